@@ -1,0 +1,17 @@
+namespace DtcNotify.Matching;
+
+/// <summary>What an asset's canonical text describes.</summary>
+public enum AssetKind
+{
+    /// <summary>An IPv4 or IPv6 CIDR range; a single address is a /32 or /128.</summary>
+    IpRange = 0,
+
+    /// <summary>A domain: matches itself and every subdomain.</summary>
+    Domain = 1,
+
+    /// <summary>An e-mail domain (<c>@example.nl</c>): matches addresses at that domain and its subdomains.</summary>
+    EmailDomain = 2,
+
+    /// <summary>One e-mail address.</summary>
+    EmailAddress = 3,
+}
