@@ -53,6 +53,9 @@ internal static class UrlHost
 
         host = hostAndPort[..portStart];
         var port = hostAndPort[portStart..];
-        return port.IsEmpty || (port[0] == ':' && !port[1..].ContainsAnyExceptInRange('0', '9'));
+
+        // An IPv6 host must be bracketed; without brackets "2001:db8::1" could end in a port.
+        var unbracketedColon = !host.StartsWith('[') && host.Contains(':');
+        return !unbracketedColon && (port.IsEmpty || (port[0] == ':' && !port[1..].ContainsAnyExceptInRange('0', '9')));
     }
 }
