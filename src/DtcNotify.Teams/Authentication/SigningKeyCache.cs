@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging;
+
+namespace DtcNotify.Teams.Authentication;
+
+/// <summary>
+/// Signing keys of one OpenID metadata URL, fetched lazily, refreshed on a schedule and when a token names an unknown key id
+/// (keys rotate), but at most once per <c>minimumRefreshInterval</c> so forged key ids cannot hammer the metadata endpoint.
+/// </summary>
+internal sealed partial class SigningKeyCache(
+    string metadataUrl,
+    SigningKeyFetcher fetcher,
+    TimeProvider timeProvider,
+    TimeSpan refreshInterval,
+    TimeSpan minimumRefreshInterval,
+    ILogger logger) : IDisposable
+{
+    private readonly SemaphoreSlim _refreshLock = new(1, 1);
+    private SigningKeySet _current = SigningKeySet.Empty;
+    private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
+
+    public string MetadataUrl => metadataUrl;
+
+    public void Dispose() => _refreshLock.Dispose();
+
+    /// <summary>The key with <paramref name="keyId"/>, or null when the issuer does not publish it.</summary>
+    public async Task<SigningKey?> FindKeyAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (now - _current.FetchedAt >= refreshInterval)
+        {
+            await RefreshAsync(force: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_current.KeysById.TryGetValue(keyId, out var key))
+        {
+            return key;
+        }
+
+        await RefreshAsync(force: true, cancellationToken).ConfigureAwait(false);
+        return _current.KeysById.GetValueOrDefault(keyId);
+    }
+
+    private async Task RefreshAsync(bool force, CancellationToken cancellationToken)
+    {
+        await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = timeProvider.GetUtcNow();
+            var dueByAge = now - _current.FetchedAt >= refreshInterval;
+            if (now - _lastAttempt < minimumRefreshInterval || (!force && !dueByAge))
+            {
+                return; // another caller refreshed meanwhile, or the rate limit says wait
+            }
+
+            _lastAttempt = now;
+            try
+            {
+                var keys = await fetcher.FetchAsync(metadataUrl, cancellationToken).ConfigureAwait(false);
+                _current = new SigningKeySet(keys, now);
+                Log.KeysRefreshed(logger, metadataUrl, keys.Count);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException or InvalidOperationException or TaskCanceledException)
+            {
+                // Keep serving the keys we have: a metadata outage must not reject tokens signed with known keys.
+                Log.KeyRefreshFailed(logger, metadataUrl, ex);
+            }
+        }
+        finally
+        {
+            _refreshLock.Release();
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1101, LogLevel.Information, "Fetched {KeyCount} signing keys from {MetadataUrl}")]
+        public static partial void KeysRefreshed(ILogger logger, string metadataUrl, int keyCount);
+
+        [LoggerMessage(1102, LogLevel.Error, "Could not fetch signing keys from {MetadataUrl}")]
+        public static partial void KeyRefreshFailed(ILogger logger, string metadataUrl, Exception exception);
+    }
+}

@@ -1,0 +1,107 @@
+using DtcNotify.Teams.Authentication;
+using DtcNotify.Teams.Routing;
+using DtcNotify.Teams.Schema;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DtcNotify.Teams.Hosting;
+
+/// <summary>
+/// <c>POST /api/messages</c>: authenticate, parse, then answer invokes inline and queue everything else.
+/// Authentication lives here rather than in an ASP.NET auth scheme because half of it needs the body
+/// (serviceurl claim vs activity.serviceUrl, endorsement vs channelId, local mode vs serviceUrl).
+/// </summary>
+internal sealed partial class BotMessagesEndpoint(
+    BotTokenValidator tokenValidator,
+    ActivityInbox queue,
+    IOptions<BotOptions> options,
+    ILogger<BotMessagesEndpoint> logger)
+{
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var caller = await AuthenticateCallerAsync(context).ConfigureAwait(false);
+        if (caller is null)
+        {
+            return Results.Unauthorized();
+        }
+
+        var activity = await ActivityReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        if (activity is null || string.IsNullOrEmpty(activity.Type))
+        {
+            return Results.BadRequest();
+        }
+
+        var authorization = ActivityAuthorization.Check(caller, activity);
+        if (!authorization.Succeeded)
+        {
+            Log.Rejected(logger, authorization.FailureReason, activity.Id, activity.Conversation?.Id);
+            return Results.Unauthorized();
+        }
+
+        using var scope = logger.BeginScope(ActivityLogScope.For(activity));
+        if (activity.IsType(ActivityTypes.Invoke))
+        {
+            return await InvokeAsync(context, activity).ConfigureAwait(false);
+        }
+
+        if (!queue.TryEnqueue(activity))
+        {
+            Log.QueueFull(logger, activity.Id);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return Results.Ok();
+    }
+
+    private async Task<BotCaller?> AuthenticateCallerAsync(HttpContext context)
+    {
+        var headers = context.Request.Headers.Authorization;
+        if (headers.Count == 0)
+        {
+            // Local mode: no header at all, from this machine; the serviceUrl is checked once the body is read.
+            var local = options.Value.AllowUnauthenticatedLocal && Loopback.IsLoopbackAddress(context.Connection.RemoteIpAddress);
+            if (!local)
+            {
+                Log.Rejected(logger, "no Authorization header", null, null);
+            }
+
+            return local ? BotCaller.LocalUnauthenticated : null;
+        }
+
+        var result = headers.Count == 1
+            ? await tokenValidator.ValidateAsync(headers[0] ?? string.Empty, context.RequestAborted).ConfigureAwait(false)
+            : BotAuthResult.Fail("more than one Authorization header");
+        if (!result.Succeeded)
+        {
+            Log.Rejected(logger, result.FailureReason, null, null);
+        }
+
+        return result.Caller;
+    }
+
+    private async Task<IResult> InvokeAsync(HttpContext context, Activity activity)
+    {
+        // Its own timeout, not RequestAborted: a client that hangs up must not cancel work halfway through.
+        using var timeout = new CancellationTokenSource(options.Value.InvokeTimeout);
+        var services = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        await using (services.ConfigureAwait(false))
+        {
+            var dispatcher = services.ServiceProvider.GetRequiredService<ActivityDispatcher>();
+            var response = await dispatcher.InvokeAsync(activity, timeout.Token).ConfigureAwait(false);
+            return response.Body is { } body
+                ? Results.Json(body, TeamsJsonContext.Default.JsonElement, statusCode: response.HttpStatus)
+                : Results.StatusCode(response.HttpStatus);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1001, LogLevel.Warning, "Rejected inbound request: {Reason} (activity {ActivityId}, conversation {ConversationId})")]
+        public static partial void Rejected(ILogger logger, string? reason, string? activityId, string? conversationId);
+
+        [LoggerMessage(1002, LogLevel.Error, "Activity queue is full; answered 503 for {ActivityId}")]
+        public static partial void QueueFull(ILogger logger, string? activityId);
+    }
+}
