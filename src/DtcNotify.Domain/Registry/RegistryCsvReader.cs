@@ -1,0 +1,110 @@
+using System.Text;
+using DtcNotify.Domain.Companies;
+using nietras.SeparatedValues;
+
+namespace DtcNotify.Domain.Registry;
+
+/// <summary>Reads the registry CSV of architecture §4. Bad rows are rejected with their line; the file is refused only as a whole.</summary>
+public static class RegistryCsvReader
+{
+    public static readonly string[] Columns =
+        ["kvk", "name", "sector", "vital", "do_not_contact", "contact_name", "contact_email", "contact_phone", "language", "assets"];
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static RegistryFile Read(byte[] content, string fileName)
+    {
+        var text = Decode(content, fileName);
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true }).FromText(text);
+        var index = ResolveColumns(reader.Header.ColNames, fileName);
+
+        var companies = new Dictionary<string, RegistryCompany>(StringComparer.Ordinal);
+        var order = new List<RegistryCompany>();
+        var rejected = new List<RegistryReject>();
+        foreach (var row in reader)
+        {
+            var fields = new string[Columns.Length];
+            if (row.ColCount != reader.Header.ColNames.Count)
+            {
+                rejected.Add(new(row.LineNumberFrom, $"expected {reader.Header.ColNames.Count} fields, found {row.ColCount}"));
+                continue;
+            }
+
+            for (var i = 0; i < Columns.Length; i++)
+            {
+                fields[i] = row[index[i]].ToString();
+            }
+
+            if (fields.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            var parsed = RegistryRowParser.Parse(fields);
+            if (parsed.Error is not null)
+            {
+                rejected.Add(new(row.LineNumberFrom, parsed.Error));
+                continue;
+            }
+
+            Merge(parsed.Row!, companies, order);
+        }
+
+        return new RegistryFile(order, rejected);
+    }
+
+    private static void Merge(RegistryRowParser.ParsedRow row, Dictionary<string, RegistryCompany> companies, List<RegistryCompany> order)
+    {
+        if (!companies.TryGetValue(row.Company.Kvk, out var company))
+        {
+            company = row.Company;
+            companies.Add(company.Kvk, company);
+            order.Add(company);
+        }
+
+        if (row.Contact is not null && !company.Contacts.Contains(row.Contact))
+        {
+            company.Contacts.Add(row.Contact);
+        }
+
+        foreach (var asset in row.Assets.Where(a => !company.Assets.Contains(a)))
+        {
+            company.Assets.Add(asset);
+        }
+    }
+
+    private static string Decode(byte[] content, string fileName)
+    {
+        if (Array.IndexOf(content, (byte)0) >= 0)
+        {
+            throw new RegistryFileException($"{fileName}: binary content (NUL byte); expected a UTF-8 CSV file");
+        }
+
+        try
+        {
+            var text = StrictUtf8.GetString(content);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new RegistryFileException($"{fileName}: not valid UTF-8");
+        }
+    }
+
+    private static int[] ResolveColumns(IReadOnlyList<string> header, string fileName)
+    {
+        var names = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var missing = Columns.Where(c => !names.Contains(c)).ToList();
+        if (names.Count == 0 || missing.Count == Columns.Length)
+        {
+            throw new RegistryFileException($"{fileName}: line 1: no header row; expected: {string.Join(',', Columns)}");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new RegistryFileException($"{fileName}: line 1: header lacks column(s) {string.Join(", ", missing)}");
+        }
+
+        return Columns.Select(c => names.IndexOf(c)).ToArray();
+    }
+}

@@ -1,0 +1,21 @@
+using DtcNotify.Domain.Companies;
+
+namespace DtcNotify.Domain.Registry;
+
+/// <summary>A company as one registry file describes it, after the rows with its KvK number were merged.</summary>
+public sealed record RegistryCompany(string Kvk, string Name, string? Sector, bool Vital, bool DoNotContact, string Language)
+{
+    public List<RegistryContact> Contacts { get; } = [];
+
+    public List<AssetValue> Assets { get; } = [];
+}
+
+public sealed record RegistryContact(string? Name, string? Email, string? Phone);
+
+public sealed record RegistryReject(long Line, string Reason);
+
+/// <summary>What a registry file holds: the valid companies in file order, and every refused row with its line.</summary>
+public sealed record RegistryFile(IReadOnlyList<RegistryCompany> Companies, IReadOnlyList<RegistryReject> Rejected);
+
+/// <summary>The file as a whole cannot be read (not UTF-8, binary, no header, missing columns); nothing is imported.</summary>
+public sealed class RegistryFileException(string message) : Exception(message);

@@ -1,0 +1,27 @@
+using DtcNotify.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DtcNotify.Cli;
+
+/// <summary>A host without a web server for CLI verbs: same configuration sources and services, logs to stderr only.</summary>
+internal static class CliHost
+{
+    public static IHost Build(Action<IConfigurationBuilder>? configure, bool verbose)
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? Environments.Production;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], EnvironmentName = environment });
+        builder.Configuration.AddAppSettingsBesideBinary(builder.Environment);
+        configure?.Invoke(builder.Configuration);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Services.AddDtcNotifyCore(builder.Configuration);
+        var host = builder.Build();
+
+        // The service validates on start; the CLI never starts the host, so it validates here with the same validators.
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        return host;
+    }
+}

@@ -1,0 +1,54 @@
+using DtcNotify.Database;
+using DtcNotify.Hosting;
+
+namespace DtcNotify.Cli;
+
+/// <summary>Runs one operator verb against the same configuration and database as the service.</summary>
+internal static class CliRunner
+{
+    public const string Usage = """
+        usage: dtcnotify [serve]
+               dtcnotify migrate
+               dtcnotify registry import FILE [--json]
+        """;
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure)
+    {
+        try
+        {
+            var arguments = CliArguments.Parse(args);
+            using var host = CliHost.Build(configure, arguments.Has("--verbose"));
+            using var cancel = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+            var verb = string.Join(' ', arguments.Positional.Take(2));
+            return arguments.Positional.FirstOrDefault() switch
+            {
+                "migrate" => await MigrateAsync(host.Services, console, cancel.Token),
+                "registry" when verb == "registry import" => await RegistryImportCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                _ => throw new CliUsageException($"unknown command '{string.Join(' ', args)}'\n{Usage}"),
+            };
+        }
+        catch (CliUsageException ex)
+        {
+            await console.Error.WriteLineAsync($"dtcnotify: {ex.Message}");
+            return ExitCodes.BadUsage;
+        }
+        catch (DtcNotify.Domain.Registry.RegistryFileException ex)
+        {
+            await console.Error.WriteLineAsync($"dtcnotify: {ex.Message}");
+            return ExitCodes.BadUsage;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            await console.Error.WriteLineAsync($"dtcnotify: configuration is invalid: {string.Join(" ", ex.Failures)}");
+            return ExitCodes.BadUsage;
+        }
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services, CliConsole console, CancellationToken cancellationToken)
+    {
+        await DatabaseMigrator.MigrateAsync(services, cancellationToken);
+        await console.Out.WriteLineAsync("database is up to date");
+        return ExitCodes.Success;
+    }
+}

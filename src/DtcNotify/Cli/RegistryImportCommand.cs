@@ -1,0 +1,39 @@
+using DtcNotify.Domain.Registry;
+using DtcNotify.Hosting;
+using DtcNotify.Registry;
+
+namespace DtcNotify.Cli;
+
+/// <summary><c>registry import FILE [--json]</c>: rows with the same KvK merge; bad rows are listed, good rows imported.</summary>
+internal static class RegistryImportCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CliConsole console, CancellationToken cancellationToken)
+    {
+        args.Allow("--json");
+        var path = args.Positional.Count == 3 ? args.Positional[2] : throw new CliUsageException("usage: dtcnotify registry import FILE [--json]");
+        var file = RegistryCsvReader.Read(await CliFiles.ReadAllBytesAsync(path, cancellationToken), path);
+
+        await DatabaseReady(services, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<RegistryImporter>().ImportAsync(file, "system:cli", cancellationToken);
+
+        if (args.Json)
+        {
+            CliJson.Write(console.Out, result);
+            return ExitCodes.Success;
+        }
+
+        await console.Out.WriteLineAsync(
+            $"{result.Companies} companies ({result.Created} new, {result.Updated} updated, {result.Unchanged} unchanged), " +
+            $"{result.Contacts} contacts, {result.Assets} assets; {result.Rejected.Count} rows rejected");
+        foreach (var reject in result.Rejected)
+        {
+            await console.Out.WriteLineAsync($"  {path}: line {reject.Line}: {reject.Reason}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static Task DatabaseReady(IServiceProvider services, CancellationToken cancellationToken) =>
+        Database.DatabaseMigrator.MigrateAsync(services, cancellationToken);
+}

@@ -1,0 +1,45 @@
+using DtcNotify.Data;
+using DtcNotify.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace DtcNotify.Database;
+
+/// <summary>Applies migrations (and, in Development, seeds the demo registry) before any other hosted service starts.</summary>
+internal sealed partial class DatabaseMigrator(IServiceProvider services, IHostEnvironment environment) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await MigrateAsync(services, cancellationToken);
+        if (environment.IsDevelopment())
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DtcNotifyDbContext>();
+        var log = scope.ServiceProvider.GetRequiredService<ILogger<DatabaseMigrator>>();
+
+        // EF Core takes a migration lock, so several instances starting together on PostgreSQL apply each migration once.
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets the CLI write while the service reads; the mode is stored in the file, so setting it once is enough.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        Log.Migrated(log, pending.Count, db.Database.ProviderName ?? "?");
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Database ready: {Count} migration(s) applied ({Provider})")]
+        public static partial void Migrated(ILogger logger, int count, string provider);
+    }
+}

@@ -1,0 +1,36 @@
+using DtcNotify.Database;
+using DtcNotify.Demo;
+using DtcNotify.Health;
+using DtcNotify.Options;
+using DtcNotify.Registry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DtcNotify.Hosting;
+
+/// <summary>One Add/Use pair per feature; Program.cs stays a few lines.</summary>
+internal static class ServiceHostingExtensions
+{
+    /// <summary>What the service and the CLI share: options, database, clock and the domain services.</summary>
+    public static IServiceCollection AddDtcNotifyCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDtcNotifyOptions(configuration);
+        services.AddDtcNotifyDatabase(configuration);
+        services.AddScoped<RegistryImporter>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    public static WebApplicationBuilder AddDtcNotifyService(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddDtcNotifyCore(builder.Configuration);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static WebApplication UseDtcNotifyService(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+}

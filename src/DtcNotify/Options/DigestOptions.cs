@@ -1,0 +1,11 @@
+namespace DtcNotify.Options;
+
+/// <summary>Section <c>Digest</c>: when the daily digest is posted (no digest on Dutch public holidays).</summary>
+public sealed class DigestOptions
+{
+    public const string Section = "Digest";
+
+    public string Cron { get; set; } = "0 9 * * 1-5";
+
+    public string TimeZone { get; set; } = "Europe/Amsterdam";
+}

@@ -1,0 +1,15 @@
+namespace DtcNotify.Options;
+
+/// <summary>Section <c>Graph</c>: app-only credentials for sendMail and Planner / To Do.</summary>
+public sealed class GraphOptions
+{
+    public const string Section = "Graph";
+
+    public string? TenantId { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
+}

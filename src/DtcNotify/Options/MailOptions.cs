@@ -1,0 +1,38 @@
+namespace DtcNotify.Options;
+
+public enum MailTransport
+{
+    Pickup,
+    Smtp,
+    Graph,
+}
+
+/// <summary>Section <c>Mail</c>: how notification e-mails leave.</summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    public MailTransport Transport { get; set; } = MailTransport.Pickup;
+
+    public string? From { get; set; }
+
+    public string? ReplyTo { get; set; }
+
+    public string PickupDirectory { get; set; } = "data/outbox";
+
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+/// <summary>Section <c>Mail:Smtp</c>.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public bool UseTls { get; set; } = true;
+}

@@ -1,0 +1,35 @@
+using DtcNotify.Domain.Companies;
+using Microsoft.Extensions.Options;
+
+namespace DtcNotify.Options;
+
+internal sealed class MailOptionsValidator(IOptions<GraphOptions> graph) : IValidateOptions<MailOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MailOptions options)
+    {
+        var errors = new ValidationErrors();
+        errors.Require(Enum.IsDefined(options.Transport), "Mail:Transport must be Graph, Smtp or Pickup.");
+        foreach (var (key, value) in new[] { ("Mail:From", options.From), ("Mail:ReplyTo", options.ReplyTo) })
+        {
+            errors.Require(string.IsNullOrWhiteSpace(value) || EmailAddress.Parse(value).IsValid, $"{key} '{value}' is not an e-mail address.");
+        }
+
+        switch (options.Transport)
+        {
+            case MailTransport.Pickup:
+                errors.RequireValue(options.PickupDirectory, "Mail:PickupDirectory", " when Mail:Transport is Pickup");
+                break;
+            case MailTransport.Smtp:
+                errors.RequireValue(options.From, "Mail:From", " when Mail:Transport is Smtp");
+                errors.RequireValue(options.Smtp.Host, "Mail:Smtp:Host", " when Mail:Transport is Smtp");
+                errors.Require(options.Smtp.Port is > 0 and < 65536, "Mail:Smtp:Port must be between 1 and 65535.");
+                break;
+            case MailTransport.Graph:
+                errors.RequireValue(options.From, "Mail:From", " (the shared mailbox) when Mail:Transport is Graph");
+                GraphCredentials.Require(graph.Value, errors, "Mail:Transport is Graph");
+                break;
+        }
+
+        return errors.Result();
+    }
+}
