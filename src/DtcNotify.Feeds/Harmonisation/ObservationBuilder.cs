@@ -1,0 +1,209 @@
+using System.Globalization;
+
+namespace DtcNotify.Feeds;
+
+/// <summary>
+/// Collects one event's fields with validation, then builds an <see cref="Observation"/>.
+/// Reused across rows by every parser, so a row costs the observation and its strings, not a builder.
+/// </summary>
+internal sealed class ObservationBuilder
+{
+    private readonly List<KeyValuePair<string, string>> _extra = new(64);
+    private readonly List<string> _cves = [];
+    private DateTimeOffset? _time;
+    private string? _ip;
+    private int? _port;
+    private long? _asn;
+    private string? _fqdn;
+    private string? _url;
+    private string? _account;
+    private string? _reverseDns;
+    private string? _application;
+    private string? _transport;
+    private string? _taxonomy;
+    private string? _type;
+    private string? _identifier;
+    private string? _tlp;
+    private string? _feedName;
+
+    public void Reset()
+    {
+        _extra.Clear();
+        _cves.Clear();
+        _time = null;
+        _port = null;
+        _asn = null;
+        _ip = _fqdn = _url = _account = _reverseDns = _application = _transport = null;
+        _taxonomy = _type = _identifier = _tlp = _feedName = null;
+    }
+
+    public bool HasTaxonomy => _taxonomy is not null;
+
+    /// <summary>Sets a core field from text; returns the reason when the value is not valid for it, else null.</summary>
+    /// <param name="text">The value.</param>
+    /// <param name="asString">The same value as a string when the caller already has one (saves a copy).</param>
+    public string? Set(CoreField field, ReadOnlySpan<char> text, string? asString = null)
+    {
+        text = text.Trim();
+        if (text.IsEmpty)
+        {
+            return null; // empty cells mean "not given" in every feed format
+        }
+
+        switch (field)
+        {
+            case CoreField.TimeSource:
+                return Timestamps.TryParse(text, out var time) ? SetTime(time) : $"'{Shorten(text)}' is not a timestamp";
+            case CoreField.SourceIp:
+                if (!IpText.TryValidate(text, out var canonical))
+                {
+                    return $"'{Shorten(text)}' is not a valid host IP address";
+                }
+
+                _ip = canonical ?? asString ?? text.ToString();
+                return null;
+            case CoreField.SourcePort:
+                return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port)
+                    ? SetPort(port)
+                    : $"'{Shorten(text)}' is not a port number";
+            case CoreField.SourceAsn:
+                var asnText = text.StartsWith("AS", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
+                return long.TryParse(asnText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var asn)
+                    ? SetAsn(asn)
+                    : $"'{Shorten(text)}' is not an AS number";
+            case CoreField.SourceFqdn:
+                _fqdn = HostNames.Normalise(text);
+                return _fqdn is null ? $"'{Shorten(text)}' is not a valid host name" : null;
+            case CoreField.SourceUrl:
+                _url = Urls.Normalise(text);
+                return _url is null ? $"'{Shorten(text)}' is not a valid URL" : null;
+            case CoreField.SourceAccount:
+                _account = HostNames.NormaliseEmail(text);
+                return _account is null ? $"'{Shorten(text)}' is not a valid e-mail address" : null;
+            case CoreField.SourceReverseDns:
+                _reverseDns = asString ?? text.ToString();
+                return null;
+            case CoreField.ProtocolApplication:
+                _application = LowerIfNeeded(text, asString);
+                return null;
+            case CoreField.ProtocolTransport:
+                _transport = LowerIfNeeded(text, asString);
+                return null;
+            case CoreField.ClassificationTaxonomy:
+                _taxonomy = LowerIfNeeded(text, asString);
+                return null;
+            case CoreField.ClassificationType:
+                _type = LowerIfNeeded(text, asString);
+                return null;
+            case CoreField.ClassificationIdentifier:
+                _identifier = asString ?? text.ToString();
+                return null;
+            case CoreField.Tlp:
+                _tlp = Tlps.Normalise(text);
+                return _tlp is null ? $"'{Shorten(text)}' is not a TLP level" : null;
+            case CoreField.FeedName:
+                _feedName = asString ?? text.ToString();
+                return null;
+            case CoreField.Cves:
+                Cves.AddFrom(asString ?? text.ToString(), _cves);
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    public string? SetTime(DateTimeOffset value)
+    {
+        _time = value.ToUniversalTime();
+        return null;
+    }
+
+    public string? SetPort(long value)
+    {
+        if (value is < 0 or > 65535)
+        {
+            return $"{value.ToString(CultureInfo.InvariantCulture)} is not a port number (0-65535)";
+        }
+
+        _port = (int)value;
+        return null;
+    }
+
+    public string? SetAsn(long value)
+    {
+        if (value is < 1 or > uint.MaxValue)
+        {
+            return $"{value.ToString(CultureInfo.InvariantCulture)} is not an AS number (1-4294967295)";
+        }
+
+        _asn = value;
+        return null;
+    }
+
+    public void AddCves(string? text) => Cves.AddFrom(text, _cves);
+
+    /// <summary>Adds a field that has no property; a later value for the same key replaces the earlier one.</summary>
+    public void AddExtra(string key, string value)
+    {
+        for (var i = 0; i < _extra.Count; i++)
+        {
+            if (string.Equals(_extra[i].Key, key, StringComparison.Ordinal))
+            {
+                _extra[i] = new(key, value);
+                return;
+            }
+        }
+
+        _extra.Add(new(key, value));
+    }
+
+    /// <summary>Builds the observation, or returns the reason it cannot be one (nothing to match a company on).</summary>
+    public string? TryBuild(string? defaultIdentifier, out Observation? observation)
+    {
+        observation = null;
+        if (_ip is null && _fqdn is null && _url is null && _account is null)
+        {
+            return "no source IP address, host name, URL or e-mail address";
+        }
+
+        var type = _type ?? Taxonomies.Undetermined;
+        observation = new Observation
+        {
+            TimeSource = _time,
+            SourceIp = _ip,
+            SourcePort = _port,
+            SourceAsn = _asn,
+            SourceFqdn = _fqdn,
+            SourceUrl = _url,
+            SourceAccount = _account,
+            SourceReverseDns = _reverseDns,
+            ProtocolApplication = _application,
+            ProtocolTransport = _transport,
+            ClassificationTaxonomy = _taxonomy ?? Taxonomies.ForType(type),
+            ClassificationType = type,
+            ClassificationIdentifier = _identifier ?? defaultIdentifier,
+            Cves = _cves.Count == 0 ? [] : _cves.ToArray(),
+            Tlp = _tlp,
+            FeedName = _feedName,
+            Extra = _extra.Count == 0 ? ExtraFields.Empty : new ExtraFields(_extra.ToArray()),
+        };
+        return null;
+    }
+
+    /// <summary>Cuts a feed value for use in a reason, so one huge cell cannot bloat a reject list.</summary>
+    internal static string Shorten(ReadOnlySpan<char> text) =>
+        text.Length <= 80 ? text.ToString() : string.Concat(text[..77], "...");
+
+    private static string LowerIfNeeded(ReadOnlySpan<char> text, string? asString)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
+            {
+                return text.ToString().ToLowerInvariant();
+            }
+        }
+
+        return asString ?? text.ToString();
+    }
+}

@@ -1,0 +1,50 @@
+using nietras.SeparatedValues;
+
+namespace DtcNotify.Feeds;
+
+/// <summary>Opens Sep over a guarded stream and turns Sep's complaints into file-level refusals.</summary>
+internal static class CsvSource
+{
+    /// <param name="separator">The separator, or null to let Sep detect it from the header (comma, semicolon, tab, pipe).</param>
+    public static SepReader Open(Stream stream, string fileName, char? separator)
+    {
+        var options = new SepReaderOptions(separator is { } s ? new Sep(s) : null)
+        {
+            HasHeader = true,
+            Unescape = true,
+            DisableColCountCheck = true, // short rows are read as empty trailing cells, long rows keep their extra cells unnamed
+            CreateToString = SepToString.PoolPerCol(maximumStringLength: 32), // feeds repeat short values (country, tag, protocol)
+        };
+        SepReader? reader = null;
+        try
+        {
+            reader = options.From(stream);
+            if (reader.Header.IsEmpty || reader.Header.ColNames.All(string.IsNullOrWhiteSpace))
+            {
+                throw new FeedFileException(fileName, 1, "no header row");
+            }
+
+            return reader;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or NotSupportedException or FeedFileException)
+        {
+            reader?.Dispose();
+            throw e as FeedFileException ?? new FeedFileException(fileName, 1, $"the CSV header cannot be read: {e.Message}", e);
+        }
+    }
+
+    public static bool MoveNext(SepReader reader, string fileName)
+    {
+        try
+        {
+            return reader.MoveNext();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or NotSupportedException)
+        {
+            throw new FeedFileException(fileName, 0, $"malformed CSV: {e.Message}", e);
+        }
+    }
+
+    /// <summary>True for a row without any content (blank lines, a trailing newline), which is skipped, not rejected.</summary>
+    public static bool IsBlank(SepReader.Row row) => row.Span.IsWhiteSpace();
+}
