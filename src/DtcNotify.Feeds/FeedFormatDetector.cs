@@ -57,7 +57,9 @@ public static class FeedFormatDetector
             return FeedFormat.Stix;
         }
 
-        if (head.IndexOf("\"Attribute\""u8) >= 0 || head.IndexOf("\"Event\""u8) >= 0)
+        // IntelMQ events say "__type": "Event"; MISP has an "Event" or "Attribute" key.
+        if (head.IndexOf("\"__type\""u8) < 0
+            && (head.IndexOf("\"Attribute\""u8) >= 0 || head.IndexOf("\"Event\":"u8) >= 0 || head.IndexOf("\"Event\" :"u8) >= 0))
         {
             return FeedFormat.Misp;
         }
