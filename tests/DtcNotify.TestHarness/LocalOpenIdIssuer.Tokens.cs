@@ -8,12 +8,13 @@ public sealed partial class LocalOpenIdIssuer
     /// <summary>A Bot Framework channel token as Teams sends it: <c>iss https://api.botframework.com</c>, <c>aud</c>, <c>serviceurl</c>.</summary>
     public string CreateBotFrameworkToken(string audience, string? serviceUrl, Dictionary<string, object>? extraClaims = null)
     {
-        var claims = new Dictionary<string, object>(extraClaims ?? [], StringComparer.Ordinal) { ["aud"] = audience };
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal) { ["aud"] = audience };
         if (serviceUrl is not null)
         {
             claims["serviceurl"] = serviceUrl;
         }
 
+        Overlay(claims, extraClaims);
         return CreateToken(BotFrameworkIssuer, claims, SigningWith(BotFrameworkKey));
     }
 
@@ -21,12 +22,13 @@ public sealed partial class LocalOpenIdIssuer
     public string CreateEntraToken(
         string audience, string tenantId, string? serviceUrl, bool v1Issuer = false, Dictionary<string, object>? extraClaims = null)
     {
-        var claims = new Dictionary<string, object>(extraClaims ?? [], StringComparer.Ordinal) { ["aud"] = audience, ["tid"] = tenantId };
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal) { ["aud"] = audience, ["tid"] = tenantId };
         if (serviceUrl is not null)
         {
             claims["serviceurl"] = serviceUrl;
         }
 
+        Overlay(claims, extraClaims);
         var issuer = v1Issuer ? $"https://sts.windows.net/{tenantId}/" : $"https://login.microsoftonline.com/{tenantId}/v2.0";
         return CreateToken(issuer, claims, SigningWith(EntraKey));
     }
@@ -54,6 +56,15 @@ public sealed partial class LocalOpenIdIssuer
             SigningCredentials = signing,
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+    }
+
+    // Extra claims win over the defaults, so tests can forge any single claim.
+    private static void Overlay(Dictionary<string, object> claims, Dictionary<string, object>? extraClaims)
+    {
+        foreach (var (name, value) in extraClaims ?? [])
+        {
+            claims[name] = value;
+        }
     }
 
     /// <summary>RS256 signing credentials for <paramref name="key"/> (its key id goes into the header).</summary>

@@ -48,10 +48,24 @@ public partial class ConnectorClient
     private async Task<T?> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class
     {
-        using var response = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         return bytes.Length == 0 ? null : JsonSerializer.Deserialize(bytes, typeInfo);
+    }
+
+    /// <summary>Sends through the handler pipeline; transport failures surface as <see cref="ConnectorException"/> too.</summary>
+    private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+        {
+            throw new ConnectorException(
+                $"Connector {request.Method} {request.RequestUri?.AbsolutePath} failed without an answer; it may or may not have been applied.", ex);
+        }
     }
 
     private static JsonElement ChannelDataFor(string channelId, string tenantId)

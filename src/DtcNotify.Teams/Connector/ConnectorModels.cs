@@ -35,7 +35,7 @@ public sealed class TeamsChannelAccount
     public string? UserRole { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>The Entra object id, whichever spelling the service used.</summary>
     [JsonIgnore]

@@ -11,7 +11,7 @@ public sealed class ChannelAccount
     public string? AadObjectId { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>The conversation an activity belongs to.</summary>
@@ -24,7 +24,7 @@ public sealed class ConversationAccount
     public string? Name { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>An inbound attachment (cards, files).</summary>
@@ -48,5 +48,5 @@ public sealed class Entity
     public ChannelAccount? Mentioned { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
