@@ -6,8 +6,9 @@ namespace DtcNotify.Matching;
 internal sealed class AssetIndexBuilder(int expectedCount)
 {
     private readonly OwnerSlots _slots = new(expectedCount);
-    private readonly List<ulong> _ipv4Keys = [];
-    private readonly List<IndexedAsset> _ipv4Assets = [];
+    // Registries are mostly IPv4 ranges: sizing for all assets up front avoids regrowing the largest lists.
+    private readonly List<ulong> _ipv4Keys = new(expectedCount);
+    private readonly List<IndexedAsset> _ipv4Assets = new(expectedCount);
     private readonly List<(UInt128 Start, int PrefixLength, IndexedAsset Asset)> _ipv6 = [];
     private readonly Dictionary<string, int> _domains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _emailDomains = new(StringComparer.Ordinal);
@@ -85,7 +86,7 @@ internal sealed class AssetIndexBuilder(int expectedCount)
         var keys = CollectionsMarshal.AsSpan(_ipv4Keys);
         var assets = CollectionsMarshal.AsSpan(_ipv4Assets);
         keys.Sort(assets);
-        var builder = new IntervalMapBuilder<uint>();
+        var builder = new IntervalMapBuilder<uint>(keys.Length);
         for (var first = 0; first < keys.Length;)
         {
             var slot = _slots.Add(assets[first]);
@@ -109,7 +110,7 @@ internal sealed class AssetIndexBuilder(int expectedCount)
     {
         var ranges = CollectionsMarshal.AsSpan(_ipv6);
         ranges.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.PrefixLength.CompareTo(b.PrefixLength));
-        var builder = new IntervalMapBuilder<UInt128>();
+        var builder = new IntervalMapBuilder<UInt128>(ranges.Length);
         for (var first = 0; first < ranges.Length;)
         {
             var (start, prefixLength, asset) = ranges[first];

@@ -9,15 +9,18 @@ namespace DtcNotify.Matching;
 internal sealed class IntervalMapBuilder<T>
     where T : unmanaged, IBinaryInteger<T>, IUnsignedNumber<T>
 {
-    private readonly List<T> _starts = [];
-    private readonly List<int> _owners = [];
+    private readonly List<T> _starts;
+    private readonly List<int> _owners;
     private readonly Stack<(T End, int Owner)> _open = new();
     private T _previousStart;
     private T _previousEnd;
     private bool _any;
 
-    public IntervalMapBuilder()
+    /// <param name="rangeCount">How many ranges will be added: each adds at most two intervals.</param>
+    public IntervalMapBuilder(int rangeCount)
     {
+        _starts = new((2 * rangeCount) + 1);
+        _owners = new((2 * rangeCount) + 1);
         Change(T.Zero, IntervalMap<T>.NoOwner);
     }
 

@@ -56,6 +56,16 @@ public class HostMatchingTests
     }
 
     [Fact]
+    public void Sharp_s_is_its_own_letter_as_in_browsers()
+    {
+        // IDNA2008 (what browsers resolve): straße.de is xn--strae-oqa.de, a different domain from strasse.de.
+        var index = Registry.Of((1, "strasse.de"), (2, "xn--strae-oqa.de"));
+
+        Assert.True(index.TryMatchHost("www.straße.de", out var match));
+        Assert.Equal(2, match.CompanyId);
+    }
+
+    [Fact]
     public void Unicode_domain_assets_are_stored_as_punycode()
     {
         var index = Registry.Of((9, "Bücher.DE."));
