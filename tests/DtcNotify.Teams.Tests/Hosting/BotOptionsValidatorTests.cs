@@ -1,0 +1,72 @@
+using DtcNotify.Teams.Hosting;
+
+namespace DtcNotify.Teams.Tests.Hosting;
+
+public sealed class BotOptionsValidatorTests
+{
+    private static readonly BotOptionsValidator Validator = new();
+
+    [Fact]
+    public void Complete_credentials_are_valid()
+    {
+        var result = Validator.Validate(null, Valid());
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public void Local_mode_needs_no_credentials()
+    {
+        var result = Validator.Validate(null, new BotOptions { AllowUnauthenticatedLocal = true });
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public void A_missing_app_id_names_the_key_and_the_way_out()
+    {
+        var result = Validator.Validate(null, new BotOptions());
+
+        Assert.Contains("Bot:AppId is required unless Bot:AllowUnauthenticatedLocal is true.", result.Failures!);
+    }
+
+    [Theory]
+    [InlineData("AppPassword", "Bot:AppPassword")]
+    [InlineData("TenantId", "Bot:TenantId")]
+    [InlineData("OpenIdMetadataUrl", "Bot:OpenIdMetadataUrl")]
+    [InlineData("AuthorityHost", "Bot:AuthorityHost")]
+    public void Each_failure_names_its_key(string property, string key)
+    {
+        var options = Valid();
+        switch (property)
+        {
+            case "AppPassword": options.AppPassword = ""; break;
+            case "TenantId": options.TenantId = "contoso"; break;
+            case "OpenIdMetadataUrl": options.OpenIdMetadataUrl = "http://login.botframework.com/v1/.well-known/openidconfiguration"; break;
+            case "AuthorityHost": options.AuthorityHost = "login.microsoftonline.com"; break;
+        }
+
+        var result = Validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith(key, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Defaults_are_the_public_cloud_and_local_mode_is_off()
+    {
+        var options = new BotOptions();
+
+        Assert.Equal("https://login.botframework.com/v1/.well-known/openidconfiguration", options.OpenIdMetadataUrl);
+        Assert.Equal("https://login.microsoftonline.com", options.AuthorityHost);
+        Assert.Equal("https://api.botframework.com/.default", options.TokenScope);
+        Assert.False(options.AllowUnauthenticatedLocal);
+    }
+
+    private static BotOptions Valid() => new()
+    {
+        AppId = Infrastructure.TestIds.AppId,
+        AppPassword = "secret",
+        TenantId = Infrastructure.TestIds.TenantId,
+    };
+}
