@@ -22,7 +22,7 @@ public class AssetIndexHolderTests
 
         var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
         {
-            for (var lookup = 0; lookup < 200_000; lookup++)
+            for (var lookup = 0; lookup < 20_000; lookup++)
             {
                 var index = holder.Current;
                 if (!index.TryMatchIp("10.1.2.3", out var ip) || !index.TryMatchHost("www.example.nl", out var host) || ip.CompanyId != host.CompanyId)

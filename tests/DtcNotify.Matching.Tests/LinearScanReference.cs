@@ -21,9 +21,13 @@ internal sealed class LinearScanReference(IReadOnlyList<IndexedAsset> assets)
         }
 
         var covering = _networks.Where(entry => entry.Network.Contains(address)).ToList();
-        return covering.Count == 0
-            ? null
-            : Best(covering.Where(entry => entry.Network.PrefixLength == covering.Max(c => c.Network.PrefixLength)).Select(entry => entry.Asset));
+        if (covering.Count == 0)
+        {
+            return null;
+        }
+
+        var longest = covering.Max(entry => entry.Network.PrefixLength);
+        return Best(covering.Where(entry => entry.Network.PrefixLength == longest).Select(entry => entry.Asset));
     }
 
     public AssetMatch? MatchHost(string host)
@@ -52,8 +56,8 @@ internal sealed class LinearScanReference(IReadOnlyList<IndexedAsset> assets)
             return null;
         }
 
-        var mostLabels = covering.Max(asset => domainOf(asset).Split('.').Length);
-        return Best(covering.Where(asset => domainOf(asset).Split('.').Length == mostLabels));
+        var mostLabels = covering.Max(asset => domainOf(asset).Count(c => c == '.'));
+        return Best(covering.Where(asset => domainOf(asset).Count(c => c == '.') == mostLabels));
     }
 
     private static bool Covers(string domain, string name) => name == domain || name.EndsWith("." + domain, StringComparison.Ordinal);
