@@ -33,7 +33,7 @@ public readonly record struct AssetValue(AssetKind Kind, string Value)
         return result.IsValid ? (new AssetValue(kind, result.Value!), null) : (null, result.Error);
     }
 
-    // Text before any "/" made of digits and dots (IPv4) or hex digits and colons (IPv6) is meant as an address; it is never
+    // Text before any "/" made of digits and dots (IPv4) or two or more colons (IPv6) is meant as an address; it is never
     // read as a domain, so "300.1.1.1" is refused as a bad address instead of being accepted as a name.
     private static bool LooksLikeIp(string text)
     {
@@ -45,6 +45,6 @@ public readonly record struct AssetValue(AssetKind Kind, string Value)
         var head = text.Split('/')[0];
         return head.Length > 0
             && (head.All(c => char.IsAsciiDigit(c) || c == '.')
-                || head.Contains(':', StringComparison.Ordinal) && head.All(c => char.IsAsciiHexDigit(c) || c is ':' or '.' or '%'));
+                || head.Count(c => c == ':') >= 2);
     }
 }

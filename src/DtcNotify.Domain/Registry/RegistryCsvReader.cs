@@ -15,7 +15,7 @@ public static class RegistryCsvReader
     public static RegistryFile Read(byte[] content, string fileName)
     {
         var text = Decode(content, fileName);
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true }).FromText(text);
+        using var reader = OpenReader(text, fileName);
         var index = ResolveColumns(reader.Header.ColNames, fileName);
 
         var companies = new Dictionary<string, RegistryCompany>(StringComparer.Ordinal);
@@ -70,6 +70,19 @@ public static class RegistryCsvReader
         foreach (var asset in row.Assets.Where(a => !company.Assets.Contains(a)))
         {
             company.Assets.Add(asset);
+        }
+    }
+
+    private static SepReader OpenReader(string text, string fileName)
+    {
+        try
+        {
+            return Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true }).FromText(text);
+        }
+        catch (ArgumentException)
+        {
+            // Sep refuses repeated column names, which is what a data row read as a header looks like.
+            throw new RegistryFileException($"{fileName}: line 1: no header row; expected: {string.Join(',', Columns)}");
         }
     }
 

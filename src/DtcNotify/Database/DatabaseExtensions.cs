@@ -2,43 +2,54 @@ using DtcNotify.Data;
 using DtcNotify.Options;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DtcNotify.Database;
 
 internal static class DatabaseExtensions
 {
-    /// <summary>Registers the context for the configured provider; each provider has its own migrations.</summary>
-    public static IServiceCollection AddDtcNotifyDatabase(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers both provider contexts and resolves <see cref="DtcNotifyDbContext"/> to the configured one. The choice is
+    /// made from options when resolved, not from configuration at registration, so late configuration (tests) counts.
+    /// </summary>
+    public static IServiceCollection AddDtcNotifyDatabase(this IServiceCollection services)
     {
-        var provider = configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
-        var connectionString = configuration.GetConnectionString("DtcNotify") ?? new DatabaseOptions().ConnectionString;
-        if (provider == DatabaseProvider.Postgres)
-        {
-            services.AddDbContext<DtcNotifyDbContext, PostgresDtcNotifyDbContext>(o => o.UseNpgsql(connectionString));
-        }
-        else
-        {
-            var sqlite = PrepareSqlite(connectionString);
-            services.AddDbContext<DtcNotifyDbContext, SqliteDtcNotifyDbContext>(o => o.UseSqlite(sqlite));
-        }
-
+        services.AddSingleton<PreparedConnection>();
+        services.AddDbContext<SqliteDtcNotifyDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<PreparedConnection>().Value));
+        services.AddDbContext<PostgresDtcNotifyDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<PreparedConnection>().Value));
+        services.AddScoped<DtcNotifyDbContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<PostgresDtcNotifyDbContext>()
+                : sp.GetRequiredService<SqliteDtcNotifyDbContext>());
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
 
-    /// <summary>Creates the folder of a relative SQLite file (default <c>data/</c>) so the first run just works.</summary>
-    private static string PrepareSqlite(string connectionString)
+    /// <summary>The connection string, with the folder of a relative SQLite file (default <c>data/</c>) created so the first run just works.</summary>
+    private sealed class PreparedConnection(IOptions<DatabaseOptions> options)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
-        {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
-        }
+        private readonly Lazy<string> _value = new(() => Prepare(options.Value));
 
-        return builder.ToString();
+        public string Value => _value.Value;
+
+        private static string Prepare(DatabaseOptions options)
+        {
+            if (options.Provider != DatabaseProvider.Sqlite)
+            {
+                return options.ConnectionString;
+            }
+
+            var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
+            if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+            {
+                var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
+            }
+
+            return builder.ToString();
+        }
     }
 }

@@ -15,7 +15,7 @@ internal static class ServiceHostingExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddDtcNotifyOptions(configuration);
-        services.AddDtcNotifyDatabase(configuration);
+        services.AddDtcNotifyDatabase();
         services.AddScoped<RegistryImporter>();
         services.AddScoped<DemoSeeder>();
         return services;

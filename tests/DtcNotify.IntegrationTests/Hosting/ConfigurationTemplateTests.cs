@@ -1,0 +1,96 @@
+using System.Reflection;
+using DtcNotify.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DtcNotify.IntegrationTests.Hosting;
+
+public class ConfigurationTemplateTests
+{
+    private static readonly string[] SecretKeys = ["Bot:AppPassword", "Mail:Smtp:Password", "Graph:ClientSecret"];
+
+    private static readonly (string Section, Type Options)[] Sections =
+    [
+        ("Database", typeof(DatabaseOptions)), ("Teams", typeof(TeamsOptions)), ("Mail", typeof(MailOptions)),
+        ("Graph", typeof(GraphOptions)), ("CallTasks", typeof(CallTasksOptions)), ("Digest", typeof(DigestOptions)),
+        ("Triage", typeof(TriageOptions)), ("Feeds", typeof(FeedsOptions)),
+    ];
+
+    private static IConfigurationRoot Template(params (string Key, string? Value)[] overrides) => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.template.json"))
+        .AddInMemoryCollection(overrides.Select(o => new KeyValuePair<string, string?>(o.Key, o.Value)))
+        .Build();
+
+    [Fact]
+    public void The_template_binds_and_validates_with_every_options_class()
+    {
+        var services = new ServiceCollection().AddDtcNotifyOptions(Template()).BuildServiceProvider();
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
+    public void Every_template_key_belongs_to_an_options_property()
+    {
+        var template = Template();
+        foreach (var (section, type) in Sections)
+        {
+            // Unknown keys throw here, so a key the code no longer reads cannot linger in the template.
+            template.GetSection(section).Get(type, o => o.ErrorOnUnknownConfiguration = true);
+        }
+
+        template.GetSection("Sources").Get<Dictionary<string, SourceOptions>>(o => o.ErrorOnUnknownConfiguration = true);
+    }
+
+    [Fact]
+    public void Every_options_property_is_in_the_template()
+    {
+        var template = Template();
+        var missing = Sections.SelectMany(s => Keys(s.Section, s.Options)).Where(k => !template.GetSection(k).Exists() && template[k] is null)
+            .Where(k => k != "Database:ConnectionString");
+        Assert.Empty(missing);
+        Assert.NotNull(template["ConnectionStrings:DtcNotify"]);
+    }
+
+    [Fact]
+    public void Secrets_are_empty_in_the_template() =>
+        Assert.All(SecretKeys, key => Assert.Equal("", Template()[key]));
+
+    [Theory]
+    [InlineData("Mail:Transport", "Smtp", "Mail:Smtp:Host")]
+    [InlineData("Mail:Transport", "Graph", "Graph:ClientSecret")]
+    [InlineData("CallTasks:Provider", "Planner", "CallTasks:PlanId")]
+    [InlineData("Digest:Cron", "every morning", "Digest:Cron")]
+    [InlineData("Digest:TimeZone", "Mars/Olympus", "Digest:TimeZone")]
+    [InlineData("Triage:MaxObservationAgeDays", "0", "Triage:MaxObservationAgeDays")]
+    [InlineData("Teams:Analysts:0", "not-a-guid", "Teams:Analysts")]
+    [InlineData("Teams:ServiceUrl", "http://smba.example.com", "Teams:ServiceUrl")]
+    [InlineData("Sources:lds-shadowserver:ApiKeySha256", "plain-text-key", "Sources:lds-shadowserver:ApiKeySha256")]
+    [InlineData("ConnectionStrings:DtcNotify", "", "ConnectionStrings:DtcNotify")]
+    public void A_bad_value_stops_start_up_with_a_message_naming_the_key(string key, string value, string named)
+    {
+        var services = new ServiceCollection().AddDtcNotifyOptions(Template((key, value))).BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(named, ex.Message);
+    }
+
+    private static IEnumerable<string> Keys(string prefix, Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).SelectMany(p =>
+            p.PropertyType.IsClass && p.PropertyType != typeof(string) && !p.PropertyType.IsGenericType
+                ? Keys($"{prefix}:{p.Name}", p.PropertyType)
+                : [$"{prefix}:{p.Name}"]);
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DtcNotify.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("DtcNotify.sln not found above the test binaries");
+    }
+}

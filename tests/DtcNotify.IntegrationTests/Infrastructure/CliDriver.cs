@@ -1,0 +1,18 @@
+using DtcNotify.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace DtcNotify.IntegrationTests.Infrastructure;
+
+/// <summary>Runs the real CLI in-process against a test database and captures what it prints.</summary>
+public sealed record CliRun(int ExitCode, string Out, string Error);
+
+public static class CliDriver
+{
+    public static async Task<CliRun> RunAsync(TestDatabase database, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await DtcNotifyProgram.RunAsync(args, new CliConsole(output, error), config => config.AddInMemoryCollection(database.Settings()));
+        return new CliRun(exit, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace DtcNotify.IntegrationTests.Infrastructure;
+
+/// <summary>The real app as a host on a test database; settings override the shipped appsettings.</summary>
+public sealed class DtcNotifyApp(TestDatabase database, string environment = "Production", IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.ConfigureAppConfiguration(config =>
+        {
+            config.AddInMemoryCollection(database.Settings());
+            config.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        });
+    }
+}
