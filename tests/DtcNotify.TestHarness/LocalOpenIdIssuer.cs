@@ -19,6 +19,10 @@ public sealed partial class LocalOpenIdIssuer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, PublishedKey> _entraKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<TokenRequestRecord> _tokenRequests = new();
+    // Generating RSA keys and a certificate is slow on small machines; issuers share them (tests never need them distinct).
+    private static readonly Lazy<TestCertificate> SharedCertificate = new(TestCertificate.Create);
+    private static readonly Lazy<RSA> SharedBotFrameworkRsa = new(() => RSA.Create(2048));
+    private static readonly Lazy<RSA> SharedEntraRsa = new(() => RSA.Create(2048));
     private readonly TestCertificate _certificate;
     private readonly TimeProvider _timeProvider;
     private WebApplication? _app;
@@ -28,8 +32,8 @@ public sealed partial class LocalOpenIdIssuer : IAsyncDisposable
     {
         _certificate = certificate;
         _timeProvider = timeProvider;
-        BotFrameworkKey = CreateKey("bf-key-1");
-        EntraKey = CreateKey("entra-key-1");
+        BotFrameworkKey = new RsaSecurityKey(SharedBotFrameworkRsa.Value) { KeyId = "bf-key-1" };
+        EntraKey = new RsaSecurityKey(SharedEntraRsa.Value) { KeyId = "entra-key-1" };
         PublishBotFrameworkKey(BotFrameworkKey, "msteams");
         PublishEntraKey(EntraKey);
     }
@@ -53,7 +57,7 @@ public sealed partial class LocalOpenIdIssuer : IAsyncDisposable
     /// <summary>Starts the issuer. Tokens are minted relative to <paramref name="timeProvider"/> (default: the system clock).</summary>
     public static async Task<LocalOpenIdIssuer> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
-        var issuer = new LocalOpenIdIssuer(TestCertificate.Create(), timeProvider ?? TimeProvider.System);
+        var issuer = new LocalOpenIdIssuer(SharedCertificate.Value, timeProvider ?? TimeProvider.System);
         var (app, baseUri) = await LoopbackServer.StartAsync(issuer.MapEndpoints, issuer._certificate.Certificate, cancellationToken).ConfigureAwait(false);
         issuer._app = app;
         issuer.AuthorityHost = baseUri.GetLeftPart(UriPartial.Authority);
@@ -87,8 +91,6 @@ public sealed partial class LocalOpenIdIssuer : IAsyncDisposable
         {
             await _app.DisposeAsync().ConfigureAwait(false);
         }
-
-        _certificate.Dispose();
     }
 
     private sealed record PublishedKey(RsaSecurityKey Key, string[]? Endorsements);
