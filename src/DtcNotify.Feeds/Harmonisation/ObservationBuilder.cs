@@ -8,7 +8,10 @@ namespace DtcNotify.Feeds;
 /// </summary>
 internal sealed class ObservationBuilder
 {
-    private readonly List<KeyValuePair<string, string>> _extra = new(64);
+    private readonly List<ExtraFields.Slice> _extra = new(64);
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private char[] _extraText = new char[4096];
+    private int _extraLength;
     private readonly List<string> _cves = [];
     private DateTimeOffset? _time;
     private string? _ip;
@@ -29,6 +32,7 @@ internal sealed class ObservationBuilder
     public void Reset()
     {
         _extra.Clear();
+        _extraLength = 0;
         _cves.Clear();
         _time = null;
         _port = null;
@@ -84,25 +88,25 @@ internal sealed class ObservationBuilder
                 _reverseDns = asString ?? text.ToString();
                 return null;
             case CoreField.ProtocolApplication:
-                _application = LowerIfNeeded(text, asString);
+                _application = Intern(text, asString, lower: true);
                 return null;
             case CoreField.ProtocolTransport:
-                _transport = LowerIfNeeded(text, asString);
+                _transport = Intern(text, asString, lower: true);
                 return null;
             case CoreField.ClassificationTaxonomy:
-                _taxonomy = LowerIfNeeded(text, asString);
+                _taxonomy = Intern(text, asString, lower: true);
                 return null;
             case CoreField.ClassificationType:
-                _type = LowerIfNeeded(text, asString);
+                _type = Intern(text, asString, lower: true);
                 return null;
             case CoreField.ClassificationIdentifier:
-                _identifier = asString ?? text.ToString();
+                _identifier = Intern(text, asString, lower: false);
                 return null;
             case CoreField.Tlp:
                 _tlp = Tlps.Normalise(text);
                 return _tlp is null ? $"'{Shorten(text)}' is not a TLP level" : null;
             case CoreField.FeedName:
-                _feedName = asString ?? text.ToString();
+                _feedName = Intern(text, asString, lower: false);
                 return null;
             case CoreField.Cves:
                 Cves.AddFrom(asString ?? text.ToString(), _cves);
@@ -143,18 +147,47 @@ internal sealed class ObservationBuilder
     public void AddCves(string? text) => Cves.AddFrom(text, _cves);
 
     /// <summary>Adds a field that has no property; a later value for the same key replaces the earlier one.</summary>
-    public void AddExtra(string key, string value)
+    public void AddExtra(string key, string value) => AddExtra(key, value.AsSpan());
+
+    /// <inheritdoc cref="AddExtra(string, string)"/>
+    public void AddExtra(string key, ReadOnlySpan<char> value)
+    {
+        var slice = new ExtraFields.Slice(key, _extraLength, value.Length);
+        Append(value);
+        Put(slice);
+    }
+
+    /// <summary>Adds an integer extra, formatted invariantly without an intermediate string.</summary>
+    public void AddExtra(string key, long value)
+    {
+        Span<char> digits = stackalloc char[20];
+        value.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+        AddExtra(key, digits[..written]);
+    }
+
+    private void Put(ExtraFields.Slice slice)
     {
         for (var i = 0; i < _extra.Count; i++)
         {
-            if (string.Equals(_extra[i].Key, key, StringComparison.Ordinal))
+            if (string.Equals(_extra[i].Key, slice.Key, StringComparison.Ordinal))
             {
-                _extra[i] = new(key, value);
+                _extra[i] = slice;
                 return;
             }
         }
 
-        _extra.Add(new(key, value));
+        _extra.Add(slice);
+    }
+
+    private void Append(ReadOnlySpan<char> value)
+    {
+        if (_extraLength + value.Length > _extraText.Length)
+        {
+            Array.Resize(ref _extraText, Math.Max(_extraText.Length * 2, _extraLength + value.Length));
+        }
+
+        value.CopyTo(_extraText.AsSpan(_extraLength));
+        _extraLength += value.Length;
     }
 
     /// <summary>Builds the observation, or returns the reason it cannot be one (nothing to match a company on).</summary>
@@ -185,7 +218,7 @@ internal sealed class ObservationBuilder
             Cves = _cves.Count == 0 ? [] : _cves.ToArray(),
             Tlp = _tlp,
             FeedName = _feedName,
-            Extra = _extra.Count == 0 ? ExtraFields.Empty : new ExtraFields(_extra.ToArray()),
+            Extra = _extra.Count == 0 ? ExtraFields.Empty : new ExtraFields(new string(_extraText, 0, _extraLength), _extra.ToArray()),
         };
         return null;
     }
@@ -194,16 +227,26 @@ internal sealed class ObservationBuilder
     internal static string Shorten(ReadOnlySpan<char> text) =>
         text.Length <= 80 ? text.ToString() : string.Concat(text[..77], "...");
 
-    private static string LowerIfNeeded(ReadOnlySpan<char> text, string? asString)
+    // Protocol, classification and feed names repeat on every row: keep one string per distinct value (bounded).
+    private string Intern(ReadOnlySpan<char> text, string? asString, bool lower)
     {
-        foreach (var c in text)
+        if (lower && text.ContainsAnyInRange('A', 'Z'))
         {
-            if (char.IsUpper(c))
-            {
-                return text.ToString().ToLowerInvariant();
-            }
+            return text.ToString().ToLowerInvariant();
         }
 
-        return asString ?? text.ToString();
+        var lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var value = asString ?? text.ToString();
+        if (_interned.Count < 4096)
+        {
+            _interned[value] = value;
+        }
+
+        return value;
     }
 }

@@ -13,7 +13,6 @@ internal static class CsvSource
             HasHeader = true,
             Unescape = true,
             DisableColCountCheck = true, // short rows are read as empty trailing cells, long rows keep their extra cells unnamed
-            CreateToString = SepToString.PoolPerCol(maximumStringLength: 32), // feeds repeat short values (country, tag, protocol)
         };
         SepReader? reader = null;
         try

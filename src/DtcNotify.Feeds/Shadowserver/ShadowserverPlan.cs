@@ -106,11 +106,11 @@ internal sealed partial class ShadowserverPlan
 
             if (step.Core == CoreField.None)
             {
-                builder.AddExtra(step.ExtraKey!, converted.UseSource || converted.Failed ? row[step.Column].ToString() : converted.Format(cell));
+                AddExtra(builder, step.ExtraKey!, converted, cell);
                 continue;
             }
 
-            var reason = SetCore(builder, step, converted, row, cell);
+            var reason = SetCore(builder, step, converted, cell);
             if (reason is not null)
             {
                 if (IsIdentity(step.Core))
@@ -118,7 +118,7 @@ internal sealed partial class ShadowserverPlan
                     return new RejectedItem(line, step.ColumnName, reason);
                 }
 
-                builder.AddExtra("extra." + step.ColumnName, row[step.Column].ToString()); // kept as text, as IntelMQ does
+                builder.AddExtra("extra." + step.ColumnName, cell); // kept as text, as IntelMQ does
             }
         }
 
@@ -127,7 +127,7 @@ internal sealed partial class ShadowserverPlan
             var column = _unmappedColumns[i];
             if (!Cell(row, column).IsEmpty)
             {
-                builder.AddExtra(_unmappedKeys[i], row[column].ToString());
+                builder.AddExtra(_unmappedKeys[i], Cell(row, column));
             }
         }
 
@@ -161,7 +161,7 @@ internal sealed partial class ShadowserverPlan
     private static ReadOnlySpan<char> Cell(SepReader.Row row, int column) =>
         column < row.ColCount ? row[column].Span.Trim() : default;
 
-    private static string? SetCore(ObservationBuilder builder, in Step step, Converted converted, SepReader.Row row, ReadOnlySpan<char> cell)
+    private static string? SetCore(ObservationBuilder builder, in Step step, Converted converted, ReadOnlySpan<char> cell)
     {
         if (converted.Failed)
         {
@@ -173,9 +173,31 @@ internal sealed partial class ShadowserverPlan
             4 when step.Core == CoreField.TimeSource => builder.SetTime(converted.Time),
             2 when step.Core == CoreField.SourcePort => builder.SetPort(converted.Number),
             2 when step.Core == CoreField.SourceAsn => builder.SetAsn(converted.Number),
-            _ when converted.UseSource => builder.Set(step.Core, cell, row[step.Column].ToString()),
+            _ when converted.UseSource => builder.Set(step.Core, cell),
             _ => builder.Set(step.Core, converted.Format(cell)),
         };
+    }
+
+    // Writes a converted value as IntelMQ would put it in JSON, straight into the builder's buffer.
+    private static void AddExtra(ObservationBuilder builder, string key, in Converted converted, ReadOnlySpan<char> cell)
+    {
+        switch (converted.Kind)
+        {
+            case 2:
+                builder.AddExtra(key, converted.Number);
+                break;
+            case 3:
+                builder.AddExtra(key, converted.Number == 1 ? "true" : "false");
+                break;
+            case 4:
+                Span<char> time = stackalloc char[Timestamps.FormattedLength];
+                Timestamps.Write(converted.Time, time);
+                builder.AddExtra(key, time);
+                break;
+            default:
+                builder.AddExtra(key, converted.UseSource || converted.Failed ? cell : converted.Text);
+                break;
+        }
     }
 
     private readonly record struct Step(int Column, string ColumnName, Conversion Conversion, CoreField Core, string? ExtraKey, bool Ignore);
