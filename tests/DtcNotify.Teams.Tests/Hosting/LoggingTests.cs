@@ -1,0 +1,49 @@
+using System.Net;
+using DtcNotify.Teams.Tests.Infrastructure;
+using DtcNotify.TestHarness;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DtcNotify.Teams.Tests.Hosting;
+
+public sealed class LoggingTests
+{
+    [Fact]
+    public async Task Local_mode_is_announced_with_a_warning_at_start_up()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var issuer = await LocalOpenIdIssuer.StartAsync();
+
+        await using var host = await BotTestHost.StartAsync(
+            issuer, s => s["Bot:AllowUnauthenticatedLocal"] = "true", s => s.AddSingleton<ILoggerProvider>(logs));
+
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("Bot:AllowUnauthenticatedLocal is true", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_local_mode_there_is_no_such_warning()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var issuer = await LocalOpenIdIssuer.StartAsync();
+
+        await using var host = await BotTestHost.StartAsync(issuer, services: s => s.AddSingleton<ILoggerProvider>(logs));
+
+        Assert.DoesNotContain(logs.Entries, e => e.Text.Contains("AllowUnauthenticatedLocal", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Rejections_are_logged_with_a_reason_but_never_with_the_token()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var issuer = await LocalOpenIdIssuer.StartAsync();
+        await using var host = await BotTestHost.StartAsync(issuer, services: s => s.AddSingleton<ILoggerProvider>(logs));
+        var token = issuer.CreateBotFrameworkToken(TestIds.OtherAppId, TestIds.ServiceUrl);
+
+        var response = await host.PostWithTokenAsync(Activities.Invoke(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(logs.Entries, e => e.Text.Contains("Rejected inbound request", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.Text.Contains(token.Split('.')[1], StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.Text.Contains(TestIds.AppPassword, StringComparison.Ordinal));
+    }
+}
