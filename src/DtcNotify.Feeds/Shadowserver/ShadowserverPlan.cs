@@ -93,12 +93,7 @@ internal sealed partial class ShadowserverPlan
                 continue;
             }
 
-            var converted = step.Conversion switch
-            {
-                Conversion.ConvertHttpHostAndUrl => _row.HostAndUrl(row),
-                Conversion.CategoryOrDetail => _row.CategoryOrDetail(row),
-                _ => Conversions.Apply(step.Conversion, cell),
-            };
+            var converted = Convert(step, row, cell);
             if (converted.IsNothing)
             {
                 continue;
@@ -175,6 +170,21 @@ internal sealed partial class ShadowserverPlan
             2 when step.Core == CoreField.SourceAsn => builder.SetAsn(converted.Number),
             _ when converted.UseSource => builder.Set(step.Core, cell),
             _ => builder.Set(step.Core, converted.Format(cell)),
+        };
+    }
+
+    private Converted Convert(in Step step, SepReader.Row row, ReadOnlySpan<char> cell)
+    {
+        if (step.Core == CoreField.SourceIp)
+        {
+            return Converted.Source(); // the builder validates it and says why an address is refused; validate_ip would drop it silently
+        }
+
+        return step.Conversion switch
+        {
+            Conversion.ConvertHttpHostAndUrl => _row.HostAndUrl(row),
+            Conversion.CategoryOrDetail => _row.CategoryOrDetail(row),
+            _ => Conversions.Apply(step.Conversion, cell),
         };
     }
 
