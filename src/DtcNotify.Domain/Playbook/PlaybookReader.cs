@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 using System.Text.Json;
 
 namespace DtcNotify.Domain.Playbook;
@@ -105,14 +106,15 @@ internal static class PlaybookReader
     private static Bilingual<string> Text(string key, string field, LocalizedText? text) =>
         new(Required(key, field + ".nl", text?.Nl), Required(key, field + ".en", text?.En));
 
-    private static string[] List(string key, string field, IReadOnlyList<string?>? items)
+    // Read-only: aliases share the list, so no caller may change another key's measures.
+    private static ReadOnlyCollection<string> List(string key, string field, IReadOnlyList<string?>? items)
     {
         if (items is not { Count: > 0 })
         {
             throw Invalid(key, field, "needs at least one measure");
         }
 
-        return [.. items.Select((item, i) => Required(key, $"{field}[{i}]", item))];
+        return items.Select((item, i) => Required(key, $"{field}[{i}]", item)).ToList().AsReadOnly();
     }
 
     private static string Required(string key, string field, string? value) =>

@@ -41,7 +41,8 @@ public sealed class ThreatPlaybook
     public PlaybookEntry Resolve(string? identifier, IEnumerable<string> cves, string? classificationType)
     {
         ArgumentNullException.ThrowIfNull(cves);
-        if (Find(PlaybookReader.NormaliseKey(identifier)) is { } exact)
+        // Only an identifier or CVE entry counts as exact: a feed's identifier "default" must not pose as one.
+        if (Find(PlaybookReader.NormaliseKey(identifier)) is { IsSpecific: true } exact)
         {
             return exact;
         }

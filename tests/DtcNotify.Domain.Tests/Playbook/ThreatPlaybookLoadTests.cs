@@ -106,6 +106,26 @@ public sealed class ThreatPlaybookLoadTests
     }
 
     [Fact]
+    public void A_key_written_twice_in_the_file_is_refused_rather_than_overwritten()
+    {
+        var text = Valid().ToJsonString();
+        var ftp = Valid()["entries"]!["open-ftp"]!.ToJsonString();
+        text = text.Replace("\"default\":", $"\"open-ftp\":{ftp},\"default\":", StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidDataException>(() => ThreatPlaybook.Load(new MemoryStream(Encoding.UTF8.GetBytes(text))));
+        Assert.Contains("open-ftp", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_measure_list_cannot_be_changed_by_a_caller()
+    {
+        var measures = Load(Valid()).Resolve("open-ftp", [], null).Measures("en");
+
+        Assert.False(measures is string[]);
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)measures)[0] = "changed");
+    }
+
+    [Fact]
     public void A_playbook_without_a_default_is_refused()
     {
         var json = Valid();

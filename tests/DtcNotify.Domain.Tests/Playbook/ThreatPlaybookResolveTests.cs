@@ -111,6 +111,16 @@ public sealed class ThreatPlaybookResolveTests
     }
 
     [Theory]
+    [InlineData("default")]
+    [InlineData("type:system-compromise")]
+    public void A_feed_identifier_never_matches_a_fallback_key_directly(string identifier)
+    {
+        var entry = Playbook.Resolve(identifier, [], "vulnerable-system");
+
+        Assert.Equal("type:vulnerable-system", entry.Key);
+    }
+
+    [Theory]
     [InlineData("Open-RDP", "open-rdp")]
     [InlineData(" accessible-ftp ", "accessible-ftp")]
     [InlineData("CVE-2019-19781", "cve-2019-19781")]
