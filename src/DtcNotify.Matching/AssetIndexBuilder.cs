@@ -5,6 +5,11 @@ namespace DtcNotify.Matching;
 /// <summary>Collects assets, resolves identical registrations and flattens the IP ranges.</summary>
 internal sealed class AssetIndexBuilder(int expectedCount)
 {
+    // 2^16 buckets (256 KB, stays in cache). Measured at 1.6 million intervals: 2^20 buckets made independent
+    // lookups faster but a parse-then-look-up chain slower, so the smaller table stays.
+    private const int IPv4BucketBits = 16;
+    private const int IPv6BucketBits = 16;
+
     private readonly OwnerSlots _slots = new(expectedCount);
     // Registries are mostly IPv4 ranges: sizing for all assets up front avoids regrowing the largest lists.
     private readonly List<ulong> _ipv4Keys = new(expectedCount);
@@ -86,7 +91,7 @@ internal sealed class AssetIndexBuilder(int expectedCount)
         var keys = CollectionsMarshal.AsSpan(_ipv4Keys);
         var assets = CollectionsMarshal.AsSpan(_ipv4Assets);
         keys.Sort(assets);
-        var builder = new IntervalMapBuilder<uint>(keys.Length);
+        var builder = new IntervalMapBuilder<uint>(keys.Length, IPv4BucketBits);
         for (var first = 0; first < keys.Length;)
         {
             var slot = _slots.Add(assets[first]);
@@ -110,7 +115,7 @@ internal sealed class AssetIndexBuilder(int expectedCount)
     {
         var ranges = CollectionsMarshal.AsSpan(_ipv6);
         ranges.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.PrefixLength.CompareTo(b.PrefixLength));
-        var builder = new IntervalMapBuilder<UInt128>(ranges.Length);
+        var builder = new IntervalMapBuilder<UInt128>(ranges.Length, IPv6BucketBits);
         for (var first = 0; first < ranges.Length;)
         {
             var (start, prefixLength, asset) = ranges[first];

@@ -12,13 +12,16 @@ internal sealed class IntervalMapBuilder<T>
     private readonly List<T> _starts;
     private readonly List<int> _owners;
     private readonly Stack<(T End, int Owner)> _open = new();
+    private readonly int _maxBucketBits;
     private T _previousStart;
     private T _previousEnd;
     private bool _any;
 
     /// <param name="rangeCount">How many ranges will be added: each adds at most two intervals.</param>
-    public IntervalMapBuilder(int rangeCount)
+    /// <param name="maxBucketBits">See <see cref="IntervalMap{T}"/>.</param>
+    public IntervalMapBuilder(int rangeCount, int maxBucketBits)
     {
+        _maxBucketBits = maxBucketBits;
         _starts = new((2 * rangeCount) + 1);
         _owners = new((2 * rangeCount) + 1);
         Change(T.Zero, IntervalMap<T>.NoOwner);
@@ -54,7 +57,7 @@ internal sealed class IntervalMapBuilder<T>
             Close();
         }
 
-        return new IntervalMap<T>([.. _starts], [.. _owners]);
+        return new IntervalMap<T>(_starts, _owners, _maxBucketBits);
     }
 
     private void Close()
