@@ -44,6 +44,17 @@ internal static class CsvSource
         }
     }
 
-    /// <summary>True for a row without any content (blank lines, a trailing newline), which is skipped, not rejected.</summary>
-    public static bool IsBlank(SepReader.Row row) => row.Span.IsWhiteSpace();
+    /// <summary>True for a row without any content (blank lines, ",,,," lines spreadsheets leave), which is skipped, not rejected.</summary>
+    public static bool IsBlank(SepReader.Row row)
+    {
+        for (var i = 0; i < row.ColCount; i++)
+        {
+            if (!row[i].Span.IsWhiteSpace())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
