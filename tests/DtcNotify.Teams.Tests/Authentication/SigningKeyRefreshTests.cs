@@ -3,6 +3,7 @@ using DtcNotify.Teams.Tests.Infrastructure;
 using DtcNotify.TestHarness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.Tokens;
 
 namespace DtcNotify.Teams.Tests.Authentication;
 
@@ -42,9 +43,10 @@ public sealed class SigningKeyRefreshTests : IAsyncLifetime
         await PostAsync(_issuer.CreateBotFrameworkToken(TestIds.AppId, TestIds.ServiceUrl));
         _time.Advance(TimeSpan.FromMinutes(6));
 
+        var attackerRsa = LocalOpenIdIssuer.CreateKey("attacker").Rsa;
         for (var i = 0; i < 5; i++)
         {
-            var forged = LocalOpenIdIssuer.CreateKey($"forged-{i}");
+            var forged = new RsaSecurityKey(attackerRsa) { KeyId = $"forged-{i}" };
             var token = _issuer.CreateToken(LocalOpenIdIssuer.BotFrameworkIssuer, Claims(), LocalOpenIdIssuer.SigningWith(forged));
             Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(token)).StatusCode);
         }
