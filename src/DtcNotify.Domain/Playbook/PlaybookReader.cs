@@ -19,7 +19,8 @@ internal static class PlaybookReader
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"Playbook is not valid JSON at {e.Path ?? "?"} (line {e.LineNumber + 1}): {e.Message}", e);
+            var line = e.LineNumber is { } n ? $" (line {n + 1})" : "";
+            throw new InvalidDataException($"Playbook is not valid JSON at {e.Path ?? "$"}{line}: {e.Message}", e);
         }
 
         if (document?.Entries is not { Count: > 0 } entries)
