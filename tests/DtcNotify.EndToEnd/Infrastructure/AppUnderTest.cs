@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace DtcNotify.EndToEnd.Infrastructure;
+
+/// <summary>The built DtcNotify service as its own process: Development (local mode), loopback, a temporary SQLite file.</summary>
+internal sealed class AppUnderTest : IAsyncDisposable
+{
+    private readonly ChildProcess process;
+
+    private AppUnderTest(ChildProcess process, Uri baseAddress)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public Uri MessagesEndpoint => new(BaseAddress, "/api/messages");
+
+    public string Output => process.Output;
+
+    public static async Task<AppUnderTest> StartAsync(string workingDirectory, TimeSpan timeout)
+    {
+        var dll = SuitePaths.AppDll;
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException(
+                $"{dll} is missing: build the app first (dotnet build src/DtcNotify -c {SuitePaths.Configuration}).");
+        }
+
+        var baseAddress = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
+        var startInfo = new ProcessStartInfo(SuitePaths.DotnetHost) { WorkingDirectory = workingDirectory };
+        startInfo.ArgumentList.Add(dll);
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        startInfo.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        startInfo.Environment["ConnectionStrings__DtcNotify"] = $"Data Source={Path.Combine(workingDirectory, "e2e.db")}";
+        // Plain console lines, so the failure report reads like a terminal.
+        startInfo.Environment["Logging__Console__FormatterName"] = "simple";
+
+        var app = new AppUnderTest(ChildProcess.Start("app", startInfo), baseAddress);
+        try
+        {
+            await app.WaitHealthyAsync(timeout);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => process.DisposeAsync();
+
+    private async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout && !process.HasExited)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException(
+            $"The app {(process.HasExited ? "exited" : $"did not answer /healthz with 200 within {timeout}")}:\n{Output}");
+    }
+}
