@@ -108,6 +108,23 @@ public sealed class ConnectorRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_post_that_could_not_even_connect_is_retried_because_nothing_was_sent()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var services = ConnectorServices.Build(_issuer, _time, extra: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+        var closed = await FakeBotConnector.StartAsync();
+        var deadServiceUrl = closed.ServiceUrl;
+        await closed.DisposeAsync();
+
+        var send = services.Client().SendToConversationAsync(deadServiceUrl, "a:1", OutgoingActivity.Message("hi"));
+        await _time.AdvanceUntilAsync(() => send.IsCompleted, Step, TimeSpan.FromMinutes(1));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => send);
+        Assert.Equal(HttpRequestError.ConnectionError, Assert.IsType<HttpRequestException>(error.InnerException).HttpRequestError);
+        Assert.Equal(3, logs.Entries.Count(e => e.Text.Contains("retrying", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task An_update_that_may_have_arrived_is_retried_because_PUT_is_idempotent()
     {
         _connector.DropNextConnection();

@@ -13,7 +13,10 @@ namespace DtcNotify.Teams.Tests.Infrastructure;
 public static class ConnectorServices
 {
     public static ServiceProvider Build(
-        LocalOpenIdIssuer issuer, TimeProvider? timeProvider = null, Action<Dictionary<string, string?>>? configure = null)
+        LocalOpenIdIssuer issuer,
+        TimeProvider? timeProvider = null,
+        Action<Dictionary<string, string?>>? configure = null,
+        Action<IServiceCollection>? extra = null)
     {
         issuer.RegisterClient(TestIds.AppId, TestIds.AppPassword);
         var settings = BotTestHost.DefaultSettings(issuer);
@@ -26,6 +29,7 @@ public static class ConnectorServices
             services.AddSingleton(timeProvider);
         }
 
+        extra?.Invoke(services);
         services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(issuer.CreateTrustingHandler));
         services.AddTeamsBot<RecordingBotHandler>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         return services.BuildServiceProvider();

@@ -20,12 +20,14 @@ public sealed class ActivityRecorder : IDisposable
         _arrived.Release();
     }
 
-    public async Task<(string Kind, Activity Activity)> WaitForAsync(string kind)
+    public Task<(string Kind, Activity Activity)> WaitForAsync(string kind) => WaitForAsync(s => s.Kind == kind);
+
+    public async Task<(string Kind, Activity Activity)> WaitForAsync(Func<(string Kind, Activity Activity), bool> predicate)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (true)
         {
-            var match = _seen.FirstOrDefault(s => s.Kind == kind);
+            var match = _seen.FirstOrDefault(predicate);
             if (match.Activity is not null)
             {
                 return match;
@@ -42,7 +44,8 @@ public sealed class ActivityRecorder : IDisposable
 /// </summary>
 public sealed class RecordingBotHandler(ActivityRecorder recorder) : IBotHandler
 {
-    public Task OnMessageAsync(Activity activity, CancellationToken cancellationToken) => Record("message", activity);
+    public Task OnMessageAsync(Activity activity, CancellationToken cancellationToken) =>
+        activity.Text == "throw" ? throw new InvalidOperationException("handler bug") : Record("message", activity);
 
     public Task OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken) => Record("conversationUpdate", activity);
 

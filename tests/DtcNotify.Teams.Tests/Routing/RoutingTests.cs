@@ -21,6 +21,16 @@ public sealed class RoutingTests(BotHostFixture fixture) : IClassFixture<BotHost
     }
 
     [Fact]
+    public async Task A_failing_message_handler_does_not_stop_the_queue()
+    {
+        await PostAsync(Activities.Of("message", text: "throw"));
+        var response = await PostAsync(Activities.Of("message", text: "after the failure"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await fixture.Host.Recorder.WaitForAsync(s => s.Activity.Text == "after the failure");
+    }
+
+    [Fact]
     public async Task An_adaptive_card_action_is_answered_inline_by_the_handler()
     {
         var response = await PostAsync(Activities.Invoke());
