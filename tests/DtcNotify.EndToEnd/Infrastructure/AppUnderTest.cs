@@ -35,6 +35,8 @@ internal sealed class AppUnderTest : IAsyncDisposable
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
         startInfo.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        // Explicit, so a provider or connection string in the runner's environment (CI's PostgreSQL) cannot leak in.
+        startInfo.Environment["Database__Provider"] = "Sqlite";
         startInfo.Environment["ConnectionStrings__DtcNotify"] = $"Data Source={Path.Combine(workingDirectory, "e2e.db")}";
         // Plain console lines, so the failure report reads like a terminal.
         startInfo.Environment["Logging__Console__FormatterName"] = "simple";
