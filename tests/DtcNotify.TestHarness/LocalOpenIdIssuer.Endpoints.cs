@@ -23,6 +23,11 @@ public sealed partial class LocalOpenIdIssuer
     private IResult Metadata(string issuer, string jwksUri, string? tokenEndpoint)
     {
         Interlocked.Increment(ref _metadataRequests);
+        if (!MetadataAvailable)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         var document = new JsonObject
         {
             ["issuer"] = issuer,

@@ -49,6 +49,9 @@ public sealed partial class LocalOpenIdIssuer : IAsyncDisposable
     /// <summary>The published Entra key (no endorsements, as Entra keys have none).</summary>
     public RsaSecurityKey EntraKey { get; }
 
+    /// <summary>Set to false to simulate a metadata outage (503).</summary>
+    public bool MetadataAvailable { get; set; } = true;
+
     /// <summary>How many times any metadata document was fetched.</summary>
     public int MetadataRequestCount => Volatile.Read(ref _metadataRequests);
 

@@ -14,9 +14,13 @@ internal sealed partial class SigningKeyCache(
     TimeSpan minimumRefreshInterval,
     ILogger logger) : IDisposable
 {
+    // A failed fetch may be retried sooner than a forced refresh after a good one: an outage at start-up must not lock
+    // everybody out for the whole interval.
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private SigningKeySet _current = SigningKeySet.Empty;
-    private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextAttemptAllowed = DateTimeOffset.MinValue;
 
     public string MetadataUrl => metadataUrl;
 
@@ -47,21 +51,24 @@ internal sealed partial class SigningKeyCache(
         {
             var now = timeProvider.GetUtcNow();
             var dueByAge = now - _current.FetchedAt >= refreshInterval;
-            if (now - _lastAttempt < minimumRefreshInterval || (!force && !dueByAge))
+            if (now < _nextAttemptAllowed || (!force && !dueByAge))
             {
                 return; // another caller refreshed meanwhile, or the rate limit says wait
             }
 
-            _lastAttempt = now;
             try
             {
-                var keys = await fetcher.FetchAsync(metadataUrl, cancellationToken).ConfigureAwait(false);
+                // Not the caller's token: a client hanging up must not abort (and so rate-limit) a shared refresh.
+                using var timeout = new CancellationTokenSource(FetchTimeout);
+                var keys = await fetcher.FetchAsync(metadataUrl, timeout.Token).ConfigureAwait(false);
                 _current = new SigningKeySet(keys, now);
+                _nextAttemptAllowed = now + minimumRefreshInterval;
                 Log.KeysRefreshed(logger, metadataUrl, keys.Count);
             }
-            catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException or InvalidOperationException or TaskCanceledException)
+            catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException or InvalidOperationException or OperationCanceledException)
             {
                 // Keep serving the keys we have: a metadata outage must not reject tokens signed with known keys.
+                _nextAttemptAllowed = now + (minimumRefreshInterval < RetryAfterFailure ? minimumRefreshInterval : RetryAfterFailure);
                 Log.KeyRefreshFailed(logger, metadataUrl, ex);
             }
         }

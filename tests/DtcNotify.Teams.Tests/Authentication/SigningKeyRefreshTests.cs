@@ -70,6 +70,19 @@ public sealed class SigningKeyRefreshTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_metadata_outage_at_start_up_heals_without_waiting_the_full_refresh_interval()
+    {
+        var token = _issuer.CreateBotFrameworkToken(TestIds.AppId, TestIds.ServiceUrl);
+        _issuer.MetadataAvailable = false;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(token)).StatusCode);
+
+        _issuer.MetadataAvailable = true;
+        _time.Advance(TimeSpan.FromSeconds(11));
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(token)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_token_expires_by_the_injected_clock()
     {
         var token = _issuer.CreateBotFrameworkToken(TestIds.AppId, TestIds.ServiceUrl);
