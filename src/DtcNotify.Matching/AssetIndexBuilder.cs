@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace DtcNotify.Matching;
@@ -45,6 +46,7 @@ internal sealed class AssetIndexBuilder(int expectedCount)
     public AssetIndex Build() =>
         new(_slots, BuildIPv4(), BuildIPv6(), new NameTable(_domains), new NameTable(_emailDomains), new NameTable(_emailAddresses), _count);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryAddIpRange(IndexedAsset asset)
     {
         if (asset.Value is null || !AssetValue.TryParseIpRange(asset.Value, out var range))
@@ -86,19 +88,29 @@ internal sealed class AssetIndexBuilder(int expectedCount)
         return true;
     }
 
+    // Runs once per registry change: optimised code from the start beats tier-0 code on a million ranges.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IntervalMap<uint> BuildIPv4()
     {
         var keys = CollectionsMarshal.AsSpan(_ipv4Keys);
         var assets = CollectionsMarshal.AsSpan(_ipv4Assets);
-        keys.Sort(assets);
+
+        // Sorting positions instead of the assets moves 4 bytes per swap instead of 32.
+        var positions = new int[keys.Length];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            positions[i] = i;
+        }
+
+        keys.Sort(positions.AsSpan());
         var builder = new IntervalMapBuilder<uint>(keys.Length, IPv4BucketBits);
         for (var first = 0; first < keys.Length;)
         {
-            var slot = _slots.Add(assets[first]);
+            var slot = _slots.Add(assets[positions[first]]);
             var next = first + 1;
             for (; next < keys.Length && keys[next] == keys[first]; next++)
             {
-                _slots.Merge(slot, assets[next]);
+                _slots.Merge(slot, assets[positions[next]]);
             }
 
             var start = (uint)(keys[first] >> 8);

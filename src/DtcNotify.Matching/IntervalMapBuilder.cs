@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace DtcNotify.Matching;
 
@@ -31,6 +32,7 @@ internal sealed class IntervalMapBuilder<T>
     /// Adds a range. Ranges must come ordered by start, then widest first, each distinct range once
     /// (ties between identical registrations are resolved by the caller into one owner slot).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Called a million times in one go; see AssetIndexBuilder.
     public void Add(T start, T end, int owner)
     {
         if (_any && (start < _previousStart || (start == _previousStart && end >= _previousEnd)))
