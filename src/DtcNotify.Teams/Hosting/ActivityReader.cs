@@ -4,14 +4,19 @@ using Microsoft.AspNetCore.Http;
 
 namespace DtcNotify.Teams.Hosting;
 
-/// <summary>Reads the activity from a request body with a size cap; null when the body is not an activity.</summary>
+/// <summary>The parsed activity (null when the body is not one), or the news that the body was over the cap.</summary>
+internal readonly record struct ActivityReadResult(Activity? Activity, bool TooLarge);
+
+/// <summary>Reads the activity from a request body with a size cap.</summary>
 internal static class ActivityReader
 {
-    public static async Task<Activity?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    private static readonly ActivityReadResult TooLarge = new(null, TooLarge: true);
+
+    public static async Task<ActivityReadResult> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {
-            return null;
+            return TooLarge;
         }
 
         using var buffer = new MemoryStream();
@@ -21,7 +26,7 @@ internal static class ActivityReader
         {
             if (buffer.Length + read > maxBytes)
             {
-                return null;
+                return TooLarge;
             }
 
             buffer.Write(chunk, 0, read);
@@ -29,11 +34,12 @@ internal static class ActivityReader
 
         try
         {
-            return JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), TeamsJsonContext.Default.Activity);
+            var activity = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), TeamsJsonContext.Default.Activity);
+            return new ActivityReadResult(activity, TooLarge: false);
         }
         catch (JsonException)
         {
-            return null;
+            return default;
         }
     }
 }

@@ -27,8 +27,13 @@ internal sealed partial class BotMessagesEndpoint(
             return Results.Unauthorized();
         }
 
-        var activity = await ActivityReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
-        if (activity is null || string.IsNullOrEmpty(activity.Type))
+        var read = await ActivityReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        if (read.TooLarge)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (read.Activity is not { Type.Length: > 0 } activity)
         {
             return Results.BadRequest();
         }

@@ -86,6 +86,17 @@ public sealed class RoutingTests(BotHostFixture fixture) : IClassFixture<BotHost
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task An_oversized_body_is_refused_without_being_handled()
+    {
+        var seenBefore = fixture.Host.Recorder.Seen.Count;
+
+        var response = await PostAsync(Activities.Of("message", text: new string('x', 600 * 1024)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(seenBefore, fixture.Host.Recorder.Seen.Count);
+    }
+
     private Task<HttpResponseMessage> PostAsync(string json) =>
         fixture.Host.PostWithTokenAsync(json, fixture.Issuer.CreateBotFrameworkToken(TestIds.AppId, TestIds.ServiceUrl));
 
