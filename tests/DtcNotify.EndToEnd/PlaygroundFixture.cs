@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using DtcNotify.EndToEnd.Infrastructure;
+using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace DtcNotify.EndToEnd;
@@ -118,10 +119,21 @@ public sealed class PlaygroundFixture : IAsyncLifetime
             app = await AppUnderTest.StartAsync(appDirectory, StartTimeout);
             playground = await PlaygroundServer.StartAsync(playgroundDirectory, app.MessagesEndpoint, StartTimeout);
         }
-        finally
+        catch
         {
-            chromium = await launching;
+            try
+            {
+                chromium = await launching;
+            }
+            catch (PlaywrightException)
+            {
+                // The app's or the Playground's failure is the one to report; a started browser is kept for DisposeAsync.
+            }
+
+            throw;
         }
+
+        chromium = await launching;
     }
 
     private string Report()
