@@ -146,6 +146,11 @@ internal static class Conversions
             case Conversion.ScanExchangeIdentifier:
                 return Converted.OfText(value.Contains("webshell", StringComparison.Ordinal) ? "exchange-server-webshell" : "vulnerable-exchange-server");
             case Conversion.ExtractCveFromTag:
+                if (!value.Contains("cve-", StringComparison.OrdinalIgnoreCase))
+                {
+                    return Converted.Nothing; // the common case, decided without allocating
+                }
+
                 var cves = new List<string>();
                 Cves.AddFrom(value.ToString(), cves);
                 cves.Sort(StringComparer.Ordinal);
