@@ -52,8 +52,6 @@ internal sealed class IntervalMap<T>
         _firstIntervalInBucket[buckets] = _intervals.Length;
     }
 
-    public int IntervalCount => _intervals.Length;
-
     public int FindOwner(T address)
     {
         var bucket = int.CreateTruncating(address >>> _bucketShift);
