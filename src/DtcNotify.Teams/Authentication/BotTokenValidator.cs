@@ -38,7 +38,7 @@ internal sealed partial class BotTokenValidator(IOptions<BotOptions> options, Si
 
         if (!AllowedAlgorithms.Contains(jwt.Alg, StringComparer.Ordinal))
         {
-            return BotAuthResult.Fail($"algorithm '{jwt.Alg}' is not allowed");
+            return BotAuthResult.Fail($"algorithm '{jwt.Alg?[..Math.Min(jwt.Alg.Length, 16)]}' is not allowed"); // attacker text: keep it short
         }
 
         var kind = ClassifyIssuer(jwt.Issuer, bot.TenantId);

@@ -9,7 +9,7 @@ namespace DtcNotify.Teams.Routing;
 /// Messages and updates wait here so the HTTP request is acknowledged at once (the connector expects a fast 200).
 /// Bounded: when full, the endpoint answers 503 rather than growing without limit.
 /// </summary>
-public sealed class ActivityInbox(IOptions<BotOptions> options)
+internal sealed class ActivityInbox(IOptions<BotOptions> options)
 {
     private readonly Channel<Activity> _channel = Channel.CreateBounded<Activity>(
         new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
