@@ -48,9 +48,6 @@ internal static class IpText
         return true;
     }
 
-    public static string? Canonical(ReadOnlySpan<char> text) =>
-        TryValidate(text, out var canonical) ? canonical ?? text.ToString() : null;
-
     // Fast path for the overwhelmingly common case: four decimal octets without leading zeros.
     private static bool IsCanonicalIPv4(ReadOnlySpan<char> text, out bool isZero)
     {

@@ -41,8 +41,6 @@ internal sealed class ObservationBuilder
         _taxonomy = _type = _identifier = _tlp = _feedName = null;
     }
 
-    public bool HasTaxonomy => _taxonomy is not null;
-
     /// <summary>Sets a core field from text; returns the reason when the value is not valid for it, else null.</summary>
     /// <param name="text">The value.</param>
     /// <param name="asString">The same value as a string when the caller already has one (saves a copy).</param>
