@@ -77,6 +77,15 @@ public sealed class ConversationRateLimiterTests
         Assert.InRange(waited, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.2));
     }
 
+    [Theory]
+    [InlineData("19:abc@thread.tacv2;messageid=1764240000456", "19:abc@thread.tacv2")]
+    [InlineData("19:abc@thread.tacv2", "19:abc@thread.tacv2")]
+    [InlineData("a:1Xyz", "a:1Xyz")]
+    public void Replies_in_a_thread_share_the_channels_budget(string conversationId, string key)
+    {
+        Assert.Equal(key, ConnectorRequestOptions.ThreadKey(conversationId));
+    }
+
     private static void AssertWithinAllWindows(List<DateTimeOffset> slots, IEnumerable<RateWindow> windows)
     {
         var sorted = slots.Order().ToList();
