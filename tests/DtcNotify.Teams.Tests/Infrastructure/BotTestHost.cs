@@ -64,7 +64,16 @@ public sealed class BotTestHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapBotMessages();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new BotTestHost(app, new Uri(address));
     }
