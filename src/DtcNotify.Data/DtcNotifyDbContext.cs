@@ -1,5 +1,7 @@
 using DtcNotify.Domain.Audit;
+using DtcNotify.Domain.Cases;
 using DtcNotify.Domain.Companies;
+using DtcNotify.Domain.Intake;
 using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.Data;
@@ -14,6 +16,12 @@ public abstract class DtcNotifyDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Asset> Assets => Set<Asset>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<FeedImport> Imports => Set<FeedImport>();
+
+    public DbSet<StoredObservation> Observations => Set<StoredObservation>();
+
+    public DbSet<ThreatCase> Cases => Set<ThreatCase>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtcNotifyDbContext).Assembly);

@@ -10,6 +10,9 @@ internal static class CliRunner
         usage: dtcnotify [serve]
                dtcnotify migrate
                dtcnotify registry import FILE [--json]
+               dtcnotify ingest FILE --source NAME [--format F] [--kind K] [--threat ID] [--report TYPE] [--force] [--json]
+               dtcnotify cases [--status STATUS] [--json]
+               dtcnotify lookup QUERY [--json]
         """;
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure)
@@ -25,6 +28,9 @@ internal static class CliRunner
             {
                 "migrate" => await MigrateAsync(host.Services, console, cancel.Token),
                 "registry" when verb == "registry import" => await RegistryImportCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                "ingest" => await IngestCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                "cases" => await CasesCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                "lookup" => await LookupCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 _ => throw new CliUsageException($"unknown command '{string.Join(' ', args)}'\n{Usage}"),
             };
         }

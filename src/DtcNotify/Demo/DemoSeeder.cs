@@ -9,7 +9,7 @@ namespace DtcNotify.Demo;
 /// Development only: fills an empty registry with fictional companies that use documentation address space
 /// (RFC 5737, RFC 3849) and <c>.example</c> domains, so a local run has something to match. Never real companies.
 /// </summary>
-internal sealed partial class DemoSeeder(DtcNotifyDbContext db, RegistryImporter importer, ILogger<DemoSeeder> logger)
+internal sealed partial class DemoSeeder(DtcNotifyDbContext db, RegistryImporter importer, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string RegistryResource = "DtcNotify.Demo.demo-registry.csv";
 
@@ -22,7 +22,8 @@ internal sealed partial class DemoSeeder(DtcNotifyDbContext db, RegistryImporter
 
         var file = RegistryCsvReader.Read(ReadResource(RegistryResource), "demo-registry.csv");
         var result = await importer.ImportAsync(file, "system:demo", cancellationToken);
-        Log.Seeded(logger, result.Companies);
+        var feeds = DemoFeeds.Write(Path.Combine("data", "demo"), clock.GetUtcNow());
+        Log.Seeded(logger, result.Companies, string.Join(", ", feeds));
     }
 
     public static byte[] ReadResource(string name)
@@ -36,7 +37,7 @@ internal sealed partial class DemoSeeder(DtcNotifyDbContext db, RegistryImporter
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Empty database in Development: seeded {Count} fictional demo companies")]
-        public static partial void Seeded(ILogger logger, int count);
+        [LoggerMessage(1, LogLevel.Warning, "Empty database in Development: seeded {Count} fictional demo companies; demo feeds to ingest: {Feeds}")]
+        public static partial void Seeded(ILogger logger, int count, string feeds);
     }
 }

@@ -1,4 +1,9 @@
+using DtcNotify.Cases;
 using DtcNotify.Database;
+using DtcNotify.Domain.Playbook;
+using DtcNotify.Feeds;
+using DtcNotify.Intake;
+using DtcNotify.Matching;
 using DtcNotify.Demo;
 using DtcNotify.Health;
 using DtcNotify.Options;
@@ -18,6 +23,12 @@ internal static class ServiceHostingExtensions
         services.AddDtcNotifyDatabase();
         services.AddScoped<RegistryImporter>();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton(_ => ThreatPlaybook.LoadDefault());
+        services.AddSingleton(sp => new FeedReader(ShadowserverSchema.LoadDefault(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AssetIndexProvider>();
+        services.AddScoped<IngestService>();
+        services.AddScoped<CaseQueries>();
+        services.AddScoped<LookupService>();
         return services;
     }
 

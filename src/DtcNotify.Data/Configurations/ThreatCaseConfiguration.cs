@@ -1,0 +1,41 @@
+using System.Text.Json;
+using DtcNotify.Domain.Cases;
+using DtcNotify.Domain.Companies;
+using DtcNotify.Domain.Triage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DtcNotify.Data.Configurations;
+
+internal sealed class ThreatCaseConfiguration : IEntityTypeConfiguration<ThreatCase>
+{
+    public void Configure(EntityTypeBuilder<ThreatCase> builder)
+    {
+        builder.ToTable("cases");
+        builder.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.Reference).IsUnique();
+        builder.HasIndex(c => new { c.CompanyId, c.Threat });
+        builder.HasIndex(c => c.Status);
+        builder.Property(c => c.Reference).HasMaxLength(20);
+        builder.Property(c => c.Threat).HasMaxLength(200);
+        builder.Property(c => c.Kind).HasMaxLength(20);
+        builder.Property(c => c.Severity).HasMaxLength(10);
+        builder.Property(c => c.Channel).HasMaxLength(10);
+        builder.Property(c => c.Suppression).HasMaxLength(30);
+        builder.Property(c => c.Language).HasMaxLength(2);
+        builder.Property(c => c.Status).HasMaxLength(20)
+            .HasConversion(s => s.ToName(), s => CaseStatusNames.Parse(s));
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.Measures).HasConversion(Json<List<string>>(), JsonComparer<List<string>>());
+        builder.Property(c => c.Explanation).HasConversion(Json<List<CriterionResult>>(), JsonComparer<List<CriterionResult>>());
+    }
+
+    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> Json<T>()
+        where T : new() => new(v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web), s => JsonSerializer.Deserialize<T>(s, JsonSerializerOptions.Web) ?? new T());
+
+    private static ValueComparer<T> JsonComparer<T>() => new(
+        (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
+        v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
+        v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!);
+}

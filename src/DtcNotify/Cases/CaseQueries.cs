@@ -1,0 +1,31 @@
+using DtcNotify.Data;
+using DtcNotify.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace DtcNotify.Cases;
+
+internal sealed class CaseQueries(DtcNotifyDbContext db)
+{
+    public async Task<IReadOnlyList<CaseSummary>> ListAsync(CaseStatus? status, long? companyId, CancellationToken cancellationToken)
+    {
+        var query = db.Cases.AsNoTracking().AsQueryable();
+        if (status is { } s)
+        {
+            query = query.Where(c => c.Status == s);
+        }
+
+        if (companyId is { } id)
+        {
+            query = query.Where(c => c.CompanyId == id);
+        }
+
+        var rows = await query.OrderBy(c => c.Id)
+            .Join(db.Companies, c => c.CompanyId, co => co.Id, (c, co) => new { Case = c, co.Kvk, co.Name })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new CaseSummary(
+            r.Case.Reference ?? r.Case.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Kvk, r.Name, r.Case.Threat, r.Case.Kind,
+            r.Case.Severity, r.Case.Status.ToName(), r.Case.Suppression, r.Case.Channel, r.Case.ObservationCount, r.Case.Measures,
+            r.Case.AssigneeName ?? r.Case.AssigneeId, r.Case.FirstSeen, r.Case.LastSeen,
+            r.Case.Explanation.Select(e => $"{(e.Passed ? "✓" : "✗")} {e.Criterion}: {e.Detail}").ToList())).ToList();
+    }
+}

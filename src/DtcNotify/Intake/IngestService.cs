@@ -1,0 +1,178 @@
+using System.Text.Json;
+using DtcNotify.Cases;
+using DtcNotify.Data;
+using DtcNotify.Domain.Intake;
+using DtcNotify.Domain.Playbook;
+using DtcNotify.Feeds;
+using DtcNotify.Matching;
+using DtcNotify.Options;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DtcNotify.Intake;
+
+/// <summary>
+/// file → observations → match → cases → triage, as one transaction: a refused or crashed import leaves nothing behind.
+/// Unmatched observations are only counted (data minimisation); rejected rows are kept with their line and reason.
+/// </summary>
+internal sealed partial class IngestService(
+    DtcNotifyDbContext db,
+    AssetIndexProvider indexes,
+    FeedReader reader,
+    ThreatPlaybook playbook,
+    IServiceProvider services,
+    IOptions<SourcesOptions> sources,
+    IOptions<FeedsOptions> feeds,
+    TimeProvider clock,
+    ILogger<IngestService> logger)
+{
+    private const int MaxListedRejects = 10_000;
+
+    public async Task<IngestResult> IngestAsync(IngestRequest request, CancellationToken cancellationToken)
+    {
+        if (!sources.Value.Sources.TryGetValue(request.Source, out var source))
+        {
+            var known = string.Join(", ", sources.Value.Sources.Keys.Order(StringComparer.Ordinal));
+            throw new IngestRefusedException($"unknown source '{request.Source}'; configured sources (Sources:<name>): {(known.Length == 0 ? "none" : known)}");
+        }
+
+        var size = new FileInfo(request.Path).Length;
+        if (size > feeds.Value.MaxFileBytes)
+        {
+            throw new IngestRefusedException($"{request.FileName}: {size} bytes is over Feeds:MaxFileBytes ({feeds.Value.MaxFileBytes})");
+        }
+
+        var sha = await FileHash.Sha256Async(request.Path, cancellationToken);
+        var kind = request.Kind ?? source.Kind.ToString().ToLowerInvariant();
+        if (!request.Force && await db.Imports.Where(i => i.Source == request.Source && i.Sha256 == sha).Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken) is { } earlier)
+        {
+            Log.Duplicate(logger, request.FileName, request.Source, earlier);
+            return Empty(earlier.ToString(System.Globalization.CultureInfo.InvariantCulture), request, kind, sha) with { Duplicate = true };
+        }
+
+        var format = request.Format ?? FeedFormatDetector.Detect(request.FileName, await HeadAsync(request.Path, cancellationToken))
+            ?? throw new IngestRefusedException($"{request.FileName}: the feed format cannot be detected from the name or content; give --format");
+        var index = await indexes.GetAsync(db, cancellationToken);
+        var strategy = db.Database.CreateExecutionStrategy();
+        var result = await strategy.ExecuteAsync(ct => RunAsync(request with { Format = format }, kind, source.Trusted, sha, index, ct), cancellationToken);
+        Log.Ingested(logger, request.FileName, request.Source, result.Observations, result.Matched, result.RejectedCount);
+        return result;
+    }
+
+    private async Task<IngestResult> RunAsync(IngestRequest request, string kind, bool trusted, string sha, Matching.AssetIndex index, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var import = new FeedImport
+        {
+            Source = request.Source, Format = request.Format!.Value.ToString().ToLowerInvariant(), Kind = kind, FileName = request.FileName, Sha256 = sha, ReceivedAt = clock.GetUtcNow(),
+        };
+        db.Imports.Add(import);
+        await db.SaveChangesAsync(ct);
+
+        var run = new IngestRun(import);
+        var assembler = ActivatorUtilities.CreateInstance<CaseAssembler>(services, db);
+        await using (var writer = new ObservationWriter(db, import.Id))
+        {
+            await using var stream = File.OpenRead(request.Path);
+            var readRequest = new FeedReadRequest(request.FileName)
+            {
+                Format = request.Format, ReportType = request.ReportType, DefaultIdentifier = request.Threat, MaxLineBytes = feeds.Value.MaxLineBytes,
+            };
+            try
+            {
+                foreach (var item in reader.Read(stream, readRequest))
+                {
+                    await run.TakeAsync(item, index, assembler, writer, playbook, ct);
+                }
+            }
+            catch (FeedFileException ex)
+            {
+                throw new IngestRefusedException(ex.Message);
+            }
+
+            await writer.FlushAsync(ct);
+        }
+
+        var cases = await assembler.CompleteAsync(request.Source, trusted, ct);
+        run.Complete(cases);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return run.Result(request, kind, import.Format, cases);
+    }
+
+    private static async Task<byte[]> HeadAsync(string path, CancellationToken ct)
+    {
+        await using var stream = File.OpenRead(path);
+        var buffer = new byte[4096];
+        var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
+        return buffer[..read];
+    }
+
+    private static IngestResult Empty(string import, IngestRequest request, string kind, string sha) =>
+        new(import, request.Format?.ToString().ToLowerInvariant() ?? "", request.Source, kind, 0, 0, [], 0, 0, 0, new CaseCounts(0, 0, 0), [], sha);
+
+    /// <summary>The counters and lists of one import while it streams.</summary>
+    private sealed class IngestRun(FeedImport import)
+    {
+        private readonly List<IngestReject> _rejects = [];
+        private readonly List<string> _notices = [];
+
+        public async Task TakeAsync(FeedItem item, Matching.AssetIndex index, CaseAssembler assembler, ObservationWriter writer, ThreatPlaybook playbook, CancellationToken ct)
+        {
+            switch (item)
+            {
+                case ObservationItem { Observation: var o } observation:
+                    import.Rows++;
+                    import.Observations++;
+                    if (!ObservationMatcher.TryMatch(index, o, out var match))
+                    {
+                        import.Unmatched++;
+                        return;
+                    }
+
+                    import.Matched++;
+                    var threat = ThreatKey.Of(o);
+                    var group = await assembler.GroupForAsync(match.CompanyId, threat, import.Kind, import.Id,
+                        () => playbook.Resolve(o.ClassificationIdentifier, o.Cves, o.ClassificationType), ct);
+                    group.Add(o.TimeSource);
+                    await writer.AddAsync(observation.Line, match.CompanyId, group.Case.Id, threat, match.Asset, o, ct);
+                    break;
+                case RejectedItem rejected:
+                    import.Rows++;
+                    import.RejectedCount++;
+                    if (_rejects.Count < MaxListedRejects)
+                    {
+                        _rejects.Add(new IngestReject(rejected.Line, rejected.Field, rejected.Reason));
+                    }
+
+                    break;
+                case NoticeItem notice:
+                    _notices.Add(notice.Line > 0 ? $"line {notice.Line}: {notice.Message}" : notice.Message);
+                    break;
+            }
+        }
+
+        public void Complete(CaseCounts cases)
+        {
+            import.Rejects = JsonSerializer.Serialize(_rejects.Take(FeedImport.MaxStoredRejects), JsonSerializerOptions.Web);
+            import.Notices = JsonSerializer.Serialize(_notices, JsonSerializerOptions.Web);
+            import.CasesCreated = cases.Created;
+            import.CasesUpdated = cases.Updated;
+            import.CasesSuppressed = cases.Suppressed;
+        }
+
+        public IngestResult Result(IngestRequest request, string kind, string format, CaseCounts cases) => new(
+            import.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), format, request.Source, kind, import.Rows, import.Observations,
+            _rejects, import.RejectedCount, import.Matched, import.Unmatched, cases, _notices, import.Sha256);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "{File} from {Source}: already imported as import {Import}; not imported again")]
+        public static partial void Duplicate(ILogger logger, string file, string source, long import);
+
+        [LoggerMessage(2, LogLevel.Information, "{File} from {Source}: {Observations} observations, {Matched} matched, {Rejected} rejected")]
+        public static partial void Ingested(ILogger logger, string file, string source, int observations, int matched, int rejected);
+    }
+}

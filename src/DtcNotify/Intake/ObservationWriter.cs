@@ -1,0 +1,124 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using DtcNotify.Data;
+using DtcNotify.Feeds;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DtcNotify.Intake;
+
+/// <summary>
+/// Writes matched observations in the import's transaction with multi-row INSERTs: a large report has hundreds of
+/// thousands of them, far too many for change tracking. Works on SQLite and PostgreSQL (quoted EF column names).
+/// </summary>
+internal sealed class ObservationWriter : IAsyncDisposable
+{
+    private const int BatchRows = 500;
+
+    private static readonly string[] Columns =
+    [
+        "ImportId", "Line", "CompanyId", "CaseId", "Threat", "MatchedAsset", "TimeSource", "SourceIp", "SourcePort", "SourceAsn",
+        "SourceFqdn", "SourceUrl", "SourceAccount", "Protocol", "Taxonomy", "Type", "Identifier", "Cves", "Tlp", "Extra",
+    ];
+
+    private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
+
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly bool _sqlite;
+    private readonly long _importId;
+    private readonly List<object?[]> _pending = new(BatchRows);
+    private DbCommand? _fullBatch;
+
+    public ObservationWriter(DtcNotifyDbContext db, long importId)
+    {
+        _connection = db.Database.GetDbConnection();
+        _transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("an import writes inside its transaction");
+        _sqlite = db.Database.IsSqlite();
+        _importId = importId;
+    }
+
+    public async Task AddAsync(long line, long companyId, long caseId, string threat, string asset, Observation o, CancellationToken cancellationToken)
+    {
+        _pending.Add(
+        [
+            _importId, line, companyId, caseId, threat, asset, Time(o.TimeSource), o.SourceIp, o.SourcePort, o.SourceAsn,
+            o.SourceFqdn, o.SourceUrl, o.SourceAccount, o.ProtocolApplication ?? o.ProtocolTransport, o.ClassificationTaxonomy,
+            o.ClassificationType, o.ClassificationIdentifier, o.Cves.Count == 0 ? null : string.Join(',', o.Cves), o.Tlp,
+            o.Extra.Count == 0 ? null : JsonSerializer.Serialize(o.Extra),
+        ]);
+        if (_pending.Count == BatchRows)
+        {
+            await FlushAsync(cancellationToken);
+        }
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var full = _pending.Count == BatchRows;
+        var command = full ? _fullBatch ??= CreateCommand(BatchRows) : CreateCommand(_pending.Count);
+        try
+        {
+            var p = 0;
+            foreach (var row in _pending)
+            {
+                foreach (var value in row)
+                {
+                    command.Parameters[p++].Value = value ?? DBNull.Value;
+                }
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            _pending.Clear();
+        }
+        finally
+        {
+            if (!full)
+            {
+                await command.DisposeAsync();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_fullBatch is not null)
+        {
+            await _fullBatch.DisposeAsync();
+        }
+    }
+
+    private object? Time(DateTimeOffset? value) =>
+        value is not { } t ? null : _sqlite ? SqliteTime.ConvertToProvider(t) : t.ToUniversalTime();
+
+    private DbCommand CreateCommand(int rows)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        var sql = new StringBuilder("INSERT INTO \"observations\" (")
+            .AppendJoin(", ", Columns.Select(c => $"\"{c}\"")).Append(") VALUES ");
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < Columns.Length; c++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{(r * Columns.Length) + c}";
+                command.Parameters.Add(parameter);
+                sql.Append(c == 0 ? "" : ", ").Append(parameter.ParameterName);
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.ToString();
+        return command;
+    }
+}

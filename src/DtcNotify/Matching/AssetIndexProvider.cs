@@ -1,0 +1,71 @@
+using DtcNotify.Data;
+using DtcNotify.Matching;
+using Microsoft.EntityFrameworkCore;
+using DomainKind = DtcNotify.Domain.Companies.AssetKind;
+
+namespace DtcNotify.Matching;
+
+/// <summary>
+/// Keeps the asset index in step with the registry. Any process (CLI, service) may change the registry, so the index is
+/// checked against a cheap stamp of the registry before use and rebuilt, then swapped in atomically, when it moved.
+/// </summary>
+internal sealed partial class AssetIndexProvider(ILogger<AssetIndexProvider> logger) : IDisposable
+{
+    private readonly AssetIndexHolder _holder = new();
+    private readonly SemaphoreSlim _rebuild = new(1, 1);
+    private RegistryStamp? _stamp;
+
+    public async Task<AssetIndex> GetAsync(DtcNotifyDbContext db, CancellationToken cancellationToken)
+    {
+        var stamp = await RegistryStamp.ReadAsync(db, cancellationToken);
+        if (stamp == Volatile.Read(ref _stamp))
+        {
+            return _holder.Current;
+        }
+
+        await _rebuild.WaitAsync(cancellationToken);
+        try
+        {
+            if (stamp != _stamp)
+            {
+                var assets = await db.Assets.AsNoTracking()
+                    .Select(a => new { a.CompanyId, a.Id, a.Kind, a.Value })
+                    .ToListAsync(cancellationToken);
+                _holder.Replace(AssetIndex.Build(assets.Select(a => new IndexedAsset(a.CompanyId, a.Id, Map(a.Kind), a.Value))));
+                Volatile.Write(ref _stamp, stamp);
+                Log.Rebuilt(logger, assets.Count);
+            }
+
+            return _holder.Current;
+        }
+        finally
+        {
+            _rebuild.Release();
+        }
+    }
+
+    public void Dispose() => _rebuild.Dispose();
+
+    private static AssetKind Map(DomainKind kind) => kind switch
+    {
+        DomainKind.IpRange => AssetKind.IpRange,
+        DomainKind.Domain => AssetKind.Domain,
+        DomainKind.EmailDomain => AssetKind.EmailDomain,
+        _ => AssetKind.EmailAddress,
+    };
+
+    /// <summary>Companies are never deleted and every asset change touches its company, so this detects any registry change.</summary>
+    private sealed record RegistryStamp(int Companies, int Assets, DateTimeOffset? LastUpdate)
+    {
+        public static async Task<RegistryStamp> ReadAsync(DtcNotifyDbContext db, CancellationToken ct) => new(
+            await db.Companies.CountAsync(ct),
+            await db.Assets.CountAsync(ct),
+            await db.Companies.OrderByDescending(c => c.UpdatedAt).Select(c => (DateTimeOffset?)c.UpdatedAt).FirstOrDefaultAsync(ct));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Asset index rebuilt from {Count} registry assets")]
+        public static partial void Rebuilt(ILogger logger, int count);
+    }
+}
