@@ -18,15 +18,17 @@ internal static class IpText
             return !isZero;
         }
 
-        // The slow path also covers IPv6 and odd IPv4 spellings (leading zeros are refused by IPAddress only in part).
+        // The slow path is for IPv6 (including IPv4-mapped addresses, which are stored as IPv4).
         if (text.IsEmpty || text.Length > 64 || text.ContainsAny('/', ' ') || !IPAddress.TryParse(text, out var address))
         {
             return false;
         }
 
-        if (address.AddressFamily == AddressFamily.InterNetwork && text.Count('.') != 3)
+        if (address.AddressFamily == AddressFamily.InterNetwork)
         {
-            return false; // "1.2" or "16909060" parse as IPv4 but no feed means them as addresses.
+            // Plain dotted quads took the fast path; what is left are spellings like "010.0.2.1" (octal to some tools),
+            // "192.0.2" or "3221225985", which IPAddress accepts but no feed means as an address.
+            return false;
         }
 
         if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
@@ -73,7 +75,7 @@ internal static class IpText
             {
                 if (digits > 0 && value == 0)
                 {
-                    return false; // leading zero: ambiguous (octal?), let the slow path refuse it
+                    return false; // leading zero: ambiguous (octal to some tools), refused below
                 }
 
                 value = (value < 0 ? 0 : value * 10) + (c - '0');

@@ -1,0 +1,79 @@
+namespace DtcNotify.Feeds.Tests;
+
+/// <summary>The validators every parser shares: what counts as an address, a host name, a time.</summary>
+public sealed class ValueParsingTests
+{
+    [Theory]
+    [InlineData("192.0.2.1", "192.0.2.1")]
+    [InlineData(" 192.0.2.1 ", "192.0.2.1")]
+    [InlineData("2001:0DB8:0000::0001", "2001:db8::1")]
+    [InlineData("::ffff:192.0.2.1", "192.0.2.1")]
+    [InlineData("fe80::1%eth0", "fe80::1")]
+    [InlineData("010.0.2.1", null)] // leading zeros: octal to some tools, refused rather than guessed
+    [InlineData("192.0.2", null)]
+    [InlineData("3221225985", null)]
+    [InlineData("192.0.2.0/24", null)]
+    [InlineData("0.0.0.0", null)]
+    [InlineData("::", null)]
+    [InlineData("256.0.0.1", null)]
+    public void Source_IP_is_validated_and_canonical(string text, string? expected)
+    {
+        var builder = new ObservationBuilder();
+
+        var reason = builder.Set(CoreField.SourceIp, text);
+
+        Assert.Equal(expected is null, reason is not null);
+        if (expected is not null)
+        {
+            builder.TryBuild(null, out var observation);
+            Assert.Equal(expected, observation!.SourceIp);
+        }
+    }
+
+    [Theory]
+    [InlineData("2026-11-02 13:45:07", "2026-11-02T13:45:07Z")]
+    [InlineData("2026-11-02T13:45:07+01:00", "2026-11-02T12:45:07Z")]
+    [InlineData("2026-11-02 13:45:07 UTC", "2026-11-02T13:45:07Z")]
+    [InlineData("Thur, 19 Apr 2018 13:32:41 GMT", "2018-04-19T13:32:41Z")]
+    [InlineData("Sat, 1 Jan 2011 00:00:45 GMT", "2011-01-01T00:00:45Z")]
+    [InlineData("Jan 14 08:04:50 2020 GMT", "2020-01-14T08:04:50Z")]
+    [InlineData("2026-02-30 00:00:00", null)]
+    [InlineData("2026-11-02 24:00:00", null)]
+    [InlineData("soon", null)]
+    public void Timestamps_parse_to_UTC_or_are_refused(string text, string? expectedUtc)
+    {
+        var parsed = Timestamps.TryParse(text, out var value);
+
+        Assert.Equal(expectedUtc is not null, parsed);
+        if (expectedUtc is not null)
+        {
+            Assert.Equal(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture), value);
+            Assert.Equal(TimeSpan.Zero, value.Offset);
+            Assert.Equal(value, DateTimeOffset.Parse(Timestamps.Format(value), System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Theory]
+    [InlineData("Example.NL.", "example.nl")]
+    [InlineData("bücher.example", "xn--bcher-kva.example")]
+    [InlineData("_dmarc.example.nl", "_dmarc.example.nl")]
+    [InlineData("-bad.example.nl", null)]
+    [InlineData("a..b", null)]
+    [InlineData("192.0.2.1", null)]
+    [InlineData("exa mple.nl", null)]
+    public void Host_names_are_lower_case_ASCII_or_refused(string text, string? expected)
+    {
+        Assert.Equal(expected, HostNames.Normalise(text));
+    }
+
+    [Theory]
+    [InlineData("Jan.Jansen@Example.NL", "jan.jansen@example.nl")]
+    [InlineData("mailto:info@example.nl", "info@example.nl")]
+    [InlineData("info@localhost", null)]
+    [InlineData("no-at-sign.example.nl", null)]
+    [InlineData("two@@example.nl", null)]
+    public void Email_addresses_are_normalised_or_refused(string text, string? expected)
+    {
+        Assert.Equal(expected, HostNames.NormaliseEmail(text));
+    }
+}
