@@ -148,19 +148,30 @@ internal sealed class ObservationBuilder
     public void AddExtra(string key, string value) => AddExtra(key, value.AsSpan());
 
     /// <inheritdoc cref="AddExtra(string, string)"/>
-    public void AddExtra(string key, ReadOnlySpan<char> value)
+    public void AddExtra(string key, ReadOnlySpan<char> value) => AddExtra(key, value, knownUnique: false);
+
+    /// <summary>Adds an extra; <paramref name="knownUnique"/> skips the duplicate-key scan when the caller guarantees it.</summary>
+    /// <remarks>The scan is quadratic in the number of extras; the Shadowserver plan dedupes its keys once per file instead.</remarks>
+    public void AddExtra(string key, ReadOnlySpan<char> value, bool knownUnique)
     {
         var slice = new ExtraFields.Slice(key, _extraLength, value.Length);
         Append(value);
-        Put(slice);
+        if (knownUnique)
+        {
+            _extra.Add(slice);
+        }
+        else
+        {
+            Put(slice);
+        }
     }
 
     /// <summary>Adds an integer extra, formatted invariantly without an intermediate string.</summary>
-    public void AddExtra(string key, long value)
+    public void AddExtra(string key, long value, bool knownUnique)
     {
         Span<char> digits = stackalloc char[20];
         value.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
-        AddExtra(key, digits[..written]);
+        AddExtra(key, digits[..written], knownUnique);
     }
 
     private void Put(ExtraFields.Slice slice)
@@ -233,13 +244,18 @@ internal sealed class ObservationBuilder
             return text.ToString().ToLowerInvariant();
         }
 
+        if (asString is not null)
+        {
+            return asString; // constants and JSON strings already are one instance; only cells need interning
+        }
+
         var lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(text, out var known))
         {
             return known;
         }
 
-        var value = asString ?? text.ToString();
+        var value = text.ToString();
         if (_interned.Count < 4096)
         {
             _interned[value] = value;

@@ -122,7 +122,7 @@ internal sealed partial class ShadowserverPlan
             var column = _unmappedColumns[i];
             if (!Cell(row, column).IsEmpty)
             {
-                builder.AddExtra(_unmappedKeys[i], Cell(row, column));
+                builder.AddExtra(_unmappedKeys[i], Cell(row, column), knownUnique: true);
             }
         }
 
@@ -189,23 +189,24 @@ internal sealed partial class ShadowserverPlan
     }
 
     // Writes a converted value as IntelMQ would put it in JSON, straight into the builder's buffer.
+    // Keys of steps and unmapped columns are made unique in Create, so no duplicate scan is needed per row.
     private static void AddExtra(ObservationBuilder builder, string key, in Converted converted, ReadOnlySpan<char> cell)
     {
         switch (converted.Kind)
         {
             case 2:
-                builder.AddExtra(key, converted.Number);
+                builder.AddExtra(key, converted.Number, knownUnique: true);
                 break;
             case 3:
-                builder.AddExtra(key, converted.Number == 1 ? "true" : "false");
+                builder.AddExtra(key, converted.Number == 1 ? "true" : "false", knownUnique: true);
                 break;
             case 4:
                 Span<char> time = stackalloc char[Timestamps.FormattedLength];
                 Timestamps.Write(converted.Time, time);
-                builder.AddExtra(key, time);
+                builder.AddExtra(key, time, knownUnique: true);
                 break;
             default:
-                builder.AddExtra(key, converted.UseSource || converted.Failed ? cell : converted.Text);
+                builder.AddExtra(key, converted.UseSource || converted.Failed ? cell : converted.Text, knownUnique: true);
                 break;
         }
     }
