@@ -8,11 +8,13 @@ public sealed record CliRun(int ExitCode, string Out, string Error);
 
 public static class CliDriver
 {
-    public static async Task<CliRun> RunAsync(TestDatabase database, params string[] args)
+    public static Task<CliRun> RunAsync(TestDatabase database, params string[] args) => RunAsync(database, [], args);
+
+    public static async Task<CliRun> RunAsync(TestDatabase database, IEnumerable<KeyValuePair<string, string?>> settings, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await DtcNotifyProgram.RunAsync(args, new CliConsole(output, error), config => config.AddInMemoryCollection(database.Settings()));
+        var exit = await DtcNotifyProgram.RunAsync(args, new CliConsole(output, error), config => config.AddInMemoryCollection(database.Settings().Concat(settings)));
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 }
