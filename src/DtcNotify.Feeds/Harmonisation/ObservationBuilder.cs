@@ -52,6 +52,11 @@ internal sealed class ObservationBuilder
             return null; // empty cells mean "not given" in every feed format
         }
 
+        if (asString is not null && asString.Length != text.Length)
+        {
+            asString = null; // it had surrounding white space; keep the trimmed text
+        }
+
         switch (field)
         {
             case CoreField.TimeSource:
