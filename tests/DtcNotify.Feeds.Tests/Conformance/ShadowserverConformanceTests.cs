@@ -65,6 +65,40 @@ public sealed class ShadowserverConformanceTests
         }
     }
 
+    [SharedFeedTheory]
+    [MemberData(nameof(Samples))]
+    public void Every_event_IntelMQ_asserts_for_the_sample_matches_its_row(string expectedFile)
+    {
+        // shadowserver-expected-events.jsonl holds all asserted events (the .expected.json files show at most three);
+        // each event's raw field is the header plus its data line, which identifies the row.
+        using var expected = JsonDocument.Parse(File.ReadAllText(SharedFeeds.Path("shadowserver", expectedFile)));
+        var root = expected.RootElement;
+        var feedName = root.GetProperty("input_report").GetProperty("feed.name").GetString();
+        var csvPath = SharedFeeds.Path("shadowserver", root.GetProperty("csv_file").GetString()!);
+        var dataLines = File.ReadAllLines(csvPath).Skip(1).ToList();
+        ShadowserverSchema? schema = null;
+        if (root.GetProperty("derived_from").GetProperty("parser_mode").GetString()!.Contains("schema.json.test", StringComparison.Ordinal))
+        {
+            using var schemaStream = File.OpenRead(SharedFeeds.Path("shadowserver", "schema.json.test"));
+            schema = ShadowserverSchema.Load(schemaStream);
+        }
+
+        var items = Feeds.Read(File.ReadAllBytes(csvPath), new FeedReadRequest(root.GetProperty("input_report").GetProperty("extra.file_name").GetString()!), schema);
+
+        var events = File.ReadLines(SharedFeeds.Path("intelmq", "shadowserver-expected-events.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.GetProperty("feed.name").GetString() == feedName)
+            .ToList();
+        Assert.Equal(root.GetProperty("events_asserted_by_test").GetInt32(), events.Count);
+        foreach (var e in events)
+        {
+            var raw = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(e.GetProperty("raw").GetString()!));
+            var row = dataLines.IndexOf(raw.Split('\n')[1]);
+            Assert.True(row >= 0, $"{expectedFile}: raw line not found in the CSV");
+            AssertMatches(e, Assert.IsType<ObservationItem>(items[row]).Observation, $"{expectedFile} row {row + 1}");
+        }
+    }
+
     internal static void AssertMatches(JsonElement fields, Observation actual, string where)
     {
         Assert.True(Expected(fields, "classification.taxonomy") == actual.ClassificationTaxonomy, $"{where}: taxonomy {actual.ClassificationTaxonomy}");
