@@ -10,5 +10,15 @@ if (args is ["bench-feeds", .. var feedsArgs])
     return DtcNotify.Benchmarks.Feeds.FeedsBenchMode.Run(feedsArgs);
 }
 
+if (args is ["bench-matching-postgres", .. var postgresArgs])
+{
+    return DtcNotify.Benchmarks.Postgres.PostgresBenchMode.Run(postgresArgs);
+}
+
+if (args is ["bench-e2e", .. var endToEndArgs])
+{
+    return DtcNotify.Benchmarks.EndToEnd.EndToEndBenchMode.Run(endToEndArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using DtcNotify.Benchmarks.Matching;
+using DtcNotify.Matching;
+
+namespace DtcNotify.Benchmarks.EndToEnd;
+
+/// <summary>
+/// <c>bench-e2e [--rows N] [--matched-share F] [--scale F] [--app PATH/dtcnotify.dll] [--dir DIR]</c>: writes the issue's
+/// registry as a registry CSV and a scan_ftp report, then runs the real CLI (Release build of src/DtcNotify) as child
+/// processes against a fresh SQLite file: <c>registry import</c> (timed separately) and <c>ingest --json</c> (the target).
+/// With <c>--dir</c> the files are kept and a later run reuses the report and the imported registry (a copy of the database).
+/// </summary>
+public static class EndToEndBenchMode
+{
+    public static int Run(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var rows = (int)Number(args, "--rows", 1_000_000);
+        var matchedShare = Number(args, "--matched-share", 0.2);
+        var scale = Number(args, "--scale", 1.0);
+        var app = Option(args, "--app") ?? DefaultApp();
+        var keep = Option(args, "--dir");
+        var folder = keep is null ? Directory.CreateTempSubdirectory("dtcnotify-bench-e2e-").FullName : Directory.CreateDirectory(keep).FullName;
+        try
+        {
+            Print($"End-to-end benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {LoadAverage()}; app {app}");
+            var report = Path.Combine(folder, FtpScanReportWriter.FileName(DateTimeOffset.UtcNow));
+            var registryDb = Path.Combine(folder, "registry.db");
+            var db = Path.Combine(folder, "bench.db");
+            var environment = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__DtcNotify"] = $"Data Source={db}",
+                ["Sources__bench__Trusted"] = "true",
+                ["DOTNET_ENVIRONMENT"] = "Production",
+            };
+            if (!File.Exists(registryDb) || Directory.GetFiles(folder, "*-scan_ftp-nl.csv") is not [var existing])
+            {
+                Prepare(folder, report, rows, matchedShare, scale, app, environment);
+                File.Copy(db, registryDb, overwrite: true);
+            }
+            else
+            {
+                report = existing;
+                Print($"Reusing {report} and the registry imported into {registryDb}");
+            }
+
+            File.Copy(registryDb, db, overwrite: true);
+            Print($"Load average before ingest: {LoadAverage()}");
+            var ingest = ChildRun.Start(app, ["ingest", report, "--source", "bench", "--json"], environment);
+            Check(ingest, "ingest");
+            Summarise(ingest, report);
+            Print($"Load average after ingest: {LoadAverage()}");
+            return 0;
+        }
+        finally
+        {
+            if (keep is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static void Prepare(string folder, string report, int rows, double matchedShare, double scale, string app, Dictionary<string, string> environment)
+    {
+        var defaults = new RandomRegistryOptions();
+        var options = defaults with
+        {
+            Companies = (int)(defaults.Companies * scale),
+            IPv4Ranges = (int)(defaults.IPv4Ranges * scale),
+            IPv6Ranges = (int)(defaults.IPv6Ranges * scale),
+            Domains = (int)(defaults.Domains * scale),
+        };
+        var stopwatch = Stopwatch.StartNew();
+        var registry = RandomRegistry.Generate(options);
+        var registryCsv = Path.Combine(folder, "registry.csv");
+        var companies = RegistryCsvWriter.Write(registryCsv, registry);
+        var index = AssetIndex.Build(registry);
+        var matched = FtpScanReportWriter.Write(report, registry, index, rows, matchedShare, DateTimeOffset.UtcNow.AddDays(-1));
+        Print($"Wrote {registryCsv} ({companies:N0} companies, {registry.Length:N0} assets, {Megabytes(registryCsv)} MB) and {report} ({rows:N0} rows, {matched:N0} = {matched * 100.0 / rows:F1}% inside a registered range, {Megabytes(report)} MB) in {stopwatch.Elapsed.TotalSeconds:F1} s");
+
+        var import = ChildRun.Start(app, ["registry", "import", registryCsv, "--json"], environment);
+        Check(import, "registry import");
+        using var json = JsonDocument.Parse(import.Output);
+        var root = json.RootElement;
+        Print($"registry import: {import.Summary}; {root.GetProperty("companies").GetInt32():N0} companies, {root.GetProperty("assets").GetInt32():N0} assets, {root.GetProperty("rejected").GetArrayLength():N0} rows rejected");
+    }
+
+    private static void Summarise(ChildRun ingest, string report)
+    {
+        using var json = JsonDocument.Parse(ingest.Output);
+        var root = json.RootElement;
+        var rows = root.GetProperty("rows").GetInt32();
+        var cases = root.GetProperty("cases");
+        Print($"ingest: {ingest.Summary}");
+        Print($"ingest: {rows:N0} rows ({Megabytes(report)} MB) = {rows / ingest.Wall.TotalSeconds:N0} rows/s wall clock; {root.GetProperty("matched").GetInt32():N0} matched, {root.GetProperty("unmatched").GetInt32():N0} unmatched, {root.GetProperty("rejectedCount").GetInt32():N0} rejected; cases {cases.GetProperty("created").GetInt32():N0} created, {cases.GetProperty("updated").GetInt32():N0} updated, {cases.GetProperty("suppressed").GetInt32():N0} suppressed");
+        Print($"target ≤ 20 s: {(ingest.Wall.TotalSeconds <= 20 ? "met" : "NOT met")}");
+    }
+
+    private static void Check(ChildRun run, string what)
+    {
+        if (run.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{what} exited with {run.ExitCode}: {run.Error}");
+        }
+    }
+
+    private static string DefaultApp()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "src", "DtcNotify", "bin", "Release", "net10.0", "dtcnotify.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("no Release build of src/DtcNotify found; run `dotnet build -c Release src/DtcNotify` or pass --app");
+    }
+
+    private static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+    private static double Number(string[] args, string name, double fallback) =>
+        Option(args, name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    private static string Megabytes(string path) => (new FileInfo(path).Length / 1e6).ToString("F0", CultureInfo.InvariantCulture);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+}
