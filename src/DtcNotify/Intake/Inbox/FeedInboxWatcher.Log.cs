@@ -1,0 +1,24 @@
+namespace DtcNotify.Intake.Inbox;
+
+internal sealed partial class FeedInboxWatcher
+{
+    private static partial class Log
+    {
+        public static readonly Func<ILogger, string, string, IDisposable?> FileScope = LoggerMessage.DefineScope<string, string>("Inbox file {File} from {Source}");
+
+        [LoggerMessage(1, LogLevel.Information, "Watching the feed inbox {Inbox}")]
+        public static partial void Watching(ILogger logger, string inbox);
+
+        [LoggerMessage(2, LogLevel.Information, "Inbox file {File} from {Source}: import {Import}, {Observations} observations (duplicate: {Duplicate}); moved to {Path}")]
+        public static partial void Processed(ILogger logger, string file, string source, string import, int observations, bool duplicate, string path);
+
+        [LoggerMessage(3, LogLevel.Warning, "Inbox file {File} from {Source} refused: {Reason}; moved to {Path}")]
+        public static partial void Refused(ILogger logger, string file, string source, string reason, string path);
+
+        [LoggerMessage(4, LogLevel.Error, "Inbox file {File} from {Source} could not be ingested; it stays in the inbox and is retried in {RetryAfter}")]
+        public static partial void IngestFailed(ILogger logger, string file, string source, TimeSpan retryAfter, Exception exception);
+
+        [LoggerMessage(5, LogLevel.Warning, "Cannot read the feed inbox {Inbox}; retrying at the next poll")]
+        public static partial void ScanFailed(ILogger logger, string inbox, Exception exception);
+    }
+}

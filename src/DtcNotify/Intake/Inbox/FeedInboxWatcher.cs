@@ -1,0 +1,108 @@
+using DtcNotify.Options;
+using Microsoft.Extensions.Options;
+
+namespace DtcNotify.Intake.Inbox;
+
+/// <summary>
+/// Watches <c>Feeds:InboxDirectory</c> by polling (file-system events are unreliable on network and container mounts) and
+/// ingests each stable file under <c>&lt;inbox&gt;/&lt;source&gt;/</c> with Source = the folder name, one DI scope per file.
+/// <para>
+/// Crash safety: a file is moved only after its import committed. A crash between commit and move leaves the file in the
+/// inbox; the next start ingests it again, the duplicate check (same SHA-256 from the same source) turns that into a no-op
+/// and the file then moves to processed/ with a summary that says duplicate=true.
+/// </para>
+/// </summary>
+internal sealed partial class FeedInboxWatcher(
+    IServiceScopeFactory scopes, IOptions<FeedsOptions> feeds, TimeProvider clock, ILogger<FeedInboxWatcher> logger) : BackgroundService
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>After an unexpected error (database down, disk full) the file stays and is retried after this pause.</summary>
+    public static readonly TimeSpan RetryAfterError = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<string, DateTimeOffset> _retryAt = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (string.IsNullOrWhiteSpace(feeds.Value.InboxDirectory))
+        {
+            return;
+        }
+
+        var inbox = new InboxLayout(feeds.Value.InboxDirectory);
+        var stability = new FileStability();
+        Log.Watching(logger, inbox.Root);
+        using var timer = new PeriodicTimer(PollInterval, clock);
+        do
+        {
+            try
+            {
+                foreach (var file in stability.Ready(inbox.Waiting()))
+                {
+                    await ProcessAsync(inbox, file, stoppingToken);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Log.ScanFailed(logger, inbox.Root, e); // e.g. the mount went away: try again at the next tick
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task ProcessAsync(InboxLayout inbox, InboxFile file, CancellationToken stoppingToken)
+    {
+        if (_retryAt.TryGetValue(file.Path, out var retryAt) && clock.GetUtcNow() < retryAt)
+        {
+            return;
+        }
+
+        using var logScope = Log.FileScope(logger, file.Name, file.Source);
+        InboxOutcome outcome;
+        try
+        {
+            outcome = await IngestAsync(file, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // Not the file's fault as far as we know: leave it in the inbox and try again later.
+            _retryAt[file.Path] = clock.GetUtcNow() + RetryAfterError;
+            Log.IngestFailed(logger, file.Name, file.Source, RetryAfterError, e);
+            return;
+        }
+
+        _retryAt.Remove(file.Path);
+        var moved = inbox.MoveTo(outcome.Folder, file, clock.GetUtcNow());
+        await InboxSummary.WriteAsync(moved, outcome, stoppingToken);
+        if (outcome.Result is { } result)
+        {
+            Log.Processed(logger, file.Name, file.Source, result.Import, result.Observations, result.Duplicate, moved);
+        }
+        else
+        {
+            Log.Refused(logger, file.Name, file.Source, outcome.Reason ?? "", moved);
+        }
+    }
+
+    private async Task<InboxOutcome> IngestAsync(InboxFile file, CancellationToken stoppingToken)
+    {
+        if (file.Source.Length == 0)
+        {
+            return InboxOutcome.Failed(file, "the file is in the inbox root; put it in <inbox>/<source>/, named after a source configured under Sources:<name>");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var sources = scope.ServiceProvider.GetRequiredService<IOptions<SourcesOptions>>().Value.Sources;
+        var source = sources.Keys.FirstOrDefault(k => string.Equals(k, file.Source, StringComparison.OrdinalIgnoreCase)) ?? file.Source;
+        try
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<IngestService>()
+                .IngestAsync(new IngestRequest(file.Path, file.Name, source), stoppingToken);
+            return InboxOutcome.Processed(result);
+        }
+        catch (IngestRefusedException e)
+        {
+            return InboxOutcome.Failed(file, e.Message);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace DtcNotify.Intake.Inbox;
+
+/// <summary>A file waiting in <c>&lt;inbox&gt;/&lt;source&gt;/</c>; <see cref="Source"/> is the folder name (empty for a file in the inbox root).</summary>
+internal sealed record InboxFile(string Path, string Source)
+{
+    public string Name => System.IO.Path.GetFileName(Path);
+}
