@@ -39,6 +39,14 @@ public sealed class HelpFlowTests(PlaygroundFixture fixture, ITestOutputHelper o
             Assert.Equal(1, await flow.Page.ChannelThreads.Filter(new() { Has = flow.Page.Cards }).CountAsync());
         });
 
-    private static void AssertIsHelp(string cardText) =>
+    /// <summary>
+    /// The help card lists the commands. "Not understood" is what the bot adds when the text was not a bare command,
+    /// e.g. when the @mention was not stripped in a channel.
+    /// </summary>
+    private static void AssertIsHelp(string cardText)
+    {
         Assert.Contains("lookup", cardText, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("cases", cardText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Not understood", cardText, StringComparison.OrdinalIgnoreCase);
+    }
 }

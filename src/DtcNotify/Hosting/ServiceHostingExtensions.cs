@@ -1,3 +1,4 @@
+using DtcNotify.Bot;
 using DtcNotify.Cases;
 using DtcNotify.Database;
 using DtcNotify.Domain.Playbook;
@@ -8,6 +9,7 @@ using DtcNotify.Demo;
 using DtcNotify.Health;
 using DtcNotify.Options;
 using DtcNotify.Registry;
+using DtcNotify.Teams.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DtcNotify.Hosting;
@@ -36,6 +38,7 @@ internal static class ServiceHostingExtensions
     {
         builder.Services.AddDtcNotifyCore(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddDtcBot(builder.Configuration);
         builder.Services.AddFeedIntake();
         return builder;
     }
@@ -43,6 +46,7 @@ internal static class ServiceHostingExtensions
     public static WebApplication UseDtcNotifyService(this WebApplication app)
     {
         app.MapHealthChecks("/healthz");
+        app.MapBotMessages();
         app.MapFeedIntake();
         return app;
     }
