@@ -1,0 +1,121 @@
+using System.Text.Json;
+using DtcNotify.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static DtcNotify.IntegrationTests.Intake.FeedIntakeTestData;
+
+namespace DtcNotify.IntegrationTests.Intake;
+
+/// <summary>The inbox folder watched by the running app: files under &lt;source&gt;/ end in processed/ or failed/ with a summary.</summary>
+public sealed class FeedInboxWatcherTests : IDisposable
+{
+    private readonly string _inbox = Path.Combine(Path.GetTempPath(), "dtcnotify-inbox-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_inbox))
+        {
+            Directory.Delete(_inbox, recursive: true);
+        }
+    }
+
+    private DtcNotifyApp Start(TestDatabase database)
+    {
+        var app = new DtcNotifyApp(database, settings: Settings(("Feeds:InboxDirectory", _inbox)));
+        app.CreateClient(); // starts the host and its background services
+        return app;
+    }
+
+    private void Drop(string relativePath, byte[] content)
+    {
+        var path = Path.Combine(_inbox, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path + ".part", content); // upload, then rename: the watcher never sees half a file
+        File.Move(path + ".part", path);
+    }
+
+    private string[] Done(string folder, string source, string name) =>
+        Directory.Exists(Path.Combine(_inbox, folder, source))
+            ? Directory.GetFiles(Path.Combine(_inbox, folder, source), "*-" + name).Order(StringComparer.Ordinal).ToArray()
+            : [];
+
+    private static JsonElement Summary(string movedFile) => JsonDocument.Parse(File.ReadAllText(movedFile + ".summary.json")).RootElement.Clone();
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_good_file_is_ingested_and_moved_to_processed_with_its_summary(string provider)
+    {
+        await using var database = await WithRegistryAsync(provider);
+        await using var app = Start(database);
+
+        Drop("lds/events.json", System.Text.Encoding.UTF8.GetBytes(IntelMqEvents(DateTimeOffset.UtcNow)));
+        await EventuallyAsync(() => Done("processed", "lds", "events.json").Length == 1 && File.Exists(Done("processed", "lds", "events.json")[0] + ".summary.json"),
+            "lds/events.json in processed/lds/ with its summary");
+
+        var moved = Done("processed", "lds", "events.json")[0];
+        Assert.False(File.Exists(Path.Combine(_inbox, "lds", "events.json")));
+        var summary = Summary(moved);
+        Assert.Equal((4, 3), (summary.GetProperty("observations").GetInt32(), summary.GetProperty("matched").GetInt32()));
+        await using var db = database.CreateContext();
+        var import = await db.Imports.SingleAsync();
+        Assert.Equal(("lds", "events.json", summary.GetProperty("import").GetString()),
+            (import.Source, import.FileName, import.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(2, await db.Cases.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_binary_file_and_a_file_for_an_unknown_source_end_in_failed_with_the_reason()
+    {
+        await using var database = await WithRegistryAsync("Sqlite");
+        await using var app = Start(database);
+
+        Drop("lds/report.bin", [0x00, 0x01, 0xFF, 0xFE, 0x7F, 0x00, 0x42]);
+        Drop("nobody/events.json", System.Text.Encoding.UTF8.GetBytes(IntelMqEvents(DateTimeOffset.UtcNow)));
+        await EventuallyAsync(() => Done("failed", "lds", "report.bin").Length == 1 && Done("failed", "nobody", "events.json").Length == 1
+                && File.Exists(Done("failed", "nobody", "events.json")[0] + ".summary.json") && File.Exists(Done("failed", "lds", "report.bin")[0] + ".summary.json"),
+            "both files in failed/ with their summaries");
+
+        var binary = Summary(Done("failed", "lds", "report.bin")[0]);
+        Assert.Equal(("report.bin", "lds"), (binary.GetProperty("file").GetString(), binary.GetProperty("source").GetString()));
+        Assert.Contains("format", binary.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("unknown source 'nobody'", Summary(Done("failed", "nobody", "events.json")[0]).GetProperty("reason").GetString(), StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Imports.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_file_left_in_the_inbox_after_its_import_committed_is_moved_as_a_duplicate_on_the_next_start()
+    {
+        // Arrange: the state a crash between commit and move leaves behind — imported, yet still in the inbox.
+        await using var database = await WithRegistryAsync("Sqlite");
+        var events = System.Text.Encoding.UTF8.GetBytes(IntelMqEvents(DateTimeOffset.UtcNow));
+        using (var copy = new TempFile(System.Text.Encoding.UTF8.GetString(events), "events.json"))
+        {
+            var run = await CliDriver.RunAsync(database, Settings(), "ingest", copy.Path, "--source", "lds", "--json");
+            Assert.True(run.ExitCode == 0, run.Error);
+        }
+
+        Drop("lds/events.json", events);
+
+        await using var app = Start(database);
+        await EventuallyAsync(() => Done("processed", "lds", "events.json") is [var moved] && File.Exists(moved + ".summary.json"), "the duplicate in processed/lds/");
+
+        Assert.True(Summary(Done("processed", "lds", "events.json")[0]).GetProperty("duplicate").GetBoolean());
+        await using var db = database.CreateContext();
+        Assert.Equal(1, await db.Imports.CountAsync());
+    }
+
+    [Fact]
+    public async Task Files_still_being_uploaded_are_left_alone()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        await using var app = Start(database);
+
+        Drop("lds/marker.json", "[]"u8.ToArray());
+        File.WriteAllText(Path.Combine(_inbox, "lds", "upload.json.part"), "[");
+        File.WriteAllText(Path.Combine(_inbox, "lds", ".hidden.json"), "[");
+        await EventuallyAsync(() => Done("processed", "lds", "marker.json").Length + Done("failed", "lds", "marker.json").Length == 1, "the marker file to be handled");
+
+        Assert.True(File.Exists(Path.Combine(_inbox, "lds", "upload.json.part")));
+        Assert.True(File.Exists(Path.Combine(_inbox, "lds", ".hidden.json")));
+    }
+}
