@@ -10,7 +10,7 @@ namespace DtcNotify.Benchmarks.EndToEnd;
 /// <c>bench-e2e [--rows N] [--matched-share F] [--scale F] [--app PATH/dtcnotify.dll] [--dir DIR]</c>: writes the issue's
 /// registry as a registry CSV and a scan_ftp report, then runs the real CLI (Release build of src/DtcNotify) as child
 /// processes against a fresh SQLite file: <c>registry import</c> (timed separately) and <c>ingest --json</c> (the target).
-/// With <c>--dir</c> the files are kept and a later run reuses the report and the imported registry (a copy of the database).
+/// With <c>--dir</c> the files are kept and a later run reuses the imported registry (a copy of the database) and a report of the same size and share.
 /// </summary>
 public static class EndToEndBenchMode
 {
@@ -26,7 +26,7 @@ public static class EndToEndBenchMode
         try
         {
             Print($"End-to-end benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {LoadAverage()}; app {app}");
-            var report = Path.Combine(folder, FtpScanReportWriter.FileName(DateTimeOffset.UtcNow));
+            var reports = Directory.CreateDirectory(Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"report-{rows}-{matchedShare}"))).FullName;
             var registryDb = Path.Combine(folder, "registry.db");
             var db = Path.Combine(folder, "bench.db");
             var environment = new Dictionary<string, string>
@@ -35,17 +35,24 @@ public static class EndToEndBenchMode
                 ["Sources__bench__Trusted"] = "true",
                 ["DOTNET_ENVIRONMENT"] = "Production",
             };
-            if (!File.Exists(registryDb) || Directory.GetFiles(folder, "*-scan_ftp-nl.csv") is not [var existing])
+            var registry = Registry(scale);
+            var registryCsv = Path.Combine(folder, "registry.csv");
+            if (!File.Exists(registryDb))
             {
-                Prepare(folder, report, rows, matchedShare, scale, app, environment);
+                var companies = RegistryCsvWriter.Write(registryCsv, registry);
+                Print($"Wrote {registryCsv}: {companies:N0} companies, {registry.Length:N0} assets, {Megabytes(registryCsv)} MB");
+                Import(app, registryCsv, environment);
                 File.Copy(db, registryDb, overwrite: true);
             }
             else
             {
-                report = existing;
-                Print($"Reusing {report} and the registry imported into {registryDb}");
+                Print($"Reusing the registry imported into {registryDb}");
             }
 
+            var report = Directory.GetFiles(reports, "*-scan_ftp-nl.csv") is [var existing] ? existing : WriteReport(reports, registry, rows, matchedShare);
+            // A journal left by an earlier (killed) run would be replayed onto the fresh copy.
+            File.Delete(db + "-wal");
+            File.Delete(db + "-shm");
             File.Copy(registryDb, db, overwrite: true);
             Print($"Load average before ingest: {LoadAverage()}");
             var ingest = ChildRun.Start(app, ["ingest", report, "--source", "bench", "--json"], environment);
@@ -63,24 +70,28 @@ public static class EndToEndBenchMode
         }
     }
 
-    private static void Prepare(string folder, string report, int rows, double matchedShare, double scale, string app, Dictionary<string, string> environment)
+    private static IndexedAsset[] Registry(double scale)
     {
         var defaults = new RandomRegistryOptions();
-        var options = defaults with
+        return RandomRegistry.Generate(defaults with
         {
             Companies = (int)(defaults.Companies * scale),
             IPv4Ranges = (int)(defaults.IPv4Ranges * scale),
             IPv6Ranges = (int)(defaults.IPv6Ranges * scale),
             Domains = (int)(defaults.Domains * scale),
-        };
-        var stopwatch = Stopwatch.StartNew();
-        var registry = RandomRegistry.Generate(options);
-        var registryCsv = Path.Combine(folder, "registry.csv");
-        var companies = RegistryCsvWriter.Write(registryCsv, registry);
-        var index = AssetIndex.Build(registry);
-        var matched = FtpScanReportWriter.Write(report, registry, index, rows, matchedShare, DateTimeOffset.UtcNow.AddDays(-1));
-        Print($"Wrote {registryCsv} ({companies:N0} companies, {registry.Length:N0} assets, {Megabytes(registryCsv)} MB) and {report} ({rows:N0} rows, {matched:N0} = {matched * 100.0 / rows:F1}% inside a registered range, {Megabytes(report)} MB) in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        });
+    }
 
+    private static string WriteReport(string folder, IndexedAsset[] registry, int rows, double matchedShare)
+    {
+        var report = Path.Combine(folder, FtpScanReportWriter.FileName(DateTimeOffset.UtcNow));
+        var matched = FtpScanReportWriter.Write(report, registry, AssetIndex.Build(registry), rows, matchedShare, DateTimeOffset.UtcNow.AddDays(-1));
+        Print($"Wrote {report}: {rows:N0} rows, {matched:N0} = {matched * 100.0 / rows:F1}% inside a registered range, {Megabytes(report)} MB");
+        return report;
+    }
+
+    private static void Import(string app, string registryCsv, Dictionary<string, string> environment)
+    {
         var import = ChildRun.Start(app, ["registry", "import", registryCsv, "--json"], environment);
         Check(import, "registry import");
         using var json = JsonDocument.Parse(import.Output);
