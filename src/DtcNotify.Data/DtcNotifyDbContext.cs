@@ -1,5 +1,6 @@
 using DtcNotify.Domain.Audit;
 using DtcNotify.Domain.Cases;
+using DtcNotify.Domain.Channels;
 using DtcNotify.Domain.Companies;
 using DtcNotify.Domain.Intake;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,8 @@ public abstract class DtcNotifyDbContext(DbContextOptions options) : DbContext(o
     public DbSet<StoredObservation> Observations => Set<StoredObservation>();
 
     public DbSet<ThreatCase> Cases => Set<ThreatCase>();
+
+    public DbSet<SpecialistsChannel> Channels => Set<SpecialistsChannel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtcNotifyDbContext).Assembly);

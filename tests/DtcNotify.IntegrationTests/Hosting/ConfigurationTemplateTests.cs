@@ -1,5 +1,6 @@
 using System.Reflection;
 using DtcNotify.Options;
+using DtcNotify.Teams.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ public class ConfigurationTemplateTests
     [
         ("Database", typeof(DatabaseOptions)), ("Teams", typeof(TeamsOptions)), ("Mail", typeof(MailOptions)),
         ("Graph", typeof(GraphOptions)), ("CallTasks", typeof(CallTasksOptions)), ("Digest", typeof(DigestOptions)),
-        ("Triage", typeof(TriageOptions)), ("Feeds", typeof(FeedsOptions)),
+        ("Triage", typeof(TriageOptions)), ("Feeds", typeof(FeedsOptions)), ("Bot", typeof(BotOptions)),
     ];
 
     private static IConfigurationRoot Template(params (string Key, string? Value)[] overrides) => new ConfigurationBuilder()
@@ -22,12 +23,28 @@ public class ConfigurationTemplateTests
         .AddInMemoryCollection(overrides.Select(o => new KeyValuePair<string, string?>(o.Key, o.Value)))
         .Build();
 
+    // Secrets never stand in the template; an operator supplies them from the environment or a secret store.
+    private static readonly (string, string?)[] SecretsFromEnvironment = [("Bot:AppPassword", "from-a-secret-store")];
+
+    private static ServiceProvider Services(IConfiguration configuration) =>
+        new ServiceCollection().AddLogging().AddDtcNotifyOptions(configuration).AddTeamsBot(configuration).BuildServiceProvider();
+
     [Fact]
     public void The_template_binds_and_validates_with_every_options_class()
     {
-        var services = new ServiceCollection().AddDtcNotifyOptions(Template()).BuildServiceProvider();
+        using var services = Services(Template(SecretsFromEnvironment));
 
         services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
+    public void Without_its_secret_the_bot_does_not_start_and_says_which_key()
+    {
+        using var services = Services(Template());
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Bot:AppPassword", ex.Message);
     }
 
     [Fact]
@@ -68,9 +85,10 @@ public class ConfigurationTemplateTests
     [InlineData("Teams:ServiceUrl", "http://smba.example.com", "Teams:ServiceUrl")]
     [InlineData("Sources:lds-shadowserver:ApiKeySha256", "plain-text-key", "Sources:lds-shadowserver:ApiKeySha256")]
     [InlineData("ConnectionStrings:DtcNotify", "", "ConnectionStrings:DtcNotify")]
+    [InlineData("Bot:AppId", "", "Bot:AppId")]
     public void A_bad_value_stops_start_up_with_a_message_naming_the_key(string key, string value, string named)
     {
-        var services = new ServiceCollection().AddDtcNotifyOptions(Template((key, value))).BuildServiceProvider();
+        using var services = Services(Template([.. SecretsFromEnvironment, (key, value)]));
 
         var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 

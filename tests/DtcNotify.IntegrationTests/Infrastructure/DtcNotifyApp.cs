@@ -14,6 +14,8 @@ public sealed class DtcNotifyApp(TestDatabase database, string environment = "Pr
         builder.ConfigureAppConfiguration(config =>
         {
             config.AddInMemoryCollection(database.Settings());
+            // Local mode unless a test configures the bot's registration: tests talk to the app over loopback only.
+            config.AddInMemoryCollection([new("Bot:AllowUnauthenticatedLocal", "true")]);
             config.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         });
     }

@@ -1,0 +1,90 @@
+using DtcNotify.Data;
+using DtcNotify.Domain.Channels;
+using DtcNotify.Options;
+using DtcNotify.Teams.Hosting;
+using DtcNotify.Teams.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DtcNotify.Bot;
+
+/// <summary>
+/// Learns the specialists' channel from install events and keeps its service URL fresh. Only the configured tenant
+/// counts: an install in another tenant is ignored (and logged), so another organisation cannot make the bot post there.
+/// </summary>
+internal sealed partial class ChannelRegistrar(
+    DtcNotifyDbContext db, IOptions<TeamsOptions> teams, IOptions<BotOptions> bot, TimeProvider clock, ILogger<ChannelRegistrar> logger)
+{
+    public string? AllowedTenant => teams.Value.TenantId is { Length: > 0 } t ? t : bot.Value.TenantId is { Length: > 0 } b ? b : null;
+
+    public bool IsAllowedTenant(string? tenantId) =>
+        AllowedTenant is not { } allowed || string.Equals(allowed, tenantId, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Registers (idempotently) the team channel of an install event; returns the registration, or null when refused.</summary>
+    public async Task<SpecialistsChannel?> RegisterAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var data = TeamsChannelData.From(activity);
+        if (data.TeamId is null || activity.ServiceUrl is null || data.TenantId is null)
+        {
+            return null;
+        }
+
+        if (!IsAllowedTenant(data.TenantId))
+        {
+            Log.OtherTenant(logger, data.TenantId);
+            return null;
+        }
+
+        var channelId = data.SelectedChannelId ?? data.ChannelId ?? data.TeamId;
+        var now = clock.GetUtcNow();
+        var channel = await db.Channels.SingleOrDefaultAsync(c => c.TenantId == data.TenantId && c.TeamId == data.TeamId, cancellationToken);
+        if (channel is null)
+        {
+            channel = new SpecialistsChannel { TenantId = data.TenantId, TeamId = data.TeamId, ChannelId = channelId, ServiceUrl = activity.ServiceUrl, InstalledAt = now };
+            db.Channels.Add(channel);
+            Log.Registered(logger, data.TeamName ?? data.TeamId);
+        }
+
+        channel.TeamName = data.TeamName ?? channel.TeamName;
+        channel.TeamAadGroupId = data.TeamAadGroupId ?? channel.TeamAadGroupId;
+        channel.ServiceUrl = activity.ServiceUrl;
+        channel.Active = true;
+        channel.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return channel;
+    }
+
+    /// <summary>Every inbound activity carries the current service URL; keep the stored one in step.</summary>
+    public async Task RefreshServiceUrlAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var data = TeamsChannelData.From(activity);
+        if (activity.ServiceUrl is not { } serviceUrl || data.TenantId is null || !IsAllowedTenant(data.TenantId))
+        {
+            return;
+        }
+
+        await db.Channels.Where(c => c.TenantId == data.TenantId && c.ServiceUrl != serviceUrl)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceUrl, serviceUrl).SetProperty(c => c.UpdatedAt, clock.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>The channel cases are posted to: the configured one, else the most recently installed active one.</summary>
+    public async Task<SpecialistsChannel?> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var options = teams.Value;
+        if (options is { TeamId.Length: > 0, ChannelId.Length: > 0, ServiceUrl.Length: > 0, TenantId.Length: > 0 })
+        {
+            return new SpecialistsChannel { TenantId = options.TenantId, TeamId = options.TeamId, ChannelId = options.ChannelId, ServiceUrl = options.ServiceUrl };
+        }
+
+        return await db.Channels.AsNoTracking().Where(c => c.Active).OrderByDescending(c => c.InstalledAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Install event from tenant {TenantId} ignored: not the configured tenant")]
+        public static partial void OtherTenant(ILogger logger, string tenantId);
+
+        [LoggerMessage(2, LogLevel.Information, "Specialists' channel registered in team {Team}")]
+        public static partial void Registered(ILogger logger, string team);
+    }
+}

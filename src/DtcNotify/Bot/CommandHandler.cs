@@ -1,0 +1,38 @@
+using DtcNotify.Bot.Cards;
+using DtcNotify.Matching;
+using DtcNotify.Teams.Cards;
+using DtcNotify.Teams.Schema;
+
+namespace DtcNotify.Bot;
+
+/// <summary>Turns a chat message into an answer card. Everything but <c>help</c> shows registry data, so it is for analysts only.</summary>
+internal sealed class CommandHandler(ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup)
+{
+    public async Task<AdaptiveCard> AnswerAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var command = BotCommand.Parse(MentionText.WithoutBotMentions(activity));
+        if (command.Name is "help" or "" or "?")
+        {
+            return HelpCard.Create();
+        }
+
+        var data = TeamsChannelData.From(activity);
+        var channel = await channels.CurrentAsync(cancellationToken);
+        if (!channels.IsAllowedTenant(data.TenantId)
+            || !await analysts.IsAnalystAsync(activity.From?.AadObjectId, activity.From?.Id, channel, cancellationToken))
+        {
+            return MessageCard.Create("Not allowed", "Only members of the DTC specialists' team may use this command.");
+        }
+
+        return command.Name switch
+        {
+            "lookup" when command.Argument.Length > 0 => await LookupAsync(command.Argument, cancellationToken),
+            _ => HelpCard.Create(activity.Text),
+        };
+    }
+
+    private async Task<AdaptiveCard> LookupAsync(string query, CancellationToken cancellationToken) =>
+        await lookup.FindAsync(query, cancellationToken) is { } company
+            ? LookupCard.Create(company)
+            : MessageCard.Create("No company found", "Nothing in the registry matches:", query);
+}
