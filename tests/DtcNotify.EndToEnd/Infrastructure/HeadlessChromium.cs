@@ -46,7 +46,8 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     public async Task<IBrowserContext> NewContextAsync()
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        context.SetDefaultTimeout(20_000);
+        // Generous: CI shares two cores with every other test assembly; a passing run waits about a second per step.
+        context.SetDefaultTimeout(30_000);
         await context.RouteAsync("**/*", async route =>
         {
             if (Loopback.IsLoopbackUrl(route.Request.Url))
