@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Text;
 using DtcNotify.EndToEnd.Infrastructure;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace DtcNotify.EndToEnd;
 
@@ -10,7 +7,7 @@ namespace DtcNotify.EndToEnd;
 /// One app, one Playground and one Chromium for the test class, started on first use (so skipped tests start nothing)
 /// and killed, process trees included, on dispose. Each flow gets a fresh browser context.
 /// </summary>
-public sealed class PlaygroundFixture : IAsyncLifetime
+public sealed partial class PlaygroundFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly object gate = new();
@@ -48,43 +45,6 @@ public sealed class PlaygroundFixture : IAsyncLifetime
             catch (IOException)
             {
                 // A temp folder left behind is harmless; the OS cleans /tmp.
-            }
-        }
-    }
-
-    /// <summary>Runs one flow in a fresh browser context; on failure the report gets a screenshot and every log.</summary>
-    internal async Task RunFlowAsync(string flowName, ITestOutputHelper output, Func<Flow, Task> body)
-    {
-        var clock = Stopwatch.StartNew();
-        IAsyncDisposable? context = null;
-        Flow? flow = null;
-        try
-        {
-            await StartOnceAsync();
-            output.WriteLine($"[{clock.Elapsed.TotalSeconds:0.0}s] app {app!.BaseAddress}, Playground {playground!.BaseAddress}");
-            var browserContext = await chromium!.NewContextAsync();
-            context = browserContext;
-            flow = new Flow(flowName, new PlaygroundPage(await browserContext.NewPageAsync()), output, clock);
-            await flow.Page.OpenAsync(playground.BaseAddress);
-            await flow.StepAsync("opened");
-            await body(flow);
-            output.WriteLine($"[{clock.Elapsed.TotalSeconds:0.0}s] passed");
-        }
-        catch
-        {
-            if (flow is not null)
-            {
-                await flow.RecordFailureAsync();
-            }
-
-            output.WriteLine(Report());
-            throw;
-        }
-        finally
-        {
-            if (context is not null)
-            {
-                await context.DisposeAsync();
             }
         }
     }
@@ -134,18 +94,5 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         }
 
         chromium = await launching;
-    }
-
-    private string Report()
-    {
-        var report = new StringBuilder();
-        report.AppendLine("===== app output =====").AppendLine(app?.Output ?? "(not started)");
-        report.AppendLine("===== Playground output =====").AppendLine(playground?.Output ?? "(not started)");
-        if (chromium is { Blocked.IsEmpty: false })
-        {
-            report.AppendLine("===== requests aborted (not loopback) =====").AppendJoin('\n', chromium.Blocked.Distinct()).AppendLine();
-        }
-
-        return report.ToString();
     }
 }
