@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DtcNotify.IntegrationTests.Infrastructure;
 
@@ -11,6 +12,7 @@ public sealed class DtcNotifyApp(TestDatabase database, string environment = "Pr
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackCaller>());
         builder.ConfigureAppConfiguration(config =>
         {
             config.AddInMemoryCollection(database.Settings());
