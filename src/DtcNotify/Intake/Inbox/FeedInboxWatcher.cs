@@ -37,7 +37,9 @@ internal sealed partial class FeedInboxWatcher(
         {
             try
             {
-                foreach (var file in stability.Ready(inbox.Waiting()))
+                var waiting = inbox.Waiting().ToList();
+                ForgetRetriesOfVanishedFiles(waiting);
+                foreach (var file in stability.Ready(waiting))
                 {
                     await ProcessAsync(inbox, file, stoppingToken);
                 }
@@ -73,7 +75,8 @@ internal sealed partial class FeedInboxWatcher(
 
         _retryAt.Remove(file.Path);
         var moved = inbox.MoveTo(outcome.Folder, file, clock.GetUtcNow());
-        await InboxSummary.WriteAsync(moved, outcome, stoppingToken);
+        // Not cancelled by shutdown: the file has moved, so its summary must be written now or never.
+        await InboxSummary.WriteAsync(moved, outcome, CancellationToken.None);
         if (outcome.Result is { } result)
         {
             Log.Processed(logger, file.Name, file.Source, result.Import, result.Observations, result.Duplicate, moved);
@@ -81,6 +84,14 @@ internal sealed partial class FeedInboxWatcher(
         else
         {
             Log.Refused(logger, file.Name, file.Source, outcome.Reason ?? "", moved);
+        }
+    }
+
+    private void ForgetRetriesOfVanishedFiles(List<InboxFile> waiting)
+    {
+        foreach (var path in _retryAt.Keys.Except(waiting.Select(f => f.Path), StringComparer.Ordinal).ToList())
+        {
+            _retryAt.Remove(path);
         }
     }
 

@@ -23,14 +23,20 @@ internal static class InboxSummary
     /// <summary>Writes <c>&lt;file&gt;.summary.json</c>: the same JSON as <c>ingest --json</c>, or the refusal.</summary>
     public static async Task WriteAsync(string movedPath, InboxOutcome outcome, CancellationToken cancellationToken)
     {
-        await using var file = new FileStream(movedPath + ".summary.json", FileMode.CreateNew, FileAccess.Write);
-        if (outcome.Result is { } result)
+        // Written under a temporary name and renamed, so whoever watches for summaries never reads half of one.
+        var temporary = movedPath + ".summary.json.tmp";
+        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
         {
-            await JsonSerializer.SerializeAsync(file, result, CliJson.Options, cancellationToken);
+            if (outcome.Result is { } result)
+            {
+                await JsonSerializer.SerializeAsync(file, result, CliJson.Options, cancellationToken);
+            }
+            else
+            {
+                await JsonSerializer.SerializeAsync(file, outcome.Refusal, CliJson.Options, cancellationToken);
+            }
         }
-        else
-        {
-            await JsonSerializer.SerializeAsync(file, outcome.Refusal, CliJson.Options, cancellationToken);
-        }
+
+        File.Move(temporary, movedPath + ".summary.json", overwrite: false);
     }
 }
