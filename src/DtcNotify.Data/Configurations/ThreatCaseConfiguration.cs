@@ -27,15 +27,16 @@ internal sealed class ThreatCaseConfiguration : IEntityTypeConfiguration<ThreatC
         builder.Property(c => c.Status).HasMaxLength(20)
             .HasConversion(s => s.ToName(), s => CaseStatusNames.Parse(s));
         builder.Property(c => c.Version).IsConcurrencyToken();
-        builder.Property(c => c.Measures).HasConversion(Json<List<string>>(), JsonComparer<List<string>>());
-        builder.Property(c => c.Explanation).HasConversion(Json<List<CriterionResult>>(), JsonComparer<List<CriterionResult>>());
+        builder.Property(c => c.Measures).HasConversion(Json<List<string>>(), ListComparer<string>());
+        builder.Property(c => c.Explanation).HasConversion(Json<List<CriterionResult>>(), ListComparer<CriterionResult>());
     }
 
     private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> Json<T>()
         where T : new() => new(v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web), s => JsonSerializer.Deserialize<T>(s, JsonSerializerOptions.Web) ?? new T());
 
-    private static ValueComparer<T> JsonComparer<T>() => new(
-        (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
-        v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
-        v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!);
+    // Structural, not via JSON: change detection runs this for every tracked case, and serialising made imports quadratic.
+    private static ValueComparer<List<T>> ListComparer<T>() => new(
+        (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
+        v => v.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
+        v => v.ToList());
 }

@@ -30,7 +30,17 @@ public readonly record struct AssetValue(AssetKind Kind, string Value)
             result = DomainName.Parse(text);
         }
 
-        return result.IsValid ? (new AssetValue(kind, result.Value!), null) : (null, result.Error);
+        if (!result.IsValid)
+        {
+            return (null, result.Error);
+        }
+
+        // The registry may only hold what the asset index accepts: one value the index refused would stop every rebuild,
+        // and skipping it would let a broader range of another company catch that company's observations.
+        var indexKind = Enum.Parse<Matching.AssetKind>(kind.ToString());
+        return Matching.AssetValue.TryCanonicalize(indexKind, result.Value, out var canonical) && canonical == result.Value
+            ? (new AssetValue(kind, result.Value!), null)
+            : (null, $"'{text}' is not accepted by the asset index (for example a range that covers the IPv4-mapped block)");
     }
 
     // Text before any "/" made of digits and dots (IPv4) or two or more colons (IPv6) is meant as an address; it is never

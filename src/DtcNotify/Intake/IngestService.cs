@@ -54,7 +54,16 @@ internal sealed partial class IngestService(
             ?? throw new IngestRefusedException($"{request.FileName}: the feed format cannot be detected from the name or content; give --format");
         var index = await indexes.GetAsync(db, cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
-        var result = await strategy.ExecuteAsync(ct => RunAsync(request with { Format = format }, kind, source.Trusted, sha, index, ct), cancellationToken);
+        IngestResult result;
+        try
+        {
+            result = await strategy.ExecuteAsync(ct => RunAsync(request with { Format = format }, kind, source.Trusted, sha, index, ct), cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+
         Log.Ingested(logger, request.FileName, request.Source, result.Observations, result.Matched, result.RejectedCount);
         return result;
     }
@@ -62,6 +71,9 @@ internal sealed partial class IngestService(
     private async Task<IngestResult> RunAsync(IngestRequest request, string kind, bool trusted, string sha, Matching.AssetIndex index, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
+        // Cases are saved one by one to get their ids; scanning every tracked case on each save would make a large import
+        // quadratic, so changes are detected once, before the final save.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var import = new FeedImport
         {
@@ -96,6 +108,7 @@ internal sealed partial class IngestService(
 
         var cases = await assembler.CompleteAsync(request.Source, trusted, ct);
         run.Complete(cases);
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return run.Result(request, kind, import.Format, cases);

@@ -34,6 +34,7 @@ public class AssetValueTests
     [InlineData("2001:db8::/129", "prefix")]
     [InlineData("2000::/3", "broader")]
     [InlineData("fe80::1%eth0", "not a valid IP")]
+    [InlineData("::/16", "asset index")]
     [InlineData("2001:db8::zz", "not a valid IP")]
     [InlineData("http://example.nl", "scheme")]
     [InlineData("@", "domain")]

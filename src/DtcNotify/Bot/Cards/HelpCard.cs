@@ -20,9 +20,9 @@ internal static class HelpCard
         body.Add(new FactSet(
         [
             new Fact("help", "this overview"),
-            new Fact("lookup <query>", "a company by KvK number, name, domain, IP address or e-mail address"),
-            new Fact("case <id>", "one case with its actions, e.g. case DTC\\-2026\\-000123"),
-            new Fact("cases [open|mine|unassigned|awaiting]", "list cases"),
+            new Fact("lookup QUERY", "a company by KvK number, name, domain, IP address or e-mail address"),
+            new Fact("case ID", "one case with its actions, e.g. case DTC\\-2026\\-000123"),
+            new Fact("cases [open, mine, unassigned, awaiting]", "list cases"),
             new Fact("digest", "today's digest now"),
             new Fact("stats", "counts per status, threat and week"),
         ]));
