@@ -1,5 +1,6 @@
 using DtcNotify.Data;
 using DtcNotify.Domain.Cases;
+using DtcNotify.Domain.Companies;
 using DtcNotify.Domain.Playbook;
 using DtcNotify.Domain.Triage;
 using DtcNotify.Intake;
@@ -12,90 +13,115 @@ namespace DtcNotify.Cases;
 /// <summary>
 /// Turns matched observations into cases: one open case per company × threat (new observations attach to it), then
 /// triage on the strict criteria for every case an analyst has not yet taken up. Runs inside the import's transaction.
+/// Groups are collected in memory while the file streams and resolved to cases in bulk at the end: one round trip per
+/// case would make a large report take minutes.
 /// </summary>
 internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOptions> triage, TimeProvider clock)
 {
+    private const int Chunk = 500;
     private readonly Dictionary<(long Company, string Threat), CaseGroup> _groups = [];
 
-    public IEnumerable<CaseGroup> Groups => _groups.Values;
-
-    /// <summary>The case for this company and threat, created (and given its id) on first sight.</summary>
-    public async Task<CaseGroup> GroupForAsync(long companyId, string threat, string kind, long importId, Func<PlaybookEntry> entry, CancellationToken ct)
+    public CaseGroup GroupFor(long companyId, string threat, Func<PlaybookEntry> entry)
     {
-        if (_groups.TryGetValue((companyId, threat), out var group))
+        if (!_groups.TryGetValue((companyId, threat), out var group))
         {
-            return group;
+            group = new CaseGroup(companyId, threat, entry());
+            _groups.Add((companyId, threat), group);
         }
 
-        var open = await db.Cases
-            .Where(c => c.CompanyId == companyId && c.Threat == threat && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Rejected)
-            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
-        if (open is null)
-        {
-            var language = await db.Companies.Where(c => c.Id == companyId).Select(c => c.Language).SingleAsync(ct);
-            var play = entry();
-            var now = clock.GetUtcNow();
-            open = new ThreatCase
-            {
-                CompanyId = companyId, Threat = threat, Kind = kind, Severity = play.Severity.ToString().ToLowerInvariant(),
-                Channel = CaseChannel.Email, Language = language, Measures = [.. play.Measures(language)],
-                CreatedByImportId = importId, CreatedAt = now, UpdatedAt = now,
-            };
-            db.Cases.Add(open);
-            await db.SaveChangesAsync(ct);
-            open.Reference = $"DTC-{now.Year}-{open.Id:D6}";
-        }
-
-        group = new CaseGroup(open, created: open.CreatedByImportId == importId);
-        _groups.Add((companyId, threat), group);
         return group;
     }
 
-    /// <summary>Adds the counts and re-runs triage; returns (created, updated, suppressed) as in the ingest summary.</summary>
-    public async Task<CaseCounts> CompleteAsync(string source, bool sourceTrusted, CancellationToken ct)
+    /// <summary>Finds or creates the cases, adds the counts, re-runs triage; returns (created, updated, suppressed) as in the ingest summary.</summary>
+    public async Task<CaseCounts> CompleteAsync(string kind, long importId, string source, bool sourceTrusted, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var evaluator = new TriageEvaluator(new TriageThresholds(triage.Value.MaxObservationAgeDays, triage.Value.CooldownDays));
-        var companyIds = _groups.Keys.Select(k => k.Company).Distinct().ToList();
-        var companies = new Dictionary<long, Domain.Companies.Company>();
-        foreach (var chunk in companyIds.Chunk(500))
+        var companies = await LoadCompaniesAsync(ct);
+        var (open, lastNotified) = await LoadCasesAsync(ct);
+        foreach (var group in _groups.Values)
         {
-            foreach (var company in await db.Companies.Include(c => c.Contacts).Where(c => chunk.Contains(c.Id)).ToListAsync(ct))
+            group.Case = open.GetValueOrDefault((group.CompanyId, group.Threat));
+            if (group.Case is null)
+            {
+                var language = companies[group.CompanyId].Language;
+                group.Case = new ThreatCase
+                {
+                    CompanyId = group.CompanyId, Threat = group.Threat, Kind = kind, Severity = group.Entry.Severity.ToString().ToLowerInvariant(),
+                    Channel = CaseChannel.Email, Language = language, Measures = [.. group.Entry.Measures(language)],
+                    CreatedByImportId = importId, CreatedAt = now, UpdatedAt = now,
+                };
+                group.Created = true;
+                db.Cases.Add(group.Case);
+            }
+        }
+
+        var evaluator = new TriageEvaluator(new TriageThresholds(triage.Value.MaxObservationAgeDays, triage.Value.CooldownDays));
+        var (created, updated, suppressed) = (0, 0, 0);
+        foreach (var group in _groups.Values)
+        {
+            var c = group.Case!;
+            c.AddObservations(group.Count, group.First, group.Last, now);
+            if (c.IsRetriageable)
+            {
+                var company = companies[c.CompanyId];
+                c.ApplyTriage(evaluator.Evaluate(new TriageInput(
+                    source, sourceTrusted, c.Kind, c.Severity, company.Vital, company.DoNotContact,
+                    company.Contacts.Any(x => x.Email is not null), company.Contacts.Any(x => x.Phone is not null),
+                    c.LastSeen, lastNotified.GetValueOrDefault((c.CompanyId, c.Threat)), now)), now);
+            }
+
+            (created, updated, suppressed) = !group.Created ? (created, updated + 1, suppressed)
+                : c.Status == CaseStatus.Suppressed ? (created, updated, suppressed + 1) : (created + 1, updated, suppressed);
+        }
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        foreach (var group in _groups.Values.Where(g => g.Created))
+        {
+            group.Case!.Reference = $"DTC-{now.Year}-{group.Case.Id:D6}";
+        }
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        return new CaseCounts(created, updated, suppressed);
+    }
+
+    private async Task<Dictionary<long, Company>> LoadCompaniesAsync(CancellationToken ct)
+    {
+        var companies = new Dictionary<long, Company>();
+        foreach (var chunk in _groups.Keys.Select(k => k.Company).Distinct().Chunk(Chunk))
+        {
+            foreach (var company in await db.Companies.AsNoTracking().Include(c => c.Contacts).Where(c => chunk.Contains(c.Id)).ToListAsync(ct))
             {
                 companies[company.Id] = company;
             }
         }
 
-        var (created, updated, suppressed) = (0, 0, 0);
-        foreach (var group in _groups.Values)
-        {
-            var c = group.Case;
-            c.AddObservations(group.Count, group.First, group.Last, now);
-            if (c.IsRetriageable)
-            {
-                var company = companies[c.CompanyId];
-                var lastNotified = await db.Cases.Where(x => x.CompanyId == c.CompanyId && x.Threat == c.Threat && x.NotifiedAt != null)
-                    .OrderByDescending(x => x.NotifiedAt).Select(x => x.NotifiedAt).FirstOrDefaultAsync(ct);
-                c.ApplyTriage(evaluator.Evaluate(new TriageInput(
-                    source, sourceTrusted, c.Kind, c.Severity, company.Vital, company.DoNotContact,
-                    company.Contacts.Any(x => x.Email is not null), company.Contacts.Any(x => x.Phone is not null),
-                    c.LastSeen, lastNotified, now)), now);
-            }
+        return companies;
+    }
 
-            if (!group.Created)
+    /// <summary>The open case per company × threat, and when each company × threat was last notified.</summary>
+    private async Task<(Dictionary<(long, string), ThreatCase> Open, Dictionary<(long, string), DateTimeOffset?> LastNotified)> LoadCasesAsync(CancellationToken ct)
+    {
+        var open = new Dictionary<(long, string), ThreatCase>();
+        var lastNotified = new Dictionary<(long, string), DateTimeOffset?>();
+        foreach (var chunk in _groups.Keys.Select(k => k.Company).Distinct().Chunk(Chunk))
+        {
+            var cases = await db.Cases.Where(c => chunk.Contains(c.CompanyId)).ToListAsync(ct);
+            foreach (var c in cases.Where(c => _groups.ContainsKey((c.CompanyId, c.Threat))).OrderBy(c => c.Id))
             {
-                updated++;
-            }
-            else if (c.Status == CaseStatus.Suppressed)
-            {
-                suppressed++;
-            }
-            else
-            {
-                created++;
+                if (c.IsOpen)
+                {
+                    open[(c.CompanyId, c.Threat)] = c; // the newest open one wins (ordered by id)
+                }
+
+                if (c.NotifiedAt is { } at && (lastNotified.GetValueOrDefault((c.CompanyId, c.Threat)) is not { } seen || at > seen))
+                {
+                    lastNotified[(c.CompanyId, c.Threat)] = at;
+                }
             }
         }
 
-        return new CaseCounts(created, updated, suppressed);
+        return (open, lastNotified);
     }
 }

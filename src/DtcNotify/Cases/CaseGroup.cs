@@ -1,13 +1,21 @@
 using DtcNotify.Domain.Cases;
+using DtcNotify.Domain.Playbook;
 
 namespace DtcNotify.Cases;
 
-/// <summary>What one import adds to one company × threat: the case it attaches to and the observations' count and times.</summary>
-internal sealed class CaseGroup(ThreatCase threatCase, bool created)
+/// <summary>What one import adds to one company × threat: the observations' count and times, and the playbook entry of the first.</summary>
+internal sealed class CaseGroup(long companyId, string threat, PlaybookEntry entry)
 {
-    public ThreatCase Case { get; } = threatCase;
+    public long CompanyId { get; } = companyId;
 
-    public bool Created { get; } = created;
+    public string Threat { get; } = threat;
+
+    public PlaybookEntry Entry { get; } = entry;
+
+    /// <summary>The case the observations attach to; set when the import completes.</summary>
+    public ThreatCase? Case { get; set; }
+
+    public bool Created { get; set; }
 
     public int Count { get; private set; }
 

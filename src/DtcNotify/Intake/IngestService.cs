@@ -71,8 +71,7 @@ internal sealed partial class IngestService(
     private async Task<IngestResult> RunAsync(IngestRequest request, string kind, bool trusted, string sha, Matching.AssetIndex index, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        // Cases are saved one by one to get their ids; scanning every tracked case on each save would make a large import
-        // quadratic, so changes are detected once, before the final save.
+        // Tracked entities are few (the import and its cases) but change detection is explicit, once per save.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var import = new FeedImport
@@ -106,13 +105,23 @@ internal sealed partial class IngestService(
             await writer.FlushAsync(ct);
         }
 
-        var cases = await assembler.CompleteAsync(request.Source, trusted, ct);
+        var cases = await assembler.CompleteAsync(kind, import.Id, request.Source, trusted, ct);
+        await LinkObservationsAsync(import.Id, ct);
         run.Complete(cases);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return run.Result(request, kind, import.Format, cases);
     }
+
+    /// <summary>Observations were written before their cases had ids; one set-based statement links them to their open case.</summary>
+    private Task<int> LinkObservationsAsync(long importId, CancellationToken ct) => db.Database.ExecuteSqlAsync($"""
+        UPDATE "observations" SET "CaseId" = (
+            SELECT c."Id" FROM "cases" c
+            WHERE c."CompanyId" = "observations"."CompanyId" AND c."Threat" = "observations"."Threat" AND c."Status" NOT IN ('closed', 'rejected')
+            ORDER BY c."Id" DESC LIMIT 1)
+        WHERE "ImportId" = {importId}
+        """, ct);
 
     private static async Task<byte[]> HeadAsync(string path, CancellationToken ct)
     {
@@ -146,10 +155,8 @@ internal sealed partial class IngestService(
 
                     import.Matched++;
                     var threat = ThreatKey.Of(o);
-                    var group = await assembler.GroupForAsync(match.CompanyId, threat, import.Kind, import.Id,
-                        () => playbook.Resolve(o.ClassificationIdentifier, o.Cves, o.ClassificationType), ct);
-                    group.Add(o.TimeSource);
-                    await writer.AddAsync(observation.Line, match.CompanyId, group.Case.Id, threat, match.Asset, o, ct);
+                    assembler.GroupFor(match.CompanyId, threat, () => playbook.Resolve(o.ClassificationIdentifier, o.Cves, o.ClassificationType)).Add(o.TimeSource);
+                    await writer.AddAsync(observation.Line, match.CompanyId, threat, match.Asset, o, ct);
                     break;
                 case RejectedItem rejected:
                     import.Rows++;

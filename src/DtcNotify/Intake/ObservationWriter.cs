@@ -40,11 +40,12 @@ internal sealed class ObservationWriter : IAsyncDisposable
         _importId = importId;
     }
 
-    public async Task AddAsync(long line, long companyId, long caseId, string threat, string asset, Observation o, CancellationToken cancellationToken)
+    /// <summary>Queues one matched observation; its case is linked after the import's cases exist.</summary>
+    public async Task AddAsync(long line, long companyId, string threat, string asset, Observation o, CancellationToken cancellationToken)
     {
         _pending.Add(
         [
-            _importId, line, companyId, caseId, threat, asset, Time(o.TimeSource), o.SourceIp, o.SourcePort, o.SourceAsn,
+            _importId, line, companyId, null, threat, asset, Time(o.TimeSource), o.SourceIp, o.SourcePort, o.SourceAsn,
             o.SourceFqdn, o.SourceUrl, o.SourceAccount, o.ProtocolApplication ?? o.ProtocolTransport, o.ClassificationTaxonomy,
             o.ClassificationType, o.ClassificationIdentifier, o.Cves.Count == 0 ? null : string.Join(',', o.Cves), o.Tlp,
             o.Extra.Count == 0 ? null : JsonSerializer.Serialize(o.Extra),

@@ -98,6 +98,9 @@ public class IngestPipelineTests
 
         await using var db = database.CreateContext();
         Assert.Equal(11, await db.Observations.CountAsync());
+        var perCase = await db.Observations.GroupBy(o => o.CaseId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        var caseCounts = await db.Cases.ToDictionaryAsync(c => c.Id, c => c.ObservationCount);
+        Assert.All(perCase, g => Assert.Equal(caseCounts[g.Key!.Value], g.Count)); // every observation is linked to its case
         Assert.DoesNotContain(await db.Observations.Select(o => o.SourceIp).ToListAsync(), ip => ip == "10.1.1.1"); // unmatched: not stored
         Assert.DoesNotContain("hunter2", string.Join(' ', await db.Observations.Select(o => o.Extra ?? "").ToListAsync()));
     }
