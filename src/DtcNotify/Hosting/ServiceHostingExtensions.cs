@@ -11,6 +11,7 @@ using DtcNotify.Options;
 using DtcNotify.Registry;
 using DtcNotify.Teams.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DtcNotify.Hosting;
 
@@ -26,7 +27,7 @@ internal static class ServiceHostingExtensions
         services.AddScoped<RegistryImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton(_ => ThreatPlaybook.LoadDefault());
-        services.AddSingleton(sp => new FeedReader(ShadowserverSchema.LoadDefault(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new FeedReader(ShadowserverSchemas.Load(sp.GetRequiredService<IOptions<FeedsOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AssetIndexProvider>();
         services.AddScoped<IngestService>();
         services.AddScoped<CaseQueries>();
