@@ -5,6 +5,9 @@ namespace DtcNotify.Teams.Authentication;
 /// <summary>The checks that need both the token and the activity body (teams-protocol §A.2 #7–8, architecture §3).</summary>
 public static class ActivityAuthorization
 {
+    /// <summary>The only channel this bot serves.</summary>
+    public const string TeamsChannelId = "msteams";
+
     /// <summary>
     /// A token-authenticated caller may only speak for the serviceUrl in its <c>serviceurl</c> claim, and a Bot Framework
     /// token's key must be endorsed for the activity's channel. A local (unauthenticated) caller must name a loopback serviceUrl.
@@ -30,10 +33,12 @@ public static class ActivityAuthorization
             return BotAuthResult.Fail("serviceurl claim does not match the activity's serviceUrl");
         }
 
+        // This is a Teams bot: a Bot Framework token must come from a key endorsed for msteams, on an msteams activity
+        // (a key endorsed only for another channel, e.g. Web Chat, must not be able to speak for Teams users).
         if (caller.Kind == BotCallerKind.BotFramework
-            && (string.IsNullOrEmpty(activity.ChannelId) || !caller.Endorsements.Contains(activity.ChannelId)))
+            && (activity.ChannelId != TeamsChannelId || !caller.Endorsements.Contains(TeamsChannelId)))
         {
-            return BotAuthResult.Fail("signing key is not endorsed for the activity's channel");
+            return BotAuthResult.Fail("signing key is not endorsed for msteams, or the activity is not from msteams");
         }
 
         return BotAuthResult.Success(caller);

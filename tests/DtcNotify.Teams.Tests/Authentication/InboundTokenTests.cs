@@ -110,6 +110,14 @@ public sealed class InboundTokenTests(BotHostFixture fixture) : IClassFixture<Bo
         AssertRejectedAsync(Issuer.CreateBotFrameworkToken(TestIds.AppId, TestIds.ServiceUrl), Activities.Invoke(channelId: "webchat"));
 
     [Fact]
+    public Task A_key_endorsed_only_for_another_channel_cannot_speak_for_that_channel_either()
+    {
+        var key = LocalOpenIdIssuer.CreateKey("bf-webchat-only");
+        Issuer.PublishBotFrameworkKey(key, "webchat");
+        return AssertRejectedAsync(Issuer.CreateToken(LocalOpenIdIssuer.BotFrameworkIssuer, BfClaims(), Signed(key)), Activities.Invoke(channelId: "webchat"));
+    }
+
+    [Fact]
     public Task A_token_signed_by_a_key_without_endorsements_is_rejected()
     {
         var key = LocalOpenIdIssuer.CreateKey("bf-no-endorsement");
