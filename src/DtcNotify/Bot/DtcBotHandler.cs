@@ -26,6 +26,13 @@ internal sealed partial class DtcBotHandler(
         }
     }
 
+    /// <summary>Card actions come with the next issues; until then every invoke refreshes the service URL and gets "not implemented".</summary>
+    public override async Task<InvokeResponse?> OnInvokeAsync(string name, Activity activity, CancellationToken cancellationToken)
+    {
+        await channels.RefreshServiceUrlAsync(activity, cancellationToken);
+        return null;
+    }
+
     public override async Task OnMessageAsync(Activity activity, CancellationToken cancellationToken)
     {
         await channels.RefreshServiceUrlAsync(activity, cancellationToken);

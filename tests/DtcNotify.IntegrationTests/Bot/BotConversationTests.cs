@@ -132,6 +132,21 @@ public sealed class BotConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_inbound_activity_refreshes_the_stored_service_url()
+    {
+        await PostAsync(Install());
+        await WaitForChannelAsync();
+        await using var other = await FakeBotConnector.StartAsync("/moved/");
+        var message = ChannelMessage("help", AnalystAad);
+        message["serviceUrl"] = other.ServiceUrl;
+
+        await PostAsync(message);
+
+        await other.WaitForCallsAsync(1, TimeSpan.FromSeconds(10));
+        Assert.Equal(other.ServiceUrl, (await WaitForChannelAsync()).ServiceUrl);
+    }
+
+    [Fact]
     public async Task An_unknown_invoke_gets_an_error_response_not_a_hang()
     {
         var invoke = ChannelMessage("", AnalystAad);
