@@ -33,10 +33,10 @@ internal static class CasesCommand
 
         foreach (var c in cases)
         {
-            await console.Out.WriteLineAsync($"{c.Id,-16} {c.Status,-15} {c.Severity,-8} {c.Threat,-28} {c.Kvk} {c.Company} ({c.Observations} obs.{(c.Suppression is null ? "" : $", suppressed: {c.Suppression}")})");
+            await console.Out.WriteLineAsync(CliText.Safe($"{c.Id,-16} {c.Status,-15} {c.Severity,-8} {c.Threat,-28} {c.Kvk} {c.Company} ({c.Observations} obs.{(c.Suppression is null ? "" : $", suppressed: {c.Suppression}")})"));
         }
 
-        await console.Out.WriteLineAsync($"{cases.Count} case(s)");
+        await console.Out.WriteLineAsync(CliText.Safe($"{cases.Count} case(s)"));
         return ExitCodes.Success;
     }
 }

@@ -51,12 +51,12 @@ internal static class IngestCommand
               $"{result.RejectedCount} rejected; cases: {result.Cases.Created} new, {result.Cases.Updated} updated, {result.Cases.Suppressed} suppressed");
         foreach (var notice in result.Notices)
         {
-            await console.Out.WriteLineAsync($"  note: {notice}");
+            await console.Out.WriteLineAsync($"  note: {CliText.Safe(notice)}");
         }
 
         foreach (var reject in result.Rejected)
         {
-            await console.Out.WriteLineAsync($"  {path}: line {reject.Line}{(reject.Field is null ? "" : $" ({reject.Field})")}: {reject.Reason}");
+            await console.Out.WriteLineAsync(CliText.Safe($"  {path}: line {reject.Line}{(reject.Field is null ? "" : $" ({reject.Field})")}: {reject.Reason}"));
         }
 
         return ExitCodes.Success;

@@ -28,7 +28,7 @@ internal static class RegistryImportCommand
             $"{result.Contacts} contacts, {result.Assets} assets; {result.Rejected.Count} rows rejected");
         foreach (var reject in result.Rejected)
         {
-            await console.Out.WriteLineAsync($"  {path}: line {reject.Line}: {reject.Reason}");
+            await console.Out.WriteLineAsync(CliText.Safe($"  {path}: line {reject.Line}: {reject.Reason}"));
         }
 
         return ExitCodes.Success;
