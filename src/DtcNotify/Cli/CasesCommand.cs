@@ -1,6 +1,7 @@
 using DtcNotify.Cases;
 using DtcNotify.Domain.Cases;
 using DtcNotify.Hosting;
+using DtcNotify.Text;
 
 namespace DtcNotify.Cli;
 
@@ -33,10 +34,10 @@ internal static class CasesCommand
 
         foreach (var c in cases)
         {
-            await console.Out.WriteLineAsync(CliText.Safe($"{c.Id,-16} {c.Status,-15} {c.Severity,-8} {c.Threat,-28} {c.Kvk} {c.Company} ({c.Observations} obs.{(c.Suppression is null ? "" : $", suppressed: {c.Suppression}")})"));
+            await console.Out.WriteLineAsync(PrintableText.Safe($"{c.Id,-16} {c.Status,-15} {c.Severity,-8} {c.Threat,-28} {c.Kvk} {c.Company} ({c.Observations} obs.{(c.Suppression is null ? "" : $", suppressed: {c.Suppression}")})"));
         }
 
-        await console.Out.WriteLineAsync(CliText.Safe($"{cases.Count} case(s)"));
+        await console.Out.WriteLineAsync(PrintableText.Safe($"{cases.Count} case(s)"));
         return ExitCodes.Success;
     }
 }

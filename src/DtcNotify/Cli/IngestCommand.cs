@@ -1,6 +1,7 @@
 using DtcNotify.Feeds;
 using DtcNotify.Hosting;
 using DtcNotify.Intake;
+using DtcNotify.Text;
 
 namespace DtcNotify.Cli;
 
@@ -51,12 +52,12 @@ internal static class IngestCommand
               $"{result.RejectedCount} rejected; cases: {result.Cases.Created} new, {result.Cases.Updated} updated, {result.Cases.Suppressed} suppressed");
         foreach (var notice in result.Notices)
         {
-            await console.Out.WriteLineAsync($"  note: {CliText.Safe(notice)}");
+            await console.Out.WriteLineAsync($"  note: {PrintableText.Safe(notice)}");
         }
 
         foreach (var reject in result.Rejected)
         {
-            await console.Out.WriteLineAsync(CliText.Safe($"  {path}: line {reject.Line}{(reject.Field is null ? "" : $" ({reject.Field})")}: {reject.Reason}"));
+            await console.Out.WriteLineAsync(PrintableText.Safe($"  {path}: line {reject.Line}{(reject.Field is null ? "" : $" ({reject.Field})")}: {reject.Reason}"));
         }
 
         return ExitCodes.Success;

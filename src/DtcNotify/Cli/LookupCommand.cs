@@ -1,5 +1,6 @@
 using DtcNotify.Hosting;
 using DtcNotify.Matching;
+using DtcNotify.Text;
 
 namespace DtcNotify.Cli;
 
@@ -30,16 +31,16 @@ internal static class LookupCommand
             return ExitCodes.Success;
         }
 
-        await console.Out.WriteLineAsync(CliText.Safe($"{found.Name} (KvK {found.Kvk}){(found.Vital ? ", VITAL: NCSC" : "")}{(found.DoNotContact ? ", do not contact" : "")} — matched by {found.MatchedBy}{(found.MatchedAsset is null ? "" : $" ({found.MatchedAsset})")}"));
-        await console.Out.WriteLineAsync(CliText.Safe($"  assets: {string.Join(' ', found.Assets)}"));
+        await console.Out.WriteLineAsync(PrintableText.Safe($"{found.Name} (KvK {found.Kvk}){(found.Vital ? ", VITAL: NCSC" : "")}{(found.DoNotContact ? ", do not contact" : "")} — matched by {found.MatchedBy}{(found.MatchedAsset is null ? "" : $" ({found.MatchedAsset})")}"));
+        await console.Out.WriteLineAsync(PrintableText.Safe($"  assets: {string.Join(' ', found.Assets)}"));
         foreach (var c in found.Contacts)
         {
-            await console.Out.WriteLineAsync(CliText.Safe($"  contact: {c.Name} {c.Email} {c.Phone}"));
+            await console.Out.WriteLineAsync(PrintableText.Safe($"  contact: {c.Name} {c.Email} {c.Phone}"));
         }
 
         foreach (var c in found.Cases)
         {
-            await console.Out.WriteLineAsync(CliText.Safe($"  case {c.Id}: {c.Status} {c.Threat} ({c.Observations} obs.)"));
+            await console.Out.WriteLineAsync(PrintableText.Safe($"  case {c.Id}: {c.Status} {c.Threat} ({c.Observations} obs.)"));
         }
 
         return ExitCodes.Success;

@@ -1,6 +1,7 @@
 using DtcNotify.Domain.Registry;
 using DtcNotify.Hosting;
 using DtcNotify.Registry;
+using DtcNotify.Text;
 
 namespace DtcNotify.Cli;
 
@@ -28,7 +29,7 @@ internal static class RegistryImportCommand
             $"{result.Contacts} contacts, {result.Assets} assets; {result.Rejected.Count} rows rejected");
         foreach (var reject in result.Rejected)
         {
-            await console.Out.WriteLineAsync(CliText.Safe($"  {path}: line {reject.Line}: {reject.Reason}"));
+            await console.Out.WriteLineAsync(PrintableText.Safe($"  {path}: line {reject.Line}: {reject.Reason}"));
         }
 
         return ExitCodes.Success;

@@ -3,6 +3,7 @@ using DtcNotify.Feeds;
 using DtcNotify.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using DtcNotify.Text;
 
 namespace DtcNotify.Intake.Http;
 
@@ -29,7 +30,7 @@ internal static partial class FeedUploadEndpoint
         // One answer for an unknown source, a source without a key, a missing key and a wrong key: no hint which sources exist.
         if (keys.Verify(source, ApiKeyVerifier.PresentedKey(request)) is not { } name)
         {
-            Log.Unauthorized(logger, source.Length > 64 ? source[..64] : source);
+            Log.Unauthorized(logger, PrintableText.Safe(source.Length > 64 ? source[..64] : source)); // unauthenticated input
             return TypedResults.Unauthorized();
         }
 
@@ -55,7 +56,7 @@ internal static partial class FeedUploadEndpoint
         }
         catch (IngestRefusedException e)
         {
-            Log.Refused(logger, name, e.Message);
+            Log.Refused(logger, name, PrintableText.Safe(e.Message));
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "The feed was refused");
         }
     }

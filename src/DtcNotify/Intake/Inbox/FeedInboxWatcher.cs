@@ -1,5 +1,6 @@
 using DtcNotify.Options;
 using Microsoft.Extensions.Options;
+using DtcNotify.Text;
 
 namespace DtcNotify.Intake.Inbox;
 
@@ -83,7 +84,7 @@ internal sealed partial class FeedInboxWatcher(
         }
         else
         {
-            Log.Refused(logger, file.Name, file.Source, outcome.Reason ?? "", moved);
+            Log.Refused(logger, file.Name, file.Source, PrintableText.Safe(outcome.Reason ?? ""), moved);
         }
     }
 

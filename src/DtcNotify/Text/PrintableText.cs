@@ -1,10 +1,10 @@
-namespace DtcNotify.Cli;
+namespace DtcNotify.Text;
 
-internal static class CliText
+internal static class PrintableText
 {
     /// <summary>
-    /// Feed and registry values end up in reject reasons; in a terminal their control characters could move the cursor
-    /// or rewrite earlier lines, so they are shown as '?'. (JSON output escapes them already.)
+    /// Feed, registry and request values end up in reject reasons, CLI lines and log messages; their control characters
+    /// could move a terminal's cursor or forge log lines, so they are shown as '?'. (JSON output escapes them already.)
     /// </summary>
     public static string Safe(string text) =>
         string.Create(text.Length, text, (span, source) =>
