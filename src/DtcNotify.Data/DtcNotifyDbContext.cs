@@ -3,6 +3,8 @@ using DtcNotify.Domain.Cases;
 using DtcNotify.Domain.Channels;
 using DtcNotify.Domain.Companies;
 using DtcNotify.Domain.Intake;
+using DtcNotify.Domain.Leases;
+using DtcNotify.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.Data;
@@ -25,6 +27,14 @@ public abstract class DtcNotifyDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ThreatCase> Cases => Set<ThreatCase>();
 
     public DbSet<SpecialistsChannel> Channels => Set<SpecialistsChannel>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<CardBatch> CardBatches => Set<CardBatch>();
+
+    public DbSet<Lease> Leases => Set<Lease>();
+
+    public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtcNotifyDbContext).Assembly);

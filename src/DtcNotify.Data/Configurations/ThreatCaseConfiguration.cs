@@ -27,6 +27,16 @@ internal sealed class ThreatCaseConfiguration : IEntityTypeConfiguration<ThreatC
         builder.Property(c => c.Status).HasMaxLength(20)
             .HasConversion(s => s.ToName(), s => CaseStatusNames.Parse(s));
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne<CardBatch>().WithMany().HasForeignKey(c => c.BatchId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.ConversationId).HasMaxLength(400);
+        builder.Property(c => c.ActivityId).HasMaxLength(200);
+        builder.Property(c => c.PostClaimedBy).HasMaxLength(200);
+        builder.Property(c => c.ApprovedById).HasMaxLength(100);
+        builder.Property(c => c.ApprovedByName).HasMaxLength(200);
+        builder.Property(c => c.RejectReason).HasMaxLength(1000);
+        builder.Property(c => c.LastAction).HasMaxLength(200);
+        builder.Property(c => c.LastActorName).HasMaxLength(200);
+        builder.Property(c => c.DeliveryError).HasMaxLength(1000);
         builder.Property(c => c.Measures).HasConversion(Json<List<string>>(), ListComparer<string>());
         builder.Property(c => c.Explanation).HasConversion(Json<List<CriterionResult>>(), ListComparer<CriterionResult>());
     }

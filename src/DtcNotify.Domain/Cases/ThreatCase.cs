@@ -56,6 +56,42 @@ public sealed class ThreatCase
 
     public DateTimeOffset? NotifiedAt { get; set; }
 
+    /// <summary>The thread that holds the case card in the specialists' channel (the conversation id with <c>;messageid=</c>).</summary>
+    public string? ConversationId { get; private set; }
+
+    /// <summary>The activity id of the card itself: the target of the in-place update (PUT).</summary>
+    public string? ActivityId { get; private set; }
+
+    public DateTimeOffset? PostedAt { get; private set; }
+
+    /// <summary>The batch card that proposed this case, when its import proposed more than <c>Teams:MaxCardsPerImport</c>.</summary>
+    public long? BatchId { get; private set; }
+
+    /// <summary>Set while one app instance is posting the card; other instances skip the case until it expires.</summary>
+    public DateTimeOffset? PostClaimedUntil { get; set; }
+
+    public string? PostClaimedBy { get; set; }
+
+    public string? ApprovedById { get; private set; }
+
+    public string? ApprovedByName { get; private set; }
+
+    public DateTimeOffset? ApprovedAt { get; private set; }
+
+    public string? RejectReason { get; private set; }
+
+    /// <summary>The last human or system action, for the status line on the card ("approved by e-mail by Anna, 10:02").</summary>
+    public string? LastAction { get; private set; }
+
+    public string? LastActorName { get; private set; }
+
+    public DateTimeOffset? LastActionAt { get; private set; }
+
+    /// <summary>Why the last delivery failed (shown on the card with "Retry delivery").</summary>
+    public string? DeliveryError { get; private set; }
+
+    public int CallAttempts { get; private set; }
+
     /// <summary>Open cases collect new observations; closed and rejected ones do not.</summary>
     public bool IsOpen => Status is not (CaseStatus.Closed or CaseStatus.Rejected);
 
@@ -81,6 +117,146 @@ public sealed class ThreatCase
         ObservationCount += count;
         FirstSeen = Min(FirstSeen, first);
         LastSeen = Max(LastSeen, last);
+        Touch(now);
+    }
+
+    /// <summary>The card is in the channel: from now on an analyst decides.</summary>
+    public void MarkProposed(string conversationId, string activityId, long? batchId, DateTimeOffset now)
+    {
+        Require(CaseStatus.New);
+        ConversationId = conversationId;
+        ActivityId = activityId;
+        BatchId = batchId;
+        PostedAt = now;
+        PostClaimedUntil = null;
+        PostClaimedBy = null;
+        Status = CaseStatus.Proposed;
+        Record("proposed", null, now);
+    }
+
+    /// <summary>A case proposed on a batch card gets its own card later (the <c>case</c> command); this records where.</summary>
+    public void AttachCard(string conversationId, string activityId)
+    {
+        ConversationId = conversationId;
+        ActivityId = activityId;
+    }
+
+    public void Approve(string channel, CaseActor analyst, DateTimeOffset now)
+    {
+        Require(CaseStatus.Proposed);
+        if (channel is not (CaseChannel.Email or CaseChannel.Phone))
+        {
+            throw new ArgumentException($"unknown channel '{channel}'", nameof(channel));
+        }
+
+        Channel = channel;
+        Status = CaseStatus.Approved;
+        ApprovedById = analyst.Id;
+        ApprovedByName = analyst.Name;
+        ApprovedAt = now;
+        DeliveryError = null;
+        Record(channel == CaseChannel.Phone ? "approved by phone" : "approved by e-mail", analyst, now);
+    }
+
+    public void Reject(string reason, CaseActor analyst, DateTimeOffset now)
+    {
+        Require(CaseStatus.Proposed);
+        RejectReason = reason;
+        Status = CaseStatus.Rejected;
+        Record("rejected", analyst, now);
+    }
+
+    public void EditMeasures(IReadOnlyList<string> measures, CaseActor analyst, DateTimeOffset now)
+    {
+        Require(CaseStatus.Proposed);
+        Measures = [.. measures];
+        Record("edited the measures", analyst, now);
+    }
+
+    public void Reassign(string? assigneeId, string? assigneeName, CaseActor analyst, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            throw new CaseStateException(this, "reassign");
+        }
+
+        AssigneeId = assigneeId;
+        AssigneeName = assigneeName;
+        Record(assigneeName is null ? "unassigned" : $"assigned to {assigneeName}", analyst, now);
+    }
+
+    public void MarkNotified(DateTimeOffset now)
+    {
+        Require(CaseStatus.Approved);
+        Status = CaseStatus.Notified;
+        NotifiedAt = now;
+        DeliveryError = null;
+        Record("notified by e-mail", null, now);
+    }
+
+    public void MarkCallScheduled(DateTimeOffset now)
+    {
+        Require(CaseStatus.Approved);
+        Status = CaseStatus.CallScheduled;
+        CallAttempts++;
+        DeliveryError = null;
+        Record("call scheduled", null, now);
+    }
+
+    public void MarkDeliveryFailed(string error, DateTimeOffset now)
+    {
+        Require(CaseStatus.Approved);
+        Status = CaseStatus.DeliveryFailed;
+        DeliveryError = error;
+        Record("delivery failed", null, now);
+    }
+
+    /// <summary>"Retry delivery": back to approved; the caller creates the new notification in the same transaction.</summary>
+    public void RetryDelivery(CaseActor analyst, DateTimeOffset now)
+    {
+        Require(CaseStatus.DeliveryFailed);
+        Status = CaseStatus.Approved;
+        DeliveryError = null;
+        Record("retried delivery", analyst, now);
+    }
+
+    /// <summary>"Call done": reached closes the case (and counts as notified for the cooldown); not reached asks for another call.</summary>
+    public void RecordCallOutcome(bool reached, CaseActor analyst, DateTimeOffset now)
+    {
+        Require(CaseStatus.CallScheduled);
+        if (reached)
+        {
+            Status = CaseStatus.Closed;
+            NotifiedAt = now;
+            Record("call done: reached", analyst, now);
+        }
+        else
+        {
+            Status = CaseStatus.Approved;
+            Record("call done: not reached, new call planned", analyst, now);
+        }
+    }
+
+    public void Close(CaseActor analyst, DateTimeOffset now)
+    {
+        Require(CaseStatus.Notified);
+        Status = CaseStatus.Closed;
+        Record("closed", analyst, now);
+    }
+
+    private void Require(CaseStatus expected)
+    {
+        if (Status != expected)
+        {
+            throw new CaseStateException(this, $"expected {expected.ToName()}");
+        }
+    }
+
+    private void Record(string action, CaseActor? actor, DateTimeOffset now)
+    {
+        LastAction = action;
+        LastActorName = actor?.Name;
+        LastActionAt = now;
         Touch(now);
     }
 
