@@ -13,6 +13,7 @@ internal static class CliRunner
                dtcnotify ingest FILE --source NAME [--format F] [--kind K] [--threat ID] [--report TYPE] [--force] [--json]
                dtcnotify cases [--status STATUS] [--json]
                dtcnotify lookup QUERY [--json]
+               dtcnotify teams package [--out FILE]
         """;
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure)
@@ -31,6 +32,7 @@ internal static class CliRunner
                 "ingest" => await IngestCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "cases" => await CasesCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "lookup" => await LookupCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                "teams" when verb == "teams package" => await TeamsPackageCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 _ => throw new CliUsageException($"unknown command '{string.Join(' ', args)}'\n{Usage}"),
             };
         }
