@@ -57,9 +57,9 @@ internal sealed partial class CaseActionHandler
 
     private async Task<InvokeResponse> SaveMeasuresAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
     {
-        var measures = (data.Text(EditMeasuresCard.MeasuresInput) ?? "")
+        var measures = CaseCard.Unbreak(data.Text(EditMeasuresCard.MeasuresInput) ?? "")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(m => CaseCard.Plain(m, MaxMeasureLength).Replace("\n", " ", StringComparison.Ordinal))
+            .Select(m => CaseCard.Unbreak(CaseCard.Plain(m, MaxMeasureLength)))
             .ToList();
         if (measures.Count == 0 || measures.Count > MaxMeasures)
         {
@@ -91,13 +91,13 @@ internal sealed partial class CaseActionHandler
         }
 
         var before = State(threatCase);
-        threatCase.Reassign(member.Id, CaseCard.Plain(member.Name, 200), actor, clock.GetUtcNow());
+        threatCase.Reassign(member.Id, CaseCard.Unbreak(CaseCard.Plain(member.Name, 200)), actor, clock.GetUtcNow());
         return await CommitAsync(threatCase, data, actor, before, ct);
     }
 
     private async Task<InvokeResponse> RejectAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
     {
-        var reason = CaseCard.Plain(data.Text("reason")?.Trim(), 1000);
+        var reason = CaseCard.Unbreak(CaseCard.Plain(data.Text("reason")?.Trim(), 1000));
         if (reason.Length == 0)
         {
             return await RefuseAsync(threatCase, data, actor, "Give a reason for rejecting the case.", ct);
@@ -164,7 +164,7 @@ internal sealed partial class CaseActionHandler
         // The note is the analyst's record of the call: it goes to the audit entry with the outcome.
         if (data.Text("callNote") is { Length: > 0 } note)
         {
-            db.AuditEntries.Add(new Domain.Audit.AuditEntry { At = clock.GetUtcNow(), ActorId = actor.Id, ActorName = actor.Name, Action = "case.callnote", Subject = Subject(threatCase), After = CaseCard.Plain(note, 1000) });
+            db.AuditEntries.Add(new Domain.Audit.AuditEntry { At = clock.GetUtcNow(), ActorId = actor.Id, ActorName = actor.Name, Action = "case.callnote", Subject = Subject(threatCase), After = CaseCard.Unbreak(CaseCard.Plain(note, 1000)) });
         }
 
         return await CommitAsync(threatCase, data, actor, before, ct);

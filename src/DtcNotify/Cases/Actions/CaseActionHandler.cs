@@ -28,7 +28,7 @@ internal sealed partial class CaseActionHandler(
         }
 
         var data = CaseActionData.Read(action);
-        var actor = new CaseActor(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name is { Length: > 0 } n ? CaseCard.Plain(n, 200) : null);
+        var actor = new CaseActor(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name is { Length: > 0 } n ? CaseCard.Unbreak(CaseCard.Plain(n, 200)) : null);
         var channel = await channels.CurrentAsync(ct);
         if (!channels.IsAllowedTenant(TeamsChannelData.From(activity).TenantId)
             || !await analysts.IsAnalystAsync(activity.From?.AadObjectId, activity.From?.Id, channel, ct))

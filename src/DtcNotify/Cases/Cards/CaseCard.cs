@@ -17,23 +17,28 @@ internal static class CaseCard
     private const int MaxMeasures = 15;
     private const int MaxChoices = 100;
 
-    public static AdaptiveCard Create(CaseCardView view, IReadOnlyList<AssigneeChoice> members, string? notice = null)
+    /// <summary>Renders the card; when hostile or huge feed text would push it past <see cref="MaxBytes"/>, shorter excerpts are shown.</summary>
+    public static AdaptiveCard Create(CaseCardView view, IReadOnlyList<AssigneeChoice> members, string? notice = null) =>
+        CardBudget.Fit(scale => Build(view, members, notice, scale), MaxBytes);
+
+    private static AdaptiveCard Build(CaseCardView view, IReadOnlyList<AssigneeChoice> members, string? notice, double scale)
     {
         var c = view.Case;
+        int L(int length) => CardBudget.Scale(length, scale);
         var body = new List<CardElement>();
         if (notice is { Length: > 0 })
         {
-            body.Add(new Container([new TextBlock(CardText.Escape(notice, 300)) { Weight = "Bolder" }]) { Style = "warning" });
+            body.Add(new Container([new TextBlock(CardText.Escape(notice, L(300))) { Weight = "Bolder" }]) { Style = "warning" });
         }
 
-        body.Add(new TextBlock($"{SeverityLabel(c.Severity)} · {CardText.Escape(c.Threat, 200)}") { Size = "Large", Weight = "Bolder", Color = SeverityColor(c.Severity) });
+        body.Add(new TextBlock($"{SeverityLabel(c.Severity)} · {CardText.Escape(c.Threat, L(200))}") { Size = "Large", Weight = "Bolder", Color = SeverityColor(c.Severity) });
         body.Add(new TextBlock($"{CardText.Escape(c.Reference ?? $"case {c.Id}", 40)} · {c.Kind}") { IsSubtle = true, Spacing = "None" });
         body.Add(Section("Company"));
         body.Add(new FactSet(
         [
-            new Fact("Name", CardText.Escape(view.Company.Name, 200)),
+            new Fact("Name", CardText.Escape(view.Company.Name, L(200))),
             new Fact("KvK", CardText.Escape(view.Company.Kvk, 20)),
-            new Fact("Sector", CardText.Escape(view.Company.Sector ?? "—", 100)),
+            new Fact("Sector", CardText.Escape(view.Company.Sector ?? "—", L(100))),
         ]));
         body.Add(Section("Observed"));
         body.Add(new FactSet(
@@ -44,51 +49,51 @@ internal static class CaseCard
         ]));
         if (view.FirstAssets.Count > 0)
         {
-            body.Add(new TextBlock(string.Join(", ", view.FirstAssets.Select(a => CardText.Escape(a, 200)))
-                + (c.ObservationCount > view.FirstAssets.Count ? $" and {c.ObservationCount - view.FirstAssets.Count} more" : "")) { Spacing = "Small" });
+            body.Add(new TextBlock(string.Join(", ", view.FirstAssets.Take(L(view.FirstAssets.Count)).Select(a => CardText.Escape(a, L(200))))
+                + (c.ObservationCount > L(view.FirstAssets.Count) ? $" and {c.ObservationCount - L(view.FirstAssets.Count)} more" : "")) { Spacing = "Small" });
         }
 
         body.Add(Section("Why this case"));
-        body.AddRange(c.Explanation.Take(MaxCriteria).Select(e => (CardElement)new TextBlock(
-            $"{(e.Passed ? "✓" : "✗")} {CardText.Escape(e.Criterion, 60)}: {CardText.Escape(e.Detail, 300)}") { Spacing = "None" }));
+        body.AddRange(c.Explanation.Take(L(MaxCriteria)).Select(e => (CardElement)new TextBlock(
+            $"{(e.Passed ? "✓" : "✗")} {CardText.Escape(e.Criterion, L(60))}: {CardText.Escape(e.Detail, L(300))}") { Spacing = "None" }));
         body.Add(Section("Proposal"));
         var contact = view.ContactFor(c.Channel);
         body.Add(new FactSet(
         [
             new Fact("Channel", ChannelLabel(c.Channel)),
-            new Fact("Contact", contact is null ? "none" : CardText.Escape(string.Join(" · ", new[] { contact.Name, c.Channel == CaseChannel.Phone ? contact.Phone : contact.Email }.Where(x => x is { Length: > 0 })), 200)),
-            new Fact("Assignee", CardText.Escape(c.AssigneeName ?? c.AssigneeId ?? "nobody", 100)),
+            new Fact("Contact", contact is null ? "none" : CardText.Escape(string.Join(" · ", new[] { contact.Name, c.Channel == CaseChannel.Phone ? contact.Phone : contact.Email }.Where(x => x is { Length: > 0 })), L(200))),
+            new Fact("Assignee", CardText.Escape(c.AssigneeName ?? c.AssigneeId ?? "nobody", L(100))),
         ]));
         body.Add(new TextBlock("Measures") { Weight = "Bolder" });
         body.AddRange(c.Measures.Count == 0
             ? [new TextBlock("none") { IsSubtle = true, Spacing = "None" }]
-            : c.Measures.Take(MaxMeasures).Select(m => (CardElement)new TextBlock("• " + CardText.Escape(m, 300)) { Spacing = "None" }));
+            : c.Measures.Take(L(MaxMeasures)).Select(m => (CardElement)new TextBlock("• " + CardText.Escape(m, L(300))) { Spacing = "None" }));
         if (c.DeliveryError is { Length: > 0 } error)
         {
-            body.Add(new TextBlock("Delivery failed: " + CardText.Escape(error, 300)) { Color = "Attention" });
+            body.Add(new TextBlock("Delivery failed: " + CardText.Escape(error, L(300))) { Color = "Attention" });
         }
 
         if (c.RejectReason is { Length: > 0 } reason)
         {
-            body.Add(new TextBlock("Reason: " + CardText.Escape(reason, 300)));
+            body.Add(new TextBlock("Reason: " + CardText.Escape(reason, L(300))));
         }
 
         body.Add(new TextBlock(StatusLine(c)) { Separator = true, IsSubtle = true });
         return new AdaptiveCard(body)
         {
-            Actions = Actions(view, members),
-            FallbackText = $"{c.Reference}: {c.Severity} {c.Threat} at {view.Company.Name} ({c.Status.ToName()})",
+            Actions = Actions(view, members, L),
+            FallbackText = $"{c.Reference}: {Plain(c.Severity, 10)} {Plain(c.Threat, 60)} at {Plain(view.Company.Name, 60)} ({c.Status.ToName()})",
         };
     }
 
     public static string StatusLine(ThreatCase c)
     {
-        var line = $"Status: {c.Status.ToName()} · version {c.Version.ToString(CultureInfo.InvariantCulture)}";
+        var line = $"Status: {CardText.Escape(c.Status.ToName())} · version {c.Version.ToString(CultureInfo.InvariantCulture)}";
         return c.LastAction is null ? line
             : $"{line} · last: {CardText.Escape(c.LastAction, 150)}{(c.LastActorName is { } who ? " by " + CardText.Escape(who, 100) : "")}, {When(c.LastActionAt)}";
     }
 
-    private static List<CardAction>? Actions(CaseCardView view, IReadOnlyList<AssigneeChoice> members)
+    private static List<CardAction>? Actions(CaseCardView view, IReadOnlyList<AssigneeChoice> members, Func<int, int> L)
     {
         var c = view.Case;
         var actions = new List<CardAction>();
@@ -122,7 +127,7 @@ internal static class CaseCard
         {
             actions.Add(new ShowCardAction("Reassign", new AdaptiveCard(
             [
-                new InputChoiceSet([.. members.Take(MaxChoices).Select(m => new Choice(Plain(m.Name), m.Id))])
+                new InputChoiceSet([.. members.Take(L(MaxChoices)).Select(m => new Choice(Plain(m.Name, L(80)), m.Id))])
                     { Id = "assignee", Label = "Assign to", Value = c.AssigneeId, IsRequired = true, ErrorMessage = "Choose a team member." },
             ])
             {
@@ -147,11 +152,31 @@ internal static class CaseCard
     }
 
     /// <summary>Choice titles and input values are never read as markdown; only control characters and length need care.</summary>
+    /// <remarks>"{{" and "${" are broken with a zero-width non-joiner, as <see cref="CardText.Escape"/> does; <see cref="Unbreak"/> removes it again.</remarks>
     internal static string Plain(string? value, int maxLength = 200)
     {
-        var text = new string((value ?? "").Select(ch => char.IsControl(ch) && ch != '\n' ? ' ' : ch).ToArray());
-        return text.Length > maxLength ? text[..maxLength] + "…" : text;
+        var source = value ?? "";
+        var text = new System.Text.StringBuilder(Math.Min(source.Length, maxLength) + 8);
+        foreach (var ch in source.Length > maxLength ? source[..maxLength] : source)
+        {
+            text.Append(IsInvisible(ch) && ch != '\n' ? ' ' : ch);
+            if (ch is '{' or '$')
+            {
+                text.Append(ZeroWidthNonJoiner);
+            }
+        }
+
+        return source.Length > maxLength ? text.Append('…').ToString() : text.ToString();
     }
+
+    // Control characters, bidi overrides, zero-width and line/paragraph separators: nothing a reader should not see.
+    private static bool IsInvisible(char ch) => char.IsControl(ch)
+        || char.GetUnicodeCategory(ch) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator;
+
+    /// <summary>An input value as the analyst meant it: without the breaks <see cref="Plain"/> put in.</summary>
+    internal static string Unbreak(string value) => value.Replace(ZeroWidthNonJoiner.ToString(), "", StringComparison.Ordinal);
+
+    private const char ZeroWidthNonJoiner = '\u200C';
 
     private static TextBlock Section(string title) => new(title) { Weight = "Bolder", Separator = true };
 
