@@ -108,7 +108,7 @@ internal sealed class CardsWorld : IAsyncDisposable
     public async Task<IReadOnlyList<ThreatCase>> WaitForProposedAsync(IReadOnlyList<long> ids)
     {
         _ = App.Services; // starts the host
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 600; i++)
         {
             await using var db = Database.CreateContext();
             var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
@@ -171,7 +171,7 @@ internal sealed class CardsWorld : IAsyncDisposable
     /// <summary>Waits for a connector call matching <paramref name="match"/> (card updates and replies happen after the invoke).</summary>
     public async Task<RecordedConnectorCall> WaitForCallAsync(Func<RecordedConnectorCall, bool> match)
     {
-        for (var i = 0; i < 150; i++)
+        for (var i = 0; i < 600; i++)
         {
             if (Connector.Calls.FirstOrDefault(match) is { } call)
             {
