@@ -87,9 +87,15 @@ internal sealed partial class CaseActionHandler(
         }
         catch (DbUpdateException)
         {
-            // Another click committed first (the version moved on, or the approval's outbox row already exists).
+            // Another click committed first (the version moved on, or the approval's outbox row already exists). If the
+            // version did not move, it was something else, and that is an error, not a stale card.
             db.ChangeTracker.Clear();
             var current = await db.Cases.SingleAsync(c => c.Id == threatCase.Id, ct);
+            if (current.Version == data.Version)
+            {
+                throw;
+            }
+
             return await StaleAsync(current, data, actor, ct);
         }
 

@@ -4,7 +4,8 @@ namespace DtcNotify.Cases.Cards;
 
 /// <summary>
 /// Card updates after an action, done after the invoke is answered: the clicker already has the new card, and a slow or
-/// rate-limited connector must not push the invoke past Teams' deadline.
+/// rate-limited connector must not push the invoke past Teams' deadline. Every update re-renders the card from the database,
+/// so when the queue is full, dropping the oldest entry loses at most a thread reply, never the card's current state.
 /// </summary>
 internal sealed class CardUpdateQueue
 {
