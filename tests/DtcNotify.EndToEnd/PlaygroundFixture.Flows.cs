@@ -44,6 +44,10 @@ public sealed partial class PlaygroundFixture
         }
     }
 
+    /// <summary>Ingests the demo feed the app wrote into its working folder on first start (Development), as an operator would.</summary>
+    internal Task<string> IngestDemoFeedAsync() =>
+        app!.RunCliAsync(TimeSpan.FromSeconds(90), "ingest", Path.Combine("data", "demo", "citrix-cve-2019-19781-demo.csv"), "--source", "demo-incident", "--format", "csv");
+
     private string Report()
     {
         var report = new StringBuilder();

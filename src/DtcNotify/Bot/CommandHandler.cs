@@ -1,4 +1,5 @@
 using DtcNotify.Bot.Cards;
+using DtcNotify.Cases.Cards;
 using DtcNotify.Matching;
 using DtcNotify.Teams.Cards;
 using DtcNotify.Teams.Schema;
@@ -6,7 +7,7 @@ using DtcNotify.Teams.Schema;
 namespace DtcNotify.Bot;
 
 /// <summary>Turns a chat message into an answer card. Everything but <c>help</c> shows registry data, so it is for analysts only.</summary>
-internal sealed class CommandHandler(ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup)
+internal sealed class CommandHandler(ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup, CaseCardLoader caseLoader, CaseCardRenderer caseRenderer)
 {
     public async Task<AdaptiveCard> AnswerAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -27,6 +28,7 @@ internal sealed class CommandHandler(ChannelRegistrar channels, AnalystDirectory
         return command.Name switch
         {
             "lookup" when command.Argument.Length > 0 => await LookupAsync(command.Argument, cancellationToken),
+            "case" when command.Argument.Length > 0 => await CaseAsync(command.Argument, cancellationToken),
             _ => HelpCard.Create(activity.Text),
         };
     }
@@ -35,4 +37,10 @@ internal sealed class CommandHandler(ChannelRegistrar channels, AnalystDirectory
         await lookup.FindAsync(query, cancellationToken) is { } company
             ? LookupCard.Create(company)
             : MessageCard.Create("No company found", "Nothing in the registry matches:", query);
+
+    private async Task<AdaptiveCard> CaseAsync(string reference, CancellationToken cancellationToken) =>
+        await caseLoader.FindIdAsync(reference, cancellationToken) is { } id
+            && await caseRenderer.RenderAsync(id, null, cancellationToken) is { } rendered
+            ? rendered.Card
+            : MessageCard.Create("No such case", "No case has this reference:", reference);
 }

@@ -41,6 +41,7 @@ internal static class ServiceHostingExtensions
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddDtcBot(builder.Configuration);
         builder.Services.AddFeedIntake();
+        builder.Services.AddCaseCards();
         return builder;
     }
 

@@ -8,11 +8,14 @@ internal sealed class AppUnderTest : IAsyncDisposable
 {
     private readonly ChildProcess process;
 
-    private AppUnderTest(ChildProcess process, Uri baseAddress)
+    private AppUnderTest(ChildProcess process, Uri baseAddress, ProcessStartInfo startInfo)
     {
         this.process = process;
         BaseAddress = baseAddress;
+        this.startInfo = startInfo;
     }
+
+    private readonly ProcessStartInfo startInfo;
 
     public Uri BaseAddress { get; }
 
@@ -41,7 +44,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
         // Plain console lines, so the failure report reads like a terminal.
         startInfo.Environment["Logging__Console__FormatterName"] = "simple";
 
-        var app = new AppUnderTest(ChildProcess.Start("app", startInfo), baseAddress);
+        var app = new AppUnderTest(ChildProcess.Start("app", startInfo), baseAddress, startInfo);
         try
         {
             await app.WaitHealthyAsync(timeout);
@@ -55,6 +58,31 @@ internal sealed class AppUnderTest : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => process.DisposeAsync();
+
+    /// <summary>Runs a CLI verb of the same build on the same database and folder (e.g. <c>ingest data/demo/…</c>); returns its output.</summary>
+    public async Task<string> RunCliAsync(TimeSpan timeout, params string[] arguments)
+    {
+        var cli = new ProcessStartInfo(SuitePaths.DotnetHost) { WorkingDirectory = startInfo.WorkingDirectory };
+        cli.ArgumentList.Add(SuitePaths.AppDll);
+        foreach (var argument in arguments)
+        {
+            cli.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "Database__Provider", "ConnectionStrings__DtcNotify", "Logging__Console__FormatterName" })
+        {
+            cli.Environment[name] = startInfo.Environment[name];
+        }
+
+        await using var run = ChildProcess.Start("cli", cli);
+        var deadline = Stopwatch.StartNew();
+        while (!run.HasExited && deadline.Elapsed < timeout)
+        {
+            await Task.Delay(100);
+        }
+
+        return run.HasExited ? run.Output : throw new TimeoutException($"the CLI did not finish within {timeout}:\n{run.Output}");
+    }
 
     private async Task WaitHealthyAsync(TimeSpan timeout)
     {

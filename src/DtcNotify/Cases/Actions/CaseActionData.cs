@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text.Json;
+using DtcNotify.Teams.Schema;
+
+namespace DtcNotify.Cases.Actions;
+
+/// <summary>The action's data merged with the card's inputs: case (or batch) id, the version the card showed, and the inputs.</summary>
+internal sealed record CaseActionData(string Verb, long? CaseId, long? BatchId, int? Version, JsonElement Raw)
+{
+    public static CaseActionData Read(AdaptiveCardAction action) => new(
+        action.Verb,
+        Number(action.Data, "caseId"),
+        Number(action.Data, "batchId"),
+        Number(action.Data, "version") is { } v and >= int.MinValue and <= int.MaxValue ? (int)v : null,
+        action.Data);
+
+    public string? Text(string name) =>
+        Raw.ValueKind == JsonValueKind.Object && Raw.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+
+    public string Subject => CaseId is { } c ? $"case:{c.ToString(CultureInfo.InvariantCulture)}"
+        : BatchId is { } b ? $"batch:{b.ToString(CultureInfo.InvariantCulture)}" : "case:?";
+
+    // Teams passes numbers through; inputs and some clients turn them into strings, so both are read.
+    private static long? Number(JsonElement data, string name)
+    {
+        if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty(name, out var p))
+        {
+            return null;
+        }
+
+        return p.ValueKind switch
+        {
+            JsonValueKind.Number when p.TryGetInt64(out var n) => n,
+            JsonValueKind.String when long.TryParse(p.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using DtcNotify.Cases.Cards;
+using DtcNotify.Domain.Cases;
+using DtcNotify.Teams.Schema;
+using Microsoft.EntityFrameworkCore;
+
+namespace DtcNotify.Cases.Actions;
+
+/// <summary>"Approve all by e-mail" on a batch card: each still-proposed case with an e-mail contact, each in its own transaction.</summary>
+internal sealed partial class CaseActionHandler
+{
+    private async Task<InvokeResponse> ApproveBatchAsync(CaseActionData data, CaseActor actor, CancellationToken ct)
+    {
+        var batch = data.BatchId is { } batchId ? await db.CardBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, ct) : null;
+        if (batch is null)
+        {
+            await AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "no such batch", ct);
+            return InvokeResponse.Error(404, "NotFound", "This batch does not exist.");
+        }
+
+        var ids = await db.Cases.AsNoTracking().Where(c => c.BatchId == batch.Id && c.Status == CaseStatus.Proposed).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+        var approved = new List<long>();
+        var skipped = 0;
+        foreach (var id in ids)
+        {
+            db.ChangeTracker.Clear();
+            var threatCase = await db.Cases.SingleAsync(c => c.Id == id, ct);
+            var contact = await ContactAsync(threatCase.CompanyId, CaseChannel.Email, ct);
+            if (threatCase.Status != CaseStatus.Proposed || contact is null)
+            {
+                skipped++;
+                continue;
+            }
+
+            var before = State(threatCase);
+            var version = threatCase.Version;
+            threatCase.Approve(CaseChannel.Email, actor, clock.GetUtcNow());
+            AddNotification(threatCase, CaseChannel.Email, contact, $"case:{Id(threatCase)}:approval:{version.ToString(CultureInfo.InvariantCulture)}", actor);
+            db.AuditEntries.Add(new Domain.Audit.AuditEntry { At = clock.GetUtcNow(), ActorId = actor.Id, ActorName = actor.Name, Action = CardVerbs.Approve, Subject = Subject(threatCase), Before = before, After = State(threatCase) });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                approved.Add(id);
+            }
+            catch (DbUpdateException)
+            {
+                skipped++; // someone acted on this case at the same moment; their action stands
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        await AuditAsync(actor, data.Verb, data.Subject, null, $"{{\"approved\":{approved.Count.ToString(CultureInfo.InvariantCulture)},\"skipped\":{skipped.ToString(CultureInfo.InvariantCulture)}}}", ct);
+        if (approved.Count > 0)
+        {
+            updates.Enqueue(approved[0], $"{approved.Count} cases approved by e-mail{(actor.Name is { } name ? " by " + name : "")}.");
+        }
+
+        var notice = $"Approved by e-mail: {approved.Count}. Not approved (no e-mail contact, or already handled): {skipped}.";
+        return InvokeResponse.Card(BatchCard.Create(batch.Id, await loader.LoadBatchAsync(batch.Id, ct), notice).ToJsonElement());
+    }
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+using DtcNotify.Cases.Cards;
+using DtcNotify.Domain.Cases;
+using DtcNotify.Domain.Channels;
+using DtcNotify.Domain.Companies;
+using DtcNotify.Domain.Notifications;
+using DtcNotify.Teams.Schema;
+using Microsoft.EntityFrameworkCore;
+
+namespace DtcNotify.Cases.Actions;
+
+/// <summary>One method per verb: check the inputs, apply the life-cycle method, add the outbox row where one is due, commit.</summary>
+internal sealed partial class CaseActionHandler
+{
+    private const int MaxMeasures = 15;
+    private const int MaxMeasureLength = 300;
+
+    private async Task<InvokeResponse> EditAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
+    {
+        if (threatCase.Status != CaseStatus.Proposed)
+        {
+            return await RefuseAsync(threatCase, data, actor, $"Measures can only be edited while the case is proposed; it is {threatCase.Status.ToName()}.", ct);
+        }
+
+        await AuditAsync(actor, data.Verb, Subject(threatCase), null, State(threatCase), ct);
+        var view = await loader.LoadAsync(threatCase.Id, ct);
+        return InvokeResponse.Card(EditMeasuresCard.Create(view!).ToJsonElement());
+    }
+
+    private async Task<InvokeResponse> ApproveAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
+    {
+        var channel = data.Text("channel");
+        if (channel is not (CaseChannel.Email or CaseChannel.Phone))
+        {
+            return await RefuseAsync(threatCase, data, actor, "Approve by e-mail or by phone.", ct);
+        }
+
+        if (threatCase.Status != CaseStatus.Proposed)
+        {
+            return await StaleAsync(threatCase, data, actor, ct);
+        }
+
+        var contact = await ContactAsync(threatCase.CompanyId, channel, ct);
+        if (contact is null)
+        {
+            return await RefuseAsync(threatCase, data, actor, channel == CaseChannel.Phone
+                ? "The company has no contact with a phone number: it cannot be approved by phone."
+                : "The company has no contact with an e-mail address: it cannot be approved by e-mail.", ct);
+        }
+
+        var before = State(threatCase);
+        var approvedVersion = threatCase.Version;
+        threatCase.Approve(channel, actor, clock.GetUtcNow());
+        AddNotification(threatCase, channel, contact, $"case:{Id(threatCase)}:approval:{approvedVersion.ToString(CultureInfo.InvariantCulture)}", actor);
+        return await CommitAsync(threatCase, data, actor, before, ct);
+    }
+
+    private async Task<InvokeResponse> SaveMeasuresAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
+    {
+        var measures = CaseCard.Unbreak(data.Text(EditMeasuresCard.MeasuresInput) ?? "")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(m => CaseCard.Unbreak(CaseCard.Plain(m, MaxMeasureLength)))
+            .ToList();
+        if (measures.Count == 0 || measures.Count > MaxMeasures)
+        {
+            return await RefuseAsync(threatCase, data, actor, $"Give between 1 and {MaxMeasures} measures, one per line.", ct);
+        }
+
+        if (threatCase.Status != CaseStatus.Proposed)
+        {
+            return await StaleAsync(threatCase, data, actor, ct);
+        }
+
+        var before = State(threatCase);
+        threatCase.EditMeasures(measures, actor, clock.GetUtcNow());
+        return await CommitAsync(threatCase, data, actor, before, ct);
+    }
+
+    private async Task<InvokeResponse> ReassignAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, SpecialistsChannel? channel, CancellationToken ct)
+    {
+        var assignee = data.Text("assignee");
+        var member = (await renderer.MembersAsync(channel, ct)).FirstOrDefault(m => string.Equals(m.Id, assignee, StringComparison.OrdinalIgnoreCase));
+        if (member is null)
+        {
+            return await RefuseAsync(threatCase, data, actor, "Choose a member of the specialists' team.", ct);
+        }
+
+        if (!threatCase.IsOpen)
+        {
+            return await StaleAsync(threatCase, data, actor, ct);
+        }
+
+        var before = State(threatCase);
+        threatCase.Reassign(member.Id, CaseCard.Unbreak(CaseCard.Plain(member.Name, 200)), actor, clock.GetUtcNow());
+        return await CommitAsync(threatCase, data, actor, before, ct);
+    }
+
+    private async Task<InvokeResponse> RejectAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
+    {
+        var reason = CaseCard.Unbreak(CaseCard.Plain(data.Text("reason")?.Trim(), 1000));
+        if (reason.Length == 0)
+        {
+            return await RefuseAsync(threatCase, data, actor, "Give a reason for rejecting the case.", ct);
+        }
+
+        if (threatCase.Status != CaseStatus.Proposed)
+        {
+            return await StaleAsync(threatCase, data, actor, ct);
+        }
+
+        var before = State(threatCase);
+        threatCase.Reject(reason, actor, clock.GetUtcNow());
+        return await CommitAsync(threatCase, data, actor, before, ct);
+    }
+
+    private async Task<InvokeResponse> RetryAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
+    {
+        if (threatCase.Status != CaseStatus.DeliveryFailed)
+        {
+            return await StaleAsync(threatCase, data, actor, ct);
+        }
+
+        var contact = await ContactAsync(threatCase.CompanyId, threatCase.Channel, ct);
+        if (contact is null)
+        {
+            return await RefuseAsync(threatCase, data, actor, "The company no longer has a contact for this channel; delivery cannot be retried.", ct);
+        }
+
+        var before = State(threatCase);
+        var version = threatCase.Version;
+        threatCase.RetryDelivery(actor, clock.GetUtcNow());
+        AddNotification(threatCase, threatCase.Channel, contact, $"case:{Id(threatCase)}:retry:{version.ToString(CultureInfo.InvariantCulture)}", actor);
+        return await CommitAsync(threatCase, data, actor, before, ct);
+    }
+
+    private async Task<InvokeResponse> CallDoneAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
+    {
+        var outcome = data.Text("callOutcome");
+        if (outcome is not ("reached" or "not_reached"))
+        {
+            return await RefuseAsync(threatCase, data, actor, "Choose whether the company was reached.", ct);
+        }
+
+        if (threatCase.Status != CaseStatus.CallScheduled)
+        {
+            return await StaleAsync(threatCase, data, actor, ct);
+        }
+
+        var reached = outcome == "reached";
+        var contact = reached ? null : await ContactAsync(threatCase.CompanyId, CaseChannel.Phone, ct);
+        if (!reached && contact is null)
+        {
+            return await RefuseAsync(threatCase, data, actor, "The company no longer has a contact with a phone number; no new call can be planned.", ct);
+        }
+
+        var before = State(threatCase);
+        var nextCall = threatCase.CallAttempts + 1;
+        threatCase.RecordCallOutcome(reached, actor, clock.GetUtcNow());
+        if (contact is not null)
+        {
+            AddNotification(threatCase, CaseChannel.Phone, contact, $"case:{Id(threatCase)}:call:{nextCall.ToString(CultureInfo.InvariantCulture)}", actor);
+        }
+
+        // The note is the analyst's record of the call: it goes to the audit entry with the outcome.
+        if (data.Text("callNote") is { Length: > 0 } note)
+        {
+            db.AuditEntries.Add(new Domain.Audit.AuditEntry { At = clock.GetUtcNow(), ActorId = actor.Id, ActorName = actor.Name, Action = "case.callnote", Subject = Subject(threatCase), After = CaseCard.Unbreak(CaseCard.Plain(note, 1000)) });
+        }
+
+        return await CommitAsync(threatCase, data, actor, before, ct);
+    }
+
+    private async Task<Contact?> ContactAsync(long companyId, string channel, CancellationToken ct)
+    {
+        var contacts = db.Contacts.AsNoTracking().Where(c => c.CompanyId == companyId);
+        contacts = channel == CaseChannel.Phone ? contacts.Where(c => c.Phone != null && c.Phone != "") : contacts.Where(c => c.Email != null && c.Email != "");
+        return await contacts.OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+    }
+
+    private void AddNotification(ThreatCase threatCase, string channel, Contact contact, string idempotencyKey, CaseActor actor) =>
+        db.Notifications.Add(new Notification
+        {
+            CaseId = threatCase.Id,
+            CompanyId = threatCase.CompanyId,
+            Channel = channel,
+            Recipient = channel == CaseChannel.Phone ? contact.Phone! : contact.Email!,
+            RecipientName = contact.Name,
+            Language = threatCase.Language,
+            IdempotencyKey = idempotencyKey,
+            RequestedById = actor.Id,
+            RequestedByName = actor.Name,
+            CreatedAt = clock.GetUtcNow(),
+        });
+
+    private static string Id(ThreatCase threatCase) => threatCase.Id.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,38 @@
+using System.Threading.Channels;
+
+namespace DtcNotify.Cases.Cards;
+
+/// <summary>
+/// Card updates after an action, done after the invoke is answered: the clicker already has the new card, and a slow or
+/// rate-limited connector must not push the invoke past Teams' deadline. Every update re-renders the card from the database,
+/// so when the queue is full, dropping the oldest entry loses at most a thread reply, never the card's current state.
+/// </summary>
+internal sealed class CardUpdateQueue
+{
+    private readonly Channel<(long CaseId, string Reply)> _queue = Channel.CreateBounded<(long, string)>(
+        new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    public void Enqueue(long caseId, string threadReply) => _queue.Writer.TryWrite((caseId, threadReply));
+
+    public IAsyncEnumerable<(long CaseId, string Reply)> ReadAllAsync(CancellationToken cancellationToken) => _queue.Reader.ReadAllAsync(cancellationToken);
+}
+
+/// <summary>Publishes queued card updates one at a time through <see cref="CaseCardPublisher"/>.</summary>
+internal sealed class CardUpdateWorker(CardUpdateQueue queue, IServiceScopeFactory scopes) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var (caseId, reply) in queue.ReadAllAsync(stoppingToken))
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<CaseCardPublisher>().PublishAsync(caseId, reply, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // shutting down
+        }
+    }
+}

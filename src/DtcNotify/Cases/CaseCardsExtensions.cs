@@ -1,0 +1,21 @@
+using DtcNotify.Cases.Actions;
+using DtcNotify.Cases.Cards;
+using DtcNotify.Cases.Posting;
+
+namespace DtcNotify.Cases;
+
+internal static class CaseCardsExtensions
+{
+    /// <summary>Case cards in the specialists' channel: the poster, the card actions and <see cref="CaseCardPublisher"/>.</summary>
+    public static IServiceCollection AddCaseCards(this IServiceCollection services)
+    {
+        services.AddScoped<CaseCardLoader>();
+        services.AddScoped<CaseCardRenderer>();
+        services.AddScoped<CaseCardPublisher>();
+        services.AddScoped<CaseActionHandler>();
+        services.AddSingleton<CardUpdateQueue>();
+        services.AddHostedService<CardUpdateWorker>();
+        services.AddHostedService<CasePoster>();
+        return services;
+    }
+}

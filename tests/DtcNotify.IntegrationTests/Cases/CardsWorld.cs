@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DtcNotify.Domain.Cases;
+using DtcNotify.Domain.Companies;
+using DtcNotify.IntegrationTests.Infrastructure;
+using DtcNotify.TestHarness;
+using Microsoft.EntityFrameworkCore;
+
+namespace DtcNotify.IntegrationTests.Cases;
+
+/// <summary>
+/// The app on a test database with a configured specialists' channel on a fake Bot Connector, a team of two analysts and a
+/// company with contacts. Invokes go through the real /api/messages endpoint; card posts and updates through the real client.
+/// </summary>
+internal sealed class CardsWorld : IAsyncDisposable
+{
+    public const string Tenant = "11111111-2222-3333-4444-555555555555";
+    public const string Team = "19:team0123@thread.tacv2";
+    public const string Channel = "19:casechannel0123@thread.tacv2";
+    public const string AnnaAad = "aaaaaaaa-0000-0000-0000-000000000001";
+    public const string BramAad = "aaaaaaaa-0000-0000-0000-000000000002";
+    public const string OutsiderAad = "bbbbbbbb-0000-0000-0000-000000000009";
+
+    private CardsWorld(TestDatabase database, FakeBotConnector connector, DtcNotifyApp app)
+    {
+        Database = database;
+        Connector = connector;
+        App = app;
+        Client = app.CreateClient();
+    }
+
+    public TestDatabase Database { get; }
+
+    public FakeBotConnector Connector { get; }
+
+    public DtcNotifyApp App { get; }
+
+    public HttpClient Client { get; }
+
+    public long CompanyId { get; private set; }
+
+    public static async Task<CardsWorld> StartAsync(string provider, IDictionary<string, string?>? settings = null, bool withContacts = true)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await database.MigrateAsync();
+        var connector = await FakeBotConnector.StartAsync();
+        connector.AddMember(new ConnectorMember("29:anna", "Anna Analist", AnnaAad));
+        connector.AddMember(new ConnectorMember("29:bram", "Bram Boer", BramAad));
+        var all = new Dictionary<string, string?>
+        {
+            ["Teams:TenantId"] = Tenant,
+            ["Teams:TeamId"] = Team,
+            ["Teams:ChannelId"] = Channel,
+            ["Teams:ServiceUrl"] = connector.ServiceUrl,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var world = new CardsWorld(database, connector, new DtcNotifyApp(database, "Production", all));
+        await using var db = database.CreateContext();
+        var company = new Company
+        {
+            Kvk = "01234567",
+            Name = "Bakkerij [Korst](https://evil.example) B.V.",
+            Sector = "Food",
+            Contacts = withContacts ? [new Contact { Name = "Piet", Email = "piet@korst.example", Phone = "+31201234567" }] : [],
+        };
+        db.Companies.Add(company);
+        await db.SaveChangesAsync();
+        world.CompanyId = company.Id;
+        return world;
+    }
+
+    /// <summary>Adds new cases in one transaction (as one import does) and returns their ids.</summary>
+    public async Task<IReadOnlyList<long>> AddCasesAsync(int count, long? importId = null)
+    {
+        await using var db = Database.CreateContext();
+        var cases = Enumerable.Range(0, count).Select(i => new ThreatCase
+        {
+            CompanyId = CompanyId,
+            Threat = $"open-ftp-{i}",
+            Kind = "periodic",
+            Severity = "high",
+            Channel = CaseChannel.Email,
+            Language = "nl",
+            Measures = ["Close port 21"],
+            ObservationCount = 3,
+            CreatedByImportId = importId,
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+        }).ToList();
+        db.Cases.AddRange(cases);
+        await db.SaveChangesAsync();
+        foreach (var c in cases)
+        {
+            c.Reference = $"DTC-2026-{c.Id:D6}";
+        }
+
+        await db.SaveChangesAsync();
+        return [.. cases.Select(c => c.Id)];
+    }
+
+    /// <summary>Starts the app (and with it the poster) and waits until the cases are proposed.</summary>
+    public async Task<IReadOnlyList<ThreatCase>> WaitForProposedAsync(IReadOnlyList<long> ids)
+    {
+        _ = App.Services; // starts the host
+        for (var i = 0; i < 600; i++)
+        {
+            await using var db = Database.CreateContext();
+            var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
+            if (cases.Count == ids.Count && cases.All(c => c.Status == CaseStatus.Proposed))
+            {
+                return cases;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the cases were not posted");
+    }
+
+    public async Task<ThreatCase> CaseAsync(long id)
+    {
+        await using var db = Database.CreateContext();
+        return await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
+    }
+
+    public async Task<(int Status, JsonElement Body)> InvokeAsync(ThreatCase target, string verb, string fromAad, JsonObject? inputs = null, int? version = null, string? channel = null)
+    {
+        var data = new JsonObject { ["caseId"] = target.Id, ["version"] = version ?? target.Version };
+        if (channel is not null)
+        {
+            data["channel"] = channel;
+        }
+
+        foreach (var (key, value) in inputs ?? [])
+        {
+            data[key] = value?.DeepClone();
+        }
+
+        return await InvokeRawAsync(data, verb, fromAad, target.ActivityId ?? "1");
+    }
+
+    public async Task<(int Status, JsonElement Body)> InvokeRawAsync(JsonObject data, string verb, string fromAad, string replyToId)
+    {
+        var invoke = new JsonObject
+        {
+            ["type"] = "invoke",
+            ["name"] = "adaptiveCard/action",
+            ["id"] = $"f:{Guid.NewGuid():N}",
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = Connector.ServiceUrl,
+            ["from"] = new JsonObject { ["id"] = fromAad == AnnaAad ? "29:anna" : fromAad == BramAad ? "29:bram" : "29:outsider", ["name"] = fromAad == AnnaAad ? "Anna Analist" : fromAad == BramAad ? "Bram Boer" : "Eve", ["aadObjectId"] = fromAad },
+            ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "DtcNotify" },
+            ["conversation"] = new JsonObject { ["id"] = $"{Channel};messageid={replyToId}", ["conversationType"] = "channel", ["tenantId"] = Tenant },
+            ["replyToId"] = replyToId,
+            ["channelData"] = new JsonObject { ["team"] = new JsonObject { ["id"] = Team }, ["channel"] = new JsonObject { ["id"] = Channel }, ["tenant"] = new JsonObject { ["id"] = Tenant } },
+            ["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() }, ["trigger"] = "manual" },
+        };
+        var response = await Client.PostAsJsonAsync("/api/messages", invoke);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement.Clone();
+        return (root.GetProperty("statusCode").GetInt32(), root);
+    }
+
+    /// <summary>Waits for a connector call matching <paramref name="match"/> (card updates and replies happen after the invoke).</summary>
+    public async Task<RecordedConnectorCall> WaitForCallAsync(Func<RecordedConnectorCall, bool> match)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            if (Connector.Calls.FirstOrDefault(match) is { } call)
+            {
+                return call;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the expected connector call did not arrive");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        await Connector.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

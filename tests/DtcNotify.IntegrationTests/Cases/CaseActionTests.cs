@@ -1,0 +1,183 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DtcNotify.Domain.Cases;
+using DtcNotify.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DtcNotify.IntegrationTests.Cases;
+
+/// <summary>Each card action end to end: invoke response, database, the card replaced in place (PUT) and the reply in the thread.</summary>
+public sealed class CaseActionTests
+{
+    private static string CardText(JsonElement body)
+    {
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
+        return body.GetProperty("value").ToString();
+    }
+
+    private static async Task<(CardsWorld World, ThreatCase Case)> PostedCaseAsync(string provider, bool withContacts = true)
+    {
+        var world = await CardsWorld.StartAsync(provider, withContacts: withContacts);
+        var ids = await world.AddCasesAsync(1);
+        return (world, (await world.WaitForProposedAsync(ids))[0]);
+    }
+
+    private static async Task AssertCardUpdatedInThreadAsync(CardsWorld world, ThreatCase c, string reply)
+    {
+        var put = await world.WaitForCallAsync(call => call.Method == "PUT" && call.RawPath.EndsWith("/activities/" + c.ActivityId, StringComparison.Ordinal));
+        var current = await world.CaseAsync(c.Id);
+        Assert.Contains($"version {current.Version}", put.Body, StringComparison.Ordinal);
+        await world.WaitForCallAsync(call => call.Method == "POST" && call.RawPath.EndsWith("/activities/" + c.ActivityId, StringComparison.Ordinal)
+            && call.Body.Contains(reply, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Approve_by_email_creates_one_outbox_row_and_updates_the_card_in_place(string provider)
+    {
+        var (world, c) = await PostedCaseAsync(provider);
+        await using var _ = world;
+
+        var (status, body) = await world.InvokeAsync(c, "case.approve", CardsWorld.AnnaAad, channel: "email");
+
+        Assert.Equal(200, status);
+        Assert.Contains("Status: approved", CardText(body), StringComparison.Ordinal);
+        Assert.DoesNotContain("case.approve", CardText(body), StringComparison.Ordinal);
+        await using var db = world.Database.CreateContext();
+        var notification = await db.Notifications.SingleAsync();
+        Assert.Equal(("email", "piet@korst.example", $"case:{c.Id}:approval:{c.Version}", CardsWorld.AnnaAad, "Anna Analist"),
+            (notification.Channel, notification.Recipient, notification.IdempotencyKey, notification.RequestedById, notification.RequestedByName));
+        Assert.Equal(CaseStatus.Approved, (await world.CaseAsync(c.Id)).Status);
+        Assert.Single(await db.AuditEntries.Where(a => a.Action == "case.approve" && a.ActorId == CardsWorld.AnnaAad).ToListAsync());
+        await AssertCardUpdatedInThreadAsync(world, c, "approved by e-mail by Anna Analist");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Approve_by_phone_goes_to_the_phone_contact_and_without_one_is_refused(string provider)
+    {
+        var (world, c) = await PostedCaseAsync(provider, withContacts: false);
+        await using var _ = world;
+
+        var (refused, error) = await world.InvokeAsync(c, "case.approve", CardsWorld.AnnaAad, channel: "phone");
+
+        Assert.Equal(400, refused);
+        Assert.Contains("no contact with a phone number", error.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
+        await using (var db = world.Database.CreateContext())
+        {
+            db.Contacts.Add(new Domain.Companies.Contact { CompanyId = world.CompanyId, Name = "Kees", Phone = "+31612345678" });
+            await db.SaveChangesAsync();
+        }
+
+        var (status, _) = await world.InvokeAsync(c, "case.approve", CardsWorld.AnnaAad, channel: "phone");
+
+        Assert.Equal(200, status);
+        await using var check = world.Database.CreateContext();
+        var notification = await check.Notifications.SingleAsync();
+        Assert.Equal(("phone", "+31612345678"), (notification.Channel, notification.Recipient));
+        Assert.Single(await check.AuditEntries.Where(a => a.Action == "case.approve.refused").ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Edit_opens_the_form_and_save_stores_the_measures(string provider)
+    {
+        var (world, c) = await PostedCaseAsync(provider);
+        await using var _ = world;
+
+        var (_, form) = await world.InvokeAsync(c, "case.edit", CardsWorld.BramAad);
+        Assert.Contains("\"id\":\"measures\"", CardText(form), StringComparison.Ordinal);
+        var (status, saved) = await world.InvokeAsync(c, "case.save", CardsWorld.BramAad, new JsonObject { ["measures"] = "Close port 21\n\n  Patch the NAS  \n" });
+
+        Assert.Equal(200, status);
+        Assert.Contains("Patch the NAS", CardText(saved), StringComparison.Ordinal);
+        Assert.Equal(["Close port 21", "Patch the NAS"], (await world.CaseAsync(c.Id)).Measures);
+        await AssertCardUpdatedInThreadAsync(world, c, "edited the measures by Bram Boer");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Reassign_offers_the_team_and_assigns_a_member(string provider)
+    {
+        var (world, c) = await PostedCaseAsync(provider);
+        await using var _ = world;
+
+        var (outsider, _) = await world.InvokeAsync(c, "case.reassign", CardsWorld.AnnaAad, new JsonObject { ["assignee"] = CardsWorld.OutsiderAad });
+        var (status, body) = await world.InvokeAsync(c, "case.reassign", CardsWorld.AnnaAad, new JsonObject { ["assignee"] = CardsWorld.BramAad });
+
+        Assert.Equal((400, 200), (outsider, status));
+        Assert.Contains("Bram Boer", CardText(body), StringComparison.Ordinal);
+        var current = await world.CaseAsync(c.Id);
+        Assert.Equal((CardsWorld.BramAad, "Bram Boer"), (current.AssigneeId, current.AssigneeName));
+        await AssertCardUpdatedInThreadAsync(world, c, "assigned to Bram Boer by Anna Analist");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Reject_needs_a_reason(string provider)
+    {
+        var (world, c) = await PostedCaseAsync(provider);
+        await using var _ = world;
+
+        var (empty, _) = await world.InvokeAsync(c, "case.reject", CardsWorld.AnnaAad, new JsonObject { ["reason"] = "  " });
+        var (status, body) = await world.InvokeAsync(c, "case.reject", CardsWorld.AnnaAad, new JsonObject { ["reason"] = "known false positive" });
+
+        Assert.Equal((400, 200), (empty, status));
+        Assert.Contains("known false positive", CardText(body), StringComparison.Ordinal);
+        var current = await world.CaseAsync(c.Id);
+        Assert.Equal((CaseStatus.Rejected, "known false positive"), (current.Status, current.RejectReason));
+        await AssertCardUpdatedInThreadAsync(world, c, "rejected by Anna Analist");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Retry_after_a_failed_delivery_creates_a_new_outbox_row(string provider)
+    {
+        var (world, c) = await PostedCaseAsync(provider);
+        await using var _ = world;
+        await world.InvokeAsync(c, "case.approve", CardsWorld.AnnaAad, channel: "email");
+        await using (var db = world.Database.CreateContext())
+        {
+            var tracked = await db.Cases.SingleAsync(x => x.Id == c.Id);
+            tracked.MarkDeliveryFailed("smtp 550", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var failed = await world.CaseAsync(c.Id);
+        var (status, body) = await world.InvokeAsync(failed, "case.retry", CardsWorld.BramAad);
+
+        Assert.Equal(200, status);
+        Assert.Contains("Status: approved", CardText(body), StringComparison.Ordinal);
+        await using var check = world.Database.CreateContext();
+        Assert.Equal([$"case:{c.Id}:approval:{c.Version}", $"case:{c.Id}:retry:{failed.Version}"],
+            await check.Notifications.OrderBy(n => n.Id).Select(n => n.IdempotencyKey).ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Call_done_not_reached_plans_another_call_and_reached_closes_the_case(string provider)
+    {
+        var (world, c) = await PostedCaseAsync(provider);
+        await using var _ = world;
+        await world.InvokeAsync(c, "case.approve", CardsWorld.AnnaAad, channel: "phone");
+        await MarkCallScheduledAsync(world, c.Id);
+
+        var (notReached, _) = await world.InvokeAsync(await world.CaseAsync(c.Id), "case.calldone", CardsWorld.AnnaAad, new JsonObject { ["callOutcome"] = "not_reached", ["callNote"] = "voicemail" });
+        await MarkCallScheduledAsync(world, c.Id);
+        var (reached, body) = await world.InvokeAsync(await world.CaseAsync(c.Id), "case.calldone", CardsWorld.AnnaAad, new JsonObject { ["callOutcome"] = "reached" });
+
+        Assert.Equal((200, 200), (notReached, reached));
+        Assert.Contains("Status: closed", CardText(body), StringComparison.Ordinal);
+        await using var check = world.Database.CreateContext();
+        Assert.Equal([$"case:{c.Id}:approval:{c.Version}", $"case:{c.Id}:call:2"], await check.Notifications.OrderBy(n => n.Id).Select(n => n.IdempotencyKey).ToListAsync());
+        Assert.Equal("voicemail", await check.AuditEntries.Where(a => a.Action == "case.callnote").Select(a => a.After).SingleAsync());
+    }
+
+    private static async Task MarkCallScheduledAsync(CardsWorld world, long id)
+    {
+        await using var db = world.Database.CreateContext();
+        var tracked = await db.Cases.SingleAsync(x => x.Id == id);
+        tracked.MarkCallScheduled(DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+    }
+}
