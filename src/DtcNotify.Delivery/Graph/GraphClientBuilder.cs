@@ -22,7 +22,7 @@ public static class GraphClientBuilder
         handlers[handlers.IndexOf(retry)] = new RetryHandler(new RetryHandlerOption
         {
             MaxRetry = connection.MaxRetries,
-            ShouldRetry = (delaySeconds, _, response) => GraphRetryPolicy.ShouldRetry(response, TimeSpan.FromSeconds(delaySeconds), connection.RetryAfterLimit),
+            ShouldRetry = (_, _, response) => GraphRetryPolicy.ShouldRetry(response, connection.RetryAfterLimit),
         });
         retry.Dispose();
         handlers.Add(new ThrottleObservingHandler(logger));

@@ -15,6 +15,9 @@ internal static class GraphFailures
         {
             case DeliveryFailureException known:
                 return known;
+            case AggregateException { InnerExceptions: [.., ApiException last] }:
+                // The retry handler ran out of attempts; the last answer decides.
+                return Classify(last, operation, cancellationToken);
             case AuthenticationFailedException:
                 // No token, no request: nothing left.
                 return new(DeliveryFailureKind.NotSent, $"{operation}: Graph sign-in failed: {error.Message}", error);

@@ -9,9 +9,10 @@ namespace DtcNotify.Delivery.Graph;
 /// </summary>
 internal static class GraphRetryPolicy
 {
-    public static bool ShouldRetry(HttpResponseMessage response, TimeSpan delay, TimeSpan limit)
+    /// <param name="limit">Kiota passes its base delay, not the server's Retry-After, so the header is read here.</param>
+    public static bool ShouldRetry(HttpResponseMessage response, TimeSpan limit)
     {
-        if (delay > limit)
+        if (RetryAfter(response) is { } wait && wait > limit)
         {
             return false;
         }
@@ -23,6 +24,13 @@ internal static class GraphRetryPolicy
             _ => false,
         };
     }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
 
     private static bool IsIdempotent(HttpRequestMessage? request) =>
         request is not null
