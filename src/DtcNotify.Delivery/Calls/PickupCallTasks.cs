@@ -26,6 +26,7 @@ public sealed class PickupCallTasks(string directory) : ICallTaskTransport
         }
         catch (IOException e)
         {
+            File.Delete(partial);
             throw new DeliveryFailureException(DeliveryFailureKind.NotSent, $"call task pickup folder: {e.Message}", e);
         }
 

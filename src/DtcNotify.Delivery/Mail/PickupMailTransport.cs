@@ -23,6 +23,7 @@ public sealed class PickupMailTransport(string directory, MailSender sender, Tim
         }
         catch (IOException e)
         {
+            File.Delete(partial);
             throw new DeliveryFailureException(DeliveryFailureKind.NotSent, $"pickup folder: {e.Message}", e);
         }
         catch (UnauthorizedAccessException e)
