@@ -1,6 +1,7 @@
 using DtcNotify.Bot;
 using DtcNotify.Cases;
 using DtcNotify.Database;
+using DtcNotify.Delivery;
 using DtcNotify.Domain.Playbook;
 using DtcNotify.Feeds;
 using DtcNotify.Intake;
@@ -41,6 +42,7 @@ internal static class ServiceHostingExtensions
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddDtcBot(builder.Configuration);
         builder.Services.AddFeedIntake();
+        builder.Services.AddDelivery();
         return builder;
     }
 
