@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using DtcNotify.Delivery.Content;
 
@@ -6,7 +7,12 @@ namespace DtcNotify.Delivery.Calls;
 /// <summary>Writes each call task as <c>&lt;notification id&gt;.json</c> into a folder (local mode).</summary>
 public sealed class PickupCallTasks(string directory) : ICallTaskTransport
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        // A local file for people, not HTML: keep '+' in phone numbers and accents readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public string Name => "Pickup";
 

@@ -45,7 +45,7 @@ internal static class DeliveryHostingExtensions
                 }));
         });
         services.AddSingleton<NotificationDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
+        services.AddHostedService<NotificationDispatcherService>();
         return services;
     }
 }

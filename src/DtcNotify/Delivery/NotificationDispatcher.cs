@@ -24,7 +24,7 @@ internal sealed partial class NotificationDispatcher(
     NotificationContentLoader loader,
     IEnumerable<ICaseChannelNotifier> notifiers,
     TimeProvider clock,
-    ILogger<NotificationDispatcher> logger) : BackgroundService
+    ILogger<NotificationDispatcher> logger)
 {
     public const string Interrupted = "interrupted; delivery state unknown";
 
@@ -36,24 +36,7 @@ internal sealed partial class NotificationDispatcher(
     public const int MaxAttempts = 5;
 
     /// <summary>This dispatcher's claim mark: machine, process and a random part (two dispatchers never share it).</summary>
-    public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}"[..Math.Min(200, Environment.MachineName.Length + 45)];
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(PollInterval, clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                Log.CycleFailed(logger, e); // database unreachable, for example: try again at the next tick
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public string Holder { get; } = NewHolder();
 
     /// <summary>One pass: recover interrupted rows, then deliver until nothing is pending. Returns how many were handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -163,6 +146,14 @@ internal sealed partial class NotificationDispatcher(
         }
     }
 
+    // ClaimedBy holds at most 200 characters; the random part is what makes it unique, so the machine name gives way.
+    private static string NewHolder()
+    {
+        var unique = $"/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        var machine = Environment.MachineName;
+        return machine[..Math.Min(machine.Length, 200 - unique.Length)] + unique;
+    }
+
     private string TransportFor(Notification notification) =>
         notification.Channel == CaseChannel.Phone ? router.Calls.Name : router.Mail.Name;
 
@@ -201,8 +192,5 @@ internal sealed partial class NotificationDispatcher(
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Updating the card of case {CaseId} after a delivery failed")]
         public static partial void ChannelUpdateFailed(ILogger logger, long caseId, Exception exception);
-
-        [LoggerMessage(Level = LogLevel.Error, Message = "Delivery cycle failed; retrying at the next tick")]
-        public static partial void CycleFailed(ILogger logger, Exception exception);
     }
 }
