@@ -35,6 +35,12 @@ internal sealed partial class NotificationDispatcher(
 
     public const int MaxAttempts = 5;
 
+    /// <summary>A postponed row waits this long times 2^(attempts-1) before this dispatcher claims it again (30 s, 1, 2, 4 min).</summary>
+    public static readonly TimeSpan PostponeBase = TimeSpan.FromSeconds(30);
+
+    // Per instance: another instance may pick a postponed row up sooner, which only means an earlier (safe) attempt.
+    private readonly Dictionary<long, DateTimeOffset> _notBefore = [];
+
     /// <summary>This dispatcher's claim mark: machine, process and a random part (two dispatchers never share it).</summary>
     public string Holder { get; } = NewHolder();
 
@@ -73,7 +79,19 @@ internal sealed partial class NotificationDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DtcNotifyDbContext>();
-        var claimed = await NotificationOutbox.ClaimNextAsync(db, Holder, clock.GetUtcNow(), cancellationToken);
+        var claimAt = clock.GetUtcNow();
+        long[] skip;
+        lock (_notBefore)
+        {
+            foreach (var due in _notBefore.Where(p => p.Value <= claimAt).Select(p => p.Key).ToList())
+            {
+                _notBefore.Remove(due);
+            }
+
+            skip = [.. _notBefore.Keys];
+        }
+
+        var claimed = await NotificationOutbox.ClaimNextAsync(db, Holder, claimAt, cancellationToken, skip);
         if (claimed is null)
         {
             return false;
@@ -129,6 +147,11 @@ internal sealed partial class NotificationDispatcher(
         if (kind == DeliveryFailureKind.NotSent && claimed.Attempts < MaxAttempts)
         {
             claimed.Release(error);
+            lock (_notBefore)
+            {
+                _notBefore[claimed.Id] = now + PostponeBase * Math.Pow(2, claimed.Attempts - 1);
+            }
+
             if (await NotificationOutbox.FinishAsync(db, claimed, Holder, null, "notification.postponed", now, CancellationToken.None))
             {
                 Log.Postponed(logger, claimed.PublicId, transport, claimed.Attempts, PrintableText.Safe(error));

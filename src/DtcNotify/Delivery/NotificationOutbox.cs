@@ -17,12 +17,15 @@ internal static class NotificationOutbox
     public const string Actor = "system:delivery";
 
     /// <summary>Claims the oldest pending notification for <paramref name="holder"/>; null when there is none left.</summary>
-    public static async Task<Notification?> ClaimNextAsync(DtcNotifyDbContext db, string holder, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="skip">Rows this dispatcher postponed and does not want back yet.</param>
+    public static async Task<Notification?> ClaimNextAsync(
+        DtcNotifyDbContext db, string holder, DateTimeOffset now, CancellationToken cancellationToken, IReadOnlyCollection<long>? skip = null)
     {
+        var skipped = skip?.ToList() ?? [];
         while (true)
         {
             var candidates = await db.Notifications.AsNoTracking()
-                .Where(n => n.Status == NotificationStatus.Pending)
+                .Where(n => n.Status == NotificationStatus.Pending && !skipped.Contains(n.Id))
                 .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
                 .Select(n => n.Id).Take(10).ToListAsync(cancellationToken);
             if (candidates.Count == 0)
