@@ -22,7 +22,6 @@ internal sealed partial class NotificationDispatcher(
     IServiceScopeFactory scopes,
     DeliveryRouter router,
     NotificationContentLoader loader,
-    IEnumerable<ICaseChannelNotifier> notifiers,
     TimeProvider clock,
     ILogger<NotificationDispatcher> logger)
 {
@@ -182,7 +181,9 @@ internal sealed partial class NotificationDispatcher(
 
     private async Task TellChannelAsync(long caseId, string reply, CancellationToken cancellationToken)
     {
-        foreach (var notifier in notifiers)
+        // Resolved per call so the card feature may register its notifier scoped (it uses the database and the connector).
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var notifier in scope.ServiceProvider.GetServices<ICaseChannelNotifier>())
         {
             try
             {

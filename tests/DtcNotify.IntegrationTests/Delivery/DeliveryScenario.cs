@@ -37,6 +37,9 @@ internal sealed class DeliveryScenario : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
+    /// <summary>Stands in for the case-card feature's publisher (not part of this branch): records what it was asked to post.</summary>
+    public RecordingChannel Channel { get; } = new();
+
     public WebApplicationFactory<Program> Host { get; }
 
     public FakeTimeProvider Clock { get; } = new(Start);
@@ -71,6 +74,7 @@ internal sealed class DeliveryScenario : IAsyncDisposable
             {
                 // Tests drive the dispatcher themselves (RunOnceAsync), so no background pass races their assertions.
                 s.AddSingleton<TimeProvider>(scenario!.Clock);
+                s.AddSingleton<ICaseChannelNotifier>(scenario.Channel);
                 foreach (var loop in s.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(NotificationDispatcherService)).ToList())
                 {
                     s.Remove(loop);
@@ -172,6 +176,32 @@ internal sealed class DeliveryScenario : IAsyncDisposable
         Type = "vulnerable-system",
         Identifier = "open-rdp",
     };
+
+    internal sealed class RecordingChannel : ICaseChannelNotifier
+    {
+        private readonly List<(long CaseId, string Reply)> _replies = [];
+
+        public IReadOnlyList<(long CaseId, string Reply)> Replies
+        {
+            get
+            {
+                lock (_replies)
+                {
+                    return [.. _replies];
+                }
+            }
+        }
+
+        public Task PublishAsync(long caseId, string threadReply, CancellationToken cancellationToken)
+        {
+            lock (_replies)
+            {
+                _replies.Add((caseId, threadReply));
+            }
+
+            return Task.CompletedTask;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
