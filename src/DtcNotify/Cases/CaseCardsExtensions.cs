@@ -12,6 +12,7 @@ internal static class CaseCardsExtensions
         services.AddScoped<CaseCardLoader>();
         services.AddScoped<CaseCardRenderer>();
         services.AddScoped<CaseCardPublisher>();
+        services.AddScoped<Delivery.ICaseChannelNotifier>(sp => sp.GetRequiredService<CaseCardPublisher>());
         services.AddScoped<CaseActionHandler>();
         services.AddSingleton<CardUpdateQueue>();
         services.AddHostedService<CardUpdateWorker>();

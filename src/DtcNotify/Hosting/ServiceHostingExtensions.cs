@@ -1,6 +1,7 @@
 using DtcNotify.Bot;
 using DtcNotify.Cases;
 using DtcNotify.Database;
+using DtcNotify.Delivery;
 using DtcNotify.Domain.Playbook;
 using DtcNotify.Feeds;
 using DtcNotify.Intake;
@@ -42,6 +43,7 @@ internal static class ServiceHostingExtensions
         builder.Services.AddDtcBot(builder.Configuration);
         builder.Services.AddFeedIntake();
         builder.Services.AddCaseCards();
+        builder.Services.AddDelivery();
         return builder;
     }
 

@@ -12,4 +12,7 @@ public sealed class GraphOptions
     public string? ClientSecret { get; set; }
 
     public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
+
+    /// <summary>Per HTTP attempt; a timeout after a request left is an ambiguous failure (no automatic resend).</summary>
+    public int TimeoutSeconds { get; set; } = 30;
 }

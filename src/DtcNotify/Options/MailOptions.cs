@@ -20,6 +20,12 @@ public sealed class MailOptions
 
     public string PickupDirectory { get; set; } = "data/outbox";
 
+    /// <summary>The DTC contact form printed in every notification mail.</summary>
+    public string ContactFormUrl { get; set; } = "https://www.digitaltrustcenter.nl/contact";
+
+    /// <summary>The DTC phone number printed in every notification mail (omitted when empty).</summary>
+    public string? ContactPhone { get; set; }
+
     public SmtpOptions Smtp { get; set; } = new();
 }
 

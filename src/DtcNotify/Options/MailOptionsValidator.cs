@@ -14,6 +14,9 @@ internal sealed class MailOptionsValidator(IOptions<GraphOptions> graph) : IVali
             errors.Require(string.IsNullOrWhiteSpace(value) || EmailAddress.Parse(value).IsValid, $"{key} '{value}' is not an e-mail address.");
         }
 
+        errors.RequireValue(options.ContactFormUrl, "Mail:ContactFormUrl");
+        errors.RequireUrl(options.ContactFormUrl, "Mail:ContactFormUrl");
+        errors.Require(graph.Value.TimeoutSeconds is >= 1 and <= 300, "Graph:TimeoutSeconds must be between 1 and 300.");
         switch (options.Transport)
         {
             case MailTransport.Pickup:

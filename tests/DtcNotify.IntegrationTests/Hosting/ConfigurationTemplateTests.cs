@@ -78,6 +78,8 @@ public class ConfigurationTemplateTests
     [InlineData("Mail:Transport", "Smtp", "Mail:Smtp:Host")]
     [InlineData("Mail:Transport", "Graph", "Graph:ClientSecret")]
     [InlineData("CallTasks:Provider", "Planner", "CallTasks:PlanId")]
+    [InlineData("Mail:ContactFormUrl", "http://dtc.example/contact", "Mail:ContactFormUrl")]
+    [InlineData("Graph:TimeoutSeconds", "0", "Graph:TimeoutSeconds")]
     [InlineData("Digest:Cron", "every morning", "Digest:Cron")]
     [InlineData("Digest:TimeZone", "Mars/Olympus", "Digest:TimeZone")]
     [InlineData("Triage:MaxObservationAgeDays", "0", "Triage:MaxObservationAgeDays")]

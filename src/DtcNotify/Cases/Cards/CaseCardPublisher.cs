@@ -13,7 +13,7 @@ namespace DtcNotify.Cases.Cards;
 /// own: the batch card is re-rendered instead.
 /// </summary>
 internal sealed partial class CaseCardPublisher(
-    DtcNotifyDbContext db, CaseCardRenderer renderer, CaseCardLoader loader, ChannelRegistrar channels, ConnectorClient connector, ILogger<CaseCardPublisher> logger)
+    DtcNotifyDbContext db, CaseCardRenderer renderer, CaseCardLoader loader, ChannelRegistrar channels, ConnectorClient connector, ILogger<CaseCardPublisher> logger) : DtcNotify.Delivery.ICaseChannelNotifier
 {
     public async Task PublishAsync(long caseId, string threadReply, CancellationToken ct)
     {

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using DtcNotify.Delivery.Content;
+
+namespace DtcNotify.Delivery.Mail;
+
+/// <summary>
+/// Writes the notification mail (HTML with a plain-text alternative) in the company's language. Every value that is not
+/// one of our own fixed sentences is HTML-encoded: feed data (host names, URLs) and registry data (names) are untrusted.
+/// </summary>
+public sealed class MailComposer(DtcContactDetails contact)
+{
+    public ComposedMail Compose(NotificationContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var text = content.IsEnglish ? MailText.English : MailText.Dutch;
+        var subject = OneLine(string.Format(CultureInfo.InvariantCulture, text.SubjectFormat, content.ThreatTitle, content.CaseReference));
+        return new ComposedMail(
+            content.NotificationId,
+            content.CaseReference,
+            content.RecipientAddress,
+            content.RecipientName,
+            subject,
+            Html(content, text, subject),
+            PlainText(content, text));
+    }
+
+    private string Html(NotificationContent content, MailText text, string subject)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(content.IsEnglish ? "en" : "nl").Append("\"><head><meta charset=\"utf-8\"><title>")
+            .Append(E(subject)).Append("</title></head>\n<body style=\"font-family:Arial,sans-serif\">\n");
+        html.Append("<p>").Append(E(Greeting(content, text))).Append("</p>\n");
+        html.Append("<p>").Append(E(Format(text.Intro, content.CompanyName))).Append("</p>\n");
+        html.Append("<h2>").Append(E(content.ThreatTitle)).Append("</h2>\n");
+
+        html.Append("<h3>").Append(E(text.ObservedHeading)).Append("</h3>\n<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">\n<tr>");
+        foreach (var column in new[] { text.TimeColumn, text.AddressColumn, text.PortColumn, text.HostColumn, text.ProtocolColumn })
+        {
+            html.Append("<th>").Append(E(column)).Append("</th>");
+        }
+
+        html.Append("</tr>\n");
+        foreach (var observed in content.Observations)
+        {
+            html.Append("<tr>");
+            foreach (var cell in Cells(observed))
+            {
+                html.Append("<td>").Append(E(cell)).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</table>\n");
+        if (More(content) is > 0 and var more)
+        {
+            html.Append("<p>").Append(E(Format(text.MoreObservations, more))).Append("</p>\n");
+        }
+
+        html.Append("<h3>").Append(E(text.MeaningHeading)).Append("</h3>\n<p>").Append(E(content.Explanation)).Append("</p>\n");
+        html.Append("<h3>").Append(E(text.MeasuresHeading)).Append("</h3>\n<ul>\n");
+        foreach (var measure in content.Measures)
+        {
+            html.Append("<li>").Append(E(measure)).Append("</li>\n");
+        }
+
+        html.Append("</ul>\n<h3>").Append(E(text.ContactHeading)).Append("</h3>\n<p>");
+        html.Append(E(text.ContactForm[..text.ContactForm.IndexOf("{0}", StringComparison.Ordinal)]))
+            .Append("<a href=\"").Append(E(contact.ContactFormUrl)).Append("\">").Append(E(contact.ContactFormUrl)).Append("</a><br>\n");
+        if (!string.IsNullOrWhiteSpace(contact.Phone))
+        {
+            html.Append(E(Format(text.ContactPhone, contact.Phone))).Append("<br>\n");
+        }
+
+        html.Append(E(text.OfficeHours)).Append("<br>\n").Append(E(Format(text.ReferenceLine, content.CaseReference))).Append("</p>\n");
+        html.Append("<p>").Append(E(text.Closing)).Append("<br>\n").Append(E(text.Signature)).Append("</p>\n</body></html>\n");
+        return html.ToString();
+    }
+
+    private string PlainText(NotificationContent content, MailText text)
+    {
+        var plain = new StringBuilder();
+        plain.Append(Greeting(content, text)).Append("\n\n").Append(Format(text.Intro, content.CompanyName)).Append("\n\n");
+        plain.Append(content.ThreatTitle).Append("\n\n").Append(text.ObservedHeading).Append(":\n");
+        foreach (var observed in content.Observations)
+        {
+            plain.Append("- ").AppendJoin(" | ", Cells(observed).Where(c => c.Length > 0)).Append('\n');
+        }
+
+        if (More(content) is > 0 and var more)
+        {
+            plain.Append("  ").Append(Format(text.MoreObservations, more)).Append('\n');
+        }
+
+        plain.Append('\n').Append(text.MeaningHeading).Append(":\n").Append(content.Explanation).Append("\n\n");
+        plain.Append(text.MeasuresHeading).Append(":\n");
+        foreach (var measure in content.Measures)
+        {
+            plain.Append("- ").Append(measure).Append('\n');
+        }
+
+        plain.Append('\n').Append(text.ContactHeading).Append('\n').Append(Format(text.ContactForm, contact.ContactFormUrl)).Append('\n');
+        if (!string.IsNullOrWhiteSpace(contact.Phone))
+        {
+            plain.Append(Format(text.ContactPhone, contact.Phone)).Append('\n');
+        }
+
+        plain.Append(text.OfficeHours).Append('\n').Append(Format(text.ReferenceLine, content.CaseReference)).Append("\n\n");
+        plain.Append(text.Closing).Append('\n').Append(text.Signature).Append('\n');
+        return plain.ToString();
+    }
+
+    private static string Greeting(NotificationContent content, MailText text) =>
+        string.IsNullOrWhiteSpace(content.RecipientName) ? text.GreetingUnnamed : Format(text.Greeting, OneLine(content.RecipientName));
+
+    private static IEnumerable<string> Cells(ObservedEvent observed) =>
+    [
+        observed.Time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
+        observed.Ip ?? "",
+        observed.Port?.ToString(CultureInfo.InvariantCulture) ?? "",
+        OneLine(observed.Url ?? observed.Host ?? ""),
+        OneLine(observed.Protocol ?? ""),
+    ];
+
+    private static int More(NotificationContent content) => content.ObservationTotal - content.Observations.Count;
+
+    private static string Format(string format, object value) => string.Format(CultureInfo.InvariantCulture, format, value);
+
+    private static string E(string value) => WebUtility.HtmlEncode(value);
+
+    // Feed text may carry line breaks or control characters; a subject line or a table cell keeps to one printable line.
+    internal static string OneLine(string value) =>
+        string.Create(value.Length, value, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        });
+}

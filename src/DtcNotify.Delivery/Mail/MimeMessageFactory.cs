@@ -1,0 +1,37 @@
+using MimeKit;
+
+namespace DtcNotify.Delivery.Mail;
+
+/// <summary>The MIME form shared by SMTP and the pickup folder: multipart/alternative, tracing headers, a Message-Id from the notification id.</summary>
+internal static class MimeMessageFactory
+{
+    public static MimeMessage Create(ComposedMail mail, MailSender sender, DateTimeOffset date)
+    {
+        var from = MailboxAddress.Parse(sender.FromOrPlaceholder);
+        var message = new MimeMessage
+        {
+            Subject = mail.Subject,
+            Date = date,
+            // Deterministic: the same notification always carries the same Message-Id, so a receiving server or a
+            // reader can recognise a duplicate should one ever be sent.
+            MessageId = MessageIdFor(mail.NotificationId, from.Domain),
+            Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody(),
+        };
+        message.From.Add(from);
+        message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.ToAddress));
+        if (!string.IsNullOrWhiteSpace(sender.ReplyTo))
+        {
+            message.ReplyTo.Add(MailboxAddress.Parse(sender.ReplyTo));
+        }
+
+        foreach (var (name, value) in mail.TraceHeaders)
+        {
+            message.Headers.Add(name, value);
+        }
+
+        return message;
+    }
+
+    public static string MessageIdFor(Guid notificationId, string domain) =>
+        $"{notificationId:N}@{(string.IsNullOrWhiteSpace(domain) ? "dtcnotify.local" : domain)}";
+}

@@ -1,0 +1,51 @@
+using DtcNotify.Delivery.Calls;
+using DtcNotify.Delivery.Content;
+using DtcNotify.Delivery.Graph;
+using DtcNotify.Delivery.Mail;
+using DtcNotify.Options;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+
+namespace DtcNotify.Delivery;
+
+internal static class DeliveryHostingExtensions
+{
+    /// <summary>The outbox dispatcher and the transports chosen by <c>Mail:Transport</c> and <c>CallTasks:Provider</c>.</summary>
+    public static IServiceCollection AddDelivery(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => OfficeHours.Amsterdam());
+        services.AddSingleton<NotificationContentLoader>();
+        services.AddSingleton(sp =>
+        {
+            var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
+            return GraphClientBuilder.Create(
+                new GraphConnection(graph.BaseUrl, graph.TenantId, graph.ClientId, graph.ClientSecret, TimeSpan.FromSeconds(graph.TimeoutSeconds)),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("DtcNotify.Delivery.Graph"));
+        });
+        services.AddSingleton(sp =>
+        {
+            var mail = sp.GetRequiredService<IOptions<MailOptions>>().Value;
+            var calls = sp.GetRequiredService<IOptions<CallTasksOptions>>().Value;
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var sender = new MailSender(mail.From, string.IsNullOrWhiteSpace(mail.ReplyTo) ? null : mail.ReplyTo);
+            return new DeliveryRouter(
+                new MailComposer(new DtcContactDetails(mail.ContactFormUrl, mail.ContactPhone)),
+                new Lazy<IMailTransport>(() => mail.Transport switch
+                {
+                    MailTransport.Graph => new GraphMailTransport(sp.GetRequiredService<GraphServiceClient>(), sender),
+                    MailTransport.Smtp => new SmtpMailTransport(
+                        new SmtpSettings(mail.Smtp.Host!, mail.Smtp.Port, mail.Smtp.UserName, mail.Smtp.Password, mail.Smtp.UseTls, TimeSpan.FromSeconds(60)), sender, clock),
+                    _ => new PickupMailTransport(mail.PickupDirectory, sender, clock),
+                }),
+                new Lazy<ICallTaskTransport>(() => calls.Provider switch
+                {
+                    CallTaskProvider.Planner => new PlannerCallTasks(sp.GetRequiredService<GraphServiceClient>(), calls.PlanId!, calls.BucketId!),
+                    CallTaskProvider.ToDo => new ToDoCallTasks(sp.GetRequiredService<GraphServiceClient>(), calls.ToDoListOwner!, calls.ToDoListId!),
+                    _ => new PickupCallTasks(calls.PickupDirectory),
+                }));
+        });
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddHostedService<NotificationDispatcherService>();
+        return services;
+    }
+}

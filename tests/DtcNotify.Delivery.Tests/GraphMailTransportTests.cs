@@ -1,0 +1,158 @@
+using System.Text.Json;
+using DtcNotify.Delivery.Content;
+using DtcNotify.Delivery.Mail;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace DtcNotify.Delivery.Tests;
+
+public sealed class GraphMailTransportTests : IDisposable
+{
+    private const string Mailbox = "meldingen@dtc.example";
+    private const string SendMailPath = "/v1.0/users/meldingen@dtc.example/sendMail";
+    private readonly GraphFake _graph = new();
+    private readonly ComposedMail _mail = new MailComposer(Samples.Contact).Compose(Samples.Mail());
+
+    public void Dispose() => _graph.Dispose();
+
+    private GraphMailTransport Transport(TimeSpan? timeout = null, TimeSpan? maxRetryAfter = null) =>
+        new(_graph.Client(timeout, maxRetryAfter: maxRetryAfter), new MailSender(Mailbox, "dtc@dtc.example"));
+
+    private void Answer(int status, string? retryAfter = null, string? scenarioState = null, string? nextState = null, TimeSpan? delay = null)
+    {
+        var request = _graph.Server.Given(Request.Create().WithPath(SendMailPath).UsingPost());
+        if (scenarioState is not null || nextState is not null)
+        {
+            request = request.InScenario("send");
+        }
+
+        if (scenarioState is not null)
+        {
+            request = request.WhenStateIs(scenarioState);
+        }
+
+        if (nextState is not null)
+        {
+            request = request.WillSetStateTo(nextState);
+        }
+
+        var response = Response.Create().WithStatusCode(status);
+        if (retryAfter is not null)
+        {
+            response = response.WithHeader("Retry-After", retryAfter);
+        }
+
+        if (status >= 400)
+        {
+            response = response.WithHeader("Content-Type", "application/json")
+                .WithBody($$$"""{"error":{"code":"E{{{status}}}","message":"fake {{{status}}}"}}""");
+        }
+
+        if (delay is not null)
+        {
+            response = response.WithDelay(delay.Value);
+        }
+
+        request.RespondWith(response);
+    }
+
+    [Fact]
+    public async Task Posts_sendMail_for_the_shared_mailbox_with_recipient_headers_and_encoded_body()
+    {
+        Answer(202);
+
+        var receipt = await Transport().SendAsync(_mail, CancellationToken.None);
+
+        var request = Assert.Single(_graph.Requests("POST", SendMailPath)).RequestMessage;
+        Assert.False(request.Headers!.ContainsKey("Authorization"));
+        using var body = JsonDocument.Parse(request.Body!);
+        // The Graph SDK writes the sendMail action's own parameters in Pascal case; Graph reads them case-insensitively.
+        var message = body.RootElement.GetProperty("Message");
+        Assert.True(body.RootElement.GetProperty("SaveToSentItems").GetBoolean());
+        Assert.Equal("Digital Trust Center: Open RDP (DTC-2026-000042)", message.GetProperty("subject").GetString());
+        Assert.Equal("html", message.GetProperty("body").GetProperty("contentType").GetString());
+        Assert.Equal(_mail.HtmlBody, message.GetProperty("body").GetProperty("content").GetString());
+        Assert.Contains("&lt;script&gt;", message.GetProperty("body").GetProperty("content").GetString());
+        var to = Assert.Single(message.GetProperty("toRecipients").EnumerateArray()).GetProperty("emailAddress");
+        Assert.Equal("security@bakkerij-jansen.example", to.GetProperty("address").GetString());
+        Assert.Equal("Anna de Vries", to.GetProperty("name").GetString());
+        Assert.Equal("dtc@dtc.example", message.GetProperty("replyTo")[0].GetProperty("emailAddress").GetProperty("address").GetString());
+        var headers = message.GetProperty("internetMessageHeaders").EnumerateArray()
+            .ToDictionary(h => h.GetProperty("name").GetString()!, h => h.GetProperty("value").GetString());
+        Assert.Equal("DTC-2026-000042", headers["X-DtcNotify-Case"]);
+        Assert.Equal("0b7c4a53-9c1e-4f0e-9a57-1d2e3f405162", headers["X-DtcNotify-Notification"]);
+        Assert.Equal(new DeliveryReceipt("Graph", "0b7c4a53-9c1e-4f0e-9a57-1d2e3f405162"), receipt);
+    }
+
+    [Fact]
+    public async Task A_429_with_Retry_After_then_success_gives_exactly_one_accepted_send()
+    {
+        Answer(429, retryAfter: "1", scenarioState: null, nextState: "throttled-once");
+        Answer(202, scenarioState: "throttled-once");
+
+        var receipt = await Transport().SendAsync(_mail, CancellationToken.None);
+
+        var requests = _graph.Requests("POST", SendMailPath);
+        Assert.Equal([429, 202], requests.Select(r => (int)r.ResponseMessage.StatusCode!));
+        Assert.Equal("1", Assert.Single(requests[1].RequestMessage.Headers!["Retry-Attempt"]));
+        Assert.Contains("429 (Retry-After 1 s)", receipt.Note);
+    }
+
+    [Fact]
+    public async Task A_503_storm_gives_up_after_the_bounded_retries_and_may_be_tried_later()
+    {
+        Answer(503, retryAfter: "1");
+
+        var failure = await Assert.ThrowsAsync<DeliveryFailureException>(() => Transport().SendAsync(_mail, CancellationToken.None));
+
+        Assert.Equal(DeliveryFailureKind.NotSent, failure.Kind);
+        Assert.Equal(4, _graph.Requests("POST", SendMailPath).Count);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_beyond_the_limit_is_not_waited_for()
+    {
+        Answer(429, retryAfter: "120");
+
+        var failure = await Assert.ThrowsAsync<DeliveryFailureException>(() => Transport(maxRetryAfter: TimeSpan.FromSeconds(30)).SendAsync(_mail, CancellationToken.None));
+
+        Assert.Equal(DeliveryFailureKind.NotSent, failure.Kind);
+        Assert.Single(_graph.Requests("POST", SendMailPath));
+    }
+
+    [Fact]
+    public async Task A_gateway_timeout_on_sendMail_is_ambiguous_and_not_repeated()
+    {
+        Answer(504, retryAfter: "1");
+
+        var failure = await Assert.ThrowsAsync<DeliveryFailureException>(() => Transport().SendAsync(_mail, CancellationToken.None));
+
+        Assert.Equal(DeliveryFailureKind.Ambiguous, failure.Kind);
+        Assert.Single(_graph.Requests("POST", SendMailPath));
+    }
+
+    [Fact]
+    public async Task A_timeout_after_the_request_left_is_ambiguous_and_not_repeated()
+    {
+        Answer(202, delay: TimeSpan.FromSeconds(5));
+
+        var failure = await Assert.ThrowsAsync<DeliveryFailureException>(() => Transport(timeout: TimeSpan.FromSeconds(1)).SendAsync(_mail, CancellationToken.None));
+
+        Assert.Equal(DeliveryFailureKind.Ambiguous, failure.Kind);
+        Assert.Contains("did not answer in time", failure.Message);
+        // WireMock logs a request once its (delayed) answer is written.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.Single(_graph.Requests("POST", SendMailPath));
+    }
+
+    [Fact]
+    public async Task A_refusal_is_final()
+    {
+        Answer(403);
+
+        var failure = await Assert.ThrowsAsync<DeliveryFailureException>(() => Transport().SendAsync(_mail, CancellationToken.None));
+
+        Assert.Equal(DeliveryFailureKind.Rejected, failure.Kind);
+        Assert.Contains("E403", failure.Message);
+    }
+}

@@ -1,0 +1,78 @@
+using DtcNotify.Delivery.Mail;
+
+namespace DtcNotify.Delivery.Tests;
+
+public sealed class MailComposerTests
+{
+    private readonly MailComposer _composer = new(Samples.Contact);
+
+    [Fact]
+    public void Subject_names_the_threat_and_the_case()
+    {
+        var mail = _composer.Compose(Samples.Mail());
+
+        Assert.Equal("Digital Trust Center: Open RDP (DTC-2026-000042)", mail.Subject);
+        Assert.Contains(new KeyValuePair<string, string>(ComposedMail.CaseHeader, "DTC-2026-000042"), mail.TraceHeaders);
+        Assert.Contains(new KeyValuePair<string, string>(ComposedMail.NotificationHeader, "0b7c4a53-9c1e-4f0e-9a57-1d2e3f405162"), mail.TraceHeaders);
+    }
+
+    [Fact]
+    public void Dutch_by_default_and_English_when_the_company_prefers_it()
+    {
+        var dutch = _composer.Compose(Samples.Mail("nl"));
+        var english = _composer.Compose(Samples.Mail("en"));
+
+        Assert.Contains("Wat is waargenomen", dutch.HtmlBody);
+        Assert.Contains("Beste Anna de Vries,", dutch.TextBody);
+        Assert.Contains("werkdagen van 9:00 tot 17:00", dutch.TextBody);
+        Assert.Contains("lang=\"nl\"", dutch.HtmlBody);
+        Assert.Contains("What was observed", english.HtmlBody);
+        Assert.Contains("Dear Anna de Vries,", english.TextBody);
+        Assert.Contains("weekdays from 9:00 to 17:00", english.TextBody);
+        Assert.DoesNotContain("Wat is waargenomen", english.HtmlBody);
+    }
+
+    [Fact]
+    public void Every_value_is_html_encoded()
+    {
+        var html = _composer.Compose(Samples.Mail()).HtmlBody;
+
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("<Jansen>", html);
+        Assert.DoesNotContain("<with MFA>", html);
+        Assert.Contains("https://x.example/&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.Contains("Bakkerij &lt;Jansen&gt; &amp; Zn", html);
+        Assert.Contains("Use a VPN &lt;with MFA&gt;.", html);
+    }
+
+    [Fact]
+    public void Html_and_text_carry_the_observations_measures_contact_and_reference()
+    {
+        var mail = _composer.Compose(Samples.Mail("en"));
+
+        foreach (var body in new[] { mail.HtmlBody, mail.TextBody })
+        {
+            Assert.Contains("192.0.2.10", body);
+            Assert.Contains("3389", body);
+            Assert.Contains("rdp.bakkerij-jansen.example", body);
+            Assert.Contains("2026-11-27 13:05", body);
+            Assert.Contains("Remote Desktop is reachable from the internet.", body);
+            Assert.Contains("Close port 3389 on the firewall.", body);
+            Assert.Contains("https://www.digitaltrustcenter.nl/contact", body);
+            Assert.Contains("+31 70 000 0000", body);
+            Assert.Contains("reference number DTC-2026-000042", body);
+            Assert.Contains("and 3 more similar observations", body);
+        }
+    }
+
+    [Fact]
+    public void Line_breaks_in_feed_values_do_not_reach_the_subject_or_a_line_of_text()
+    {
+        var content = Samples.Mail() with { ThreatTitle = "Open RDP\r\nBcc: someone@evil.example" };
+
+        var mail = _composer.Compose(content);
+
+        Assert.DoesNotContain('\n', mail.Subject);
+        Assert.DoesNotContain('\r', mail.Subject);
+    }
+}
