@@ -37,7 +37,7 @@ internal sealed class DeliveryScenario : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
-    /// <summary>Stands in for the case-card feature's publisher (not part of this branch): records what it was asked to post.</summary>
+    /// <summary>Records what the dispatcher asked the channel to show (next to the real publisher, which has no channel here).</summary>
     public RecordingChannel Channel { get; } = new();
 
     public WebApplicationFactory<Program> Host { get; }
