@@ -53,6 +53,9 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
 
     internal string TeamName => playground!.TeamName;
 
+    /// <summary>The app's pickup folder (Development: <c>Mail:PickupDirectory</c> = <c>data/outbox</c> in its working folder).</summary>
+    internal string MailPickupDirectory => Path.Combine(workRoot!, "app", "data", "outbox");
+
     private Task StartOnceAsync()
     {
         lock (gate)
