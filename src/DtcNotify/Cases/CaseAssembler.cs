@@ -14,7 +14,8 @@ namespace DtcNotify.Cases;
 /// Turns matched observations into cases: one open case per company × threat (new observations attach to it), then
 /// triage on the strict criteria for every case an analyst has not yet taken up. Runs inside the import's transaction.
 /// Groups are collected in memory while the file streams and resolved to cases in bulk at the end: one round trip per
-/// case would make a large report take minutes.
+/// case would make a large report take minutes. New cases are written with multi-row INSERTs (<see cref="NewCaseWriter"/>),
+/// existing ones through the change tracker.
 /// </summary>
 internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOptions> triage, TimeProvider clock)
 {
@@ -50,8 +51,7 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
                     Channel = CaseChannel.Email, Language = language, Measures = [.. group.Entry.Measures(language)],
                     CreatedByImportId = importId, CreatedAt = now, UpdatedAt = now,
                 };
-                group.Created = true;
-                db.Cases.Add(group.Case);
+                group.Created = true; // inserted in bulk below, after triage, not tracked
             }
         }
 
@@ -74,13 +74,7 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
                 : c.Status == CaseStatus.Suppressed ? (created, updated, suppressed + 1) : (created + 1, updated, suppressed);
         }
 
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
-        foreach (var group in _groups.Values.Where(g => g.Created))
-        {
-            group.Case!.Reference = $"DTC-{now.Year}-{group.Case.Id:D6}";
-        }
-
+        await NewCaseWriter.InsertAsync(db, [.. _groups.Values.Where(g => g.Created).Select(g => g.Case!)], importId, now.Year, ct);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         return new CaseCounts(created, updated, suppressed);
