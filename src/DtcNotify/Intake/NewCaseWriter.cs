@@ -16,10 +16,6 @@ namespace DtcNotify.Intake;
 /// </summary>
 internal static class NewCaseWriter
 {
-    // Microsoft.Data.Sqlite binds parameters by name lookup (quadratic in the parameters of one statement); see ObservationWriter.
-    private const int SqliteBatchRows = 16;
-    private const int PostgresBatchRows = 500;
-
     /// <summary>Writes <paramref name="cases"/> (in order, so ids follow it), then gives each its reference <c>DTC-{year}-{id:D6}</c>.</summary>
     public static async Task InsertAsync(DtcNotifyDbContext db, IReadOnlyList<ThreatCase> cases, long importId, int year, CancellationToken ct)
     {
@@ -36,34 +32,73 @@ internal static class NewCaseWriter
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("new cases are written inside the import's transaction");
         var head = new StringBuilder("INSERT INTO ").Append(Quote(table.Name)).Append(" (")
             .AppendJoin(", ", columns.Select(c => Quote(c.GetColumnName(table)!))).Append(") VALUES ").ToString();
-        foreach (var batch in cases.Chunk(sqlite ? SqliteBatchRows : PostgresBatchRows))
+        // Batch sizes as for observations (see ObservationWriter): one prepared row on SQLite, 500 rows on PostgreSQL.
+        DbCommand? full = null;
+        var batchRows = sqlite ? ObservationWriter.SqliteBatchRows : ObservationWriter.PostgresBatchRows;
+        try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var sql = new StringBuilder(head);
-            var n = 0;
-            foreach (var c in batch)
+            foreach (var batch in cases.Chunk(batchRows))
             {
-                sql.Append(n == 0 ? "(" : ", (");
-                for (var i = 0; i < columns.Length; i++)
+                var reuse = batch.Length == batchRows;
+                var command = reuse && full is not null ? full : CreateCommand(connection, transaction, head, columns, batch.Length);
+                var n = 0;
+                foreach (var c in batch)
                 {
-                    var name = string.Create(CultureInfo.InvariantCulture, $"@p{n++}");
-                    // CreateParameter applies the property's value converter (JSON lists, status names, SQLite time as binary).
-                    command.Parameters.Add(columns[i].GetRelationalTypeMapping().CreateParameter(command, name, columns[i].PropertyInfo!.GetValue(c), columns[i].IsNullable));
-                    sql.Append(i == 0 ? "" : ", ").Append(name);
+                    foreach (var column in columns)
+                    {
+                        // The mapping applies the property's value converter (JSON lists, status names, SQLite time as binary).
+                        var parameter = command.Parameters[n++];
+                        parameter.Value = column.GetRelationalTypeMapping().CreateParameter(command, parameter.ParameterName, column.PropertyInfo!.GetValue(c), column.IsNullable).Value;
+                    }
                 }
 
-                sql.Append(')');
+                await command.ExecuteNonQueryAsync(ct);
+                if (reuse)
+                {
+                    full = command;
+                }
+                else
+                {
+                    await command.DisposeAsync();
+                }
             }
-
-            command.CommandText = sql.ToString();
-            await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
         }
 
         var prefix = string.Create(CultureInfo.InvariantCulture, $"DTC-{year}-");
         _ = sqlite
             ? await db.Database.ExecuteSqlAsync($"""UPDATE "cases" SET "Reference" = {prefix} || printf('%06d', "Id") WHERE "CreatedByImportId" = {importId} AND "Reference" IS NULL""", ct)
             : await db.Database.ExecuteSqlAsync($"""UPDATE "cases" SET "Reference" = {prefix} || lpad("Id"::text, greatest(6, length("Id"::text)), '0') WHERE "CreatedByImportId" = {importId} AND "Reference" IS NULL""", ct);
+    }
+
+    /// <summary>A command for <paramref name="rows"/> rows with typed parameters (SQLite keeps it prepared while reused).</summary>
+    private static DbCommand CreateCommand(DbConnection connection, DbTransaction transaction, string head, IProperty[] columns, int rows)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder(head);
+        var n = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"@p{n++}");
+                command.Parameters.Add(columns[i].GetRelationalTypeMapping().CreateParameter(command, name, null, nullable: true));
+                sql.Append(i == 0 ? "" : ", ").Append(name);
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.ToString();
+        return command;
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
