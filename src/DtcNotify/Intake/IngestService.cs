@@ -55,6 +55,7 @@ internal sealed partial class IngestService(
         var index = await indexes.GetAsync(db, cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         IngestResult result;
+        await using var bulk = await SqliteBulkSettings.ApplyAsync(db, cancellationToken);
         try
         {
             result = await strategy.ExecuteAsync(ct => RunAsync(request with { Format = format }, kind, source.Trusted, sha, index, ct), cancellationToken);

@@ -1,0 +1,105 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using DtcNotify.Data;
+using DtcNotify.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DtcNotify.Intake;
+
+/// <summary>
+/// Inserts the new cases of one import with multi-row INSERTs instead of change tracking: EF saved a large report's
+/// 80,000 new cases one statement each, then updated each again to set its reference. The columns and their conversions
+/// come from the EF model, so a property added to <see cref="ThreatCase"/> is written here too; the key is generated.
+/// </summary>
+internal static class NewCaseWriter
+{
+    /// <summary>Writes <paramref name="cases"/> (in order, so ids follow it), then gives each its reference <c>DTC-{year}-{id:D6}</c>.</summary>
+    public static async Task InsertAsync(DtcNotifyDbContext db, IReadOnlyList<ThreatCase> cases, long importId, int year, CancellationToken ct)
+    {
+        if (cases.Count == 0)
+        {
+            return;
+        }
+
+        var entity = db.Model.FindEntityType(typeof(ThreatCase)) ?? throw new InvalidOperationException("ThreatCase is not in the model");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty() && p.PropertyInfo is not null).ToArray();
+        var sqlite = db.Database.IsSqlite();
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("new cases are written inside the import's transaction");
+        var head = new StringBuilder("INSERT INTO ").Append(Quote(table.Name)).Append(" (")
+            .AppendJoin(", ", columns.Select(c => Quote(c.GetColumnName(table)!))).Append(") VALUES ").ToString();
+        // Batch sizes as for observations (see ObservationWriter): one prepared row on SQLite, 500 rows on PostgreSQL.
+        DbCommand? full = null;
+        var batchRows = sqlite ? ObservationWriter.SqliteBatchRows : ObservationWriter.PostgresBatchRows;
+        try
+        {
+            foreach (var batch in cases.Chunk(batchRows))
+            {
+                var reuse = batch.Length == batchRows;
+                var command = reuse && full is not null ? full : CreateCommand(connection, transaction, head, columns, batch.Length);
+                var n = 0;
+                foreach (var c in batch)
+                {
+                    foreach (var column in columns)
+                    {
+                        // The mapping applies the property's value converter (JSON lists, status names, SQLite time as binary).
+                        var parameter = command.Parameters[n++];
+                        parameter.Value = column.GetRelationalTypeMapping().CreateParameter(command, parameter.ParameterName, column.PropertyInfo!.GetValue(c), column.IsNullable).Value;
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(ct);
+                if (reuse)
+                {
+                    full = command;
+                }
+                else
+                {
+                    await command.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
+        }
+
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"DTC-{year}-");
+        _ = sqlite
+            ? await db.Database.ExecuteSqlAsync($"""UPDATE "cases" SET "Reference" = {prefix} || printf('%06d', "Id") WHERE "CreatedByImportId" = {importId} AND "Reference" IS NULL""", ct)
+            : await db.Database.ExecuteSqlAsync($"""UPDATE "cases" SET "Reference" = {prefix} || lpad("Id"::text, greatest(6, length("Id"::text)), '0') WHERE "CreatedByImportId" = {importId} AND "Reference" IS NULL""", ct);
+    }
+
+    /// <summary>A command for <paramref name="rows"/> rows with typed parameters (SQLite keeps it prepared while reused).</summary>
+    private static DbCommand CreateCommand(DbConnection connection, DbTransaction transaction, string head, IProperty[] columns, int rows)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder(head);
+        var n = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"@p{n++}");
+                command.Parameters.Add(columns[i].GetRelationalTypeMapping().CreateParameter(command, name, null, nullable: true));
+                sql.Append(i == 0 ? "" : ", ").Append(name);
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
