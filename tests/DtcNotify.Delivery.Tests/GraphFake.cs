@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Graph;
+using MimeKit;
 using DtcNotify.Delivery.Graph;
 using WireMock.Logging;
+using WireMock;
 using WireMock.Server;
 
 namespace DtcNotify.Delivery.Tests;
@@ -23,6 +25,16 @@ public sealed class GraphFake : IDisposable
 
     public IReadOnlyList<ILogEntry> Requests(string method, string path) =>
         [.. Server.LogEntries.Where(e => e.RequestMessage.Method == method && e.RequestMessage.Path == path)];
+
+    /// <summary>
+    /// The message of a MIME-form sendMail: asserts the request is <c>text/plain</c> and decodes its base64 body.
+    /// </summary>
+    public static MimeMessage SentMime(IRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Assert.StartsWith("text/plain", Assert.Single(request.Headers!["Content-Type"]), StringComparison.Ordinal);
+        return MimeMessage.Load(new MemoryStream(Convert.FromBase64String(request.Body!)));
+    }
 
     public void Dispose() => Server.Dispose();
 }

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using DtcNotify.Delivery.Content;
 using DtcNotify.Delivery.Mail;
+using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -12,11 +12,12 @@ public sealed class GraphMailTransportTests : IDisposable
     private const string SendMailPath = "/v1.0/users/meldingen@dtc.example/sendMail";
     private readonly GraphFake _graph = new();
     private readonly ComposedMail _mail = new MailComposer(Samples.Contact).Compose(Samples.Mail());
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => _graph.Dispose();
 
     private GraphMailTransport Transport(TimeSpan? timeout = null, TimeSpan? maxRetryAfter = null) =>
-        new(_graph.Client(timeout, maxRetryAfter: maxRetryAfter), new MailSender(Mailbox, "dtc@dtc.example"));
+        new(_graph.Client(timeout, maxRetryAfter: maxRetryAfter), new MailSender(Mailbox, "dtc@dtc.example"), _clock);
 
     private void Answer(int status, string? retryAfter = null, string? scenarioState = null, string? nextState = null, TimeSpan? delay = null)
     {
@@ -57,7 +58,7 @@ public sealed class GraphMailTransportTests : IDisposable
     }
 
     [Fact]
-    public async Task Posts_sendMail_for_the_shared_mailbox_with_recipient_headers_and_encoded_body()
+    public async Task Posts_the_multipart_alternative_MIME_message_base64_to_sendMail_of_the_shared_mailbox()
     {
         Answer(202);
 
@@ -65,22 +66,25 @@ public sealed class GraphMailTransportTests : IDisposable
 
         var request = Assert.Single(_graph.Requests("POST", SendMailPath)).RequestMessage;
         Assert.False(request.Headers!.ContainsKey("Authorization"));
-        using var body = JsonDocument.Parse(request.Body!);
-        // The Graph SDK writes the sendMail action's own parameters in Pascal case; Graph reads them case-insensitively.
-        var message = body.RootElement.GetProperty("Message");
-        Assert.True(body.RootElement.GetProperty("SaveToSentItems").GetBoolean());
-        Assert.Equal("Digital Trust Center: Open RDP (DTC-2026-000042)", message.GetProperty("subject").GetString());
-        Assert.Equal("html", message.GetProperty("body").GetProperty("contentType").GetString());
-        Assert.Equal(_mail.HtmlBody, message.GetProperty("body").GetProperty("content").GetString());
-        Assert.Contains("&lt;script&gt;", message.GetProperty("body").GetProperty("content").GetString());
-        var to = Assert.Single(message.GetProperty("toRecipients").EnumerateArray()).GetProperty("emailAddress");
-        Assert.Equal("security@bakkerij-jansen.example", to.GetProperty("address").GetString());
-        Assert.Equal("Anna de Vries", to.GetProperty("name").GetString());
-        Assert.Equal("dtc@dtc.example", message.GetProperty("replyTo")[0].GetProperty("emailAddress").GetProperty("address").GetString());
-        var headers = message.GetProperty("internetMessageHeaders").EnumerateArray()
-            .ToDictionary(h => h.GetProperty("name").GetString()!, h => h.GetProperty("value").GetString());
-        Assert.Equal("DTC-2026-000042", headers["X-DtcNotify-Case"]);
-        Assert.Equal("0b7c4a53-9c1e-4f0e-9a57-1d2e3f405162", headers["X-DtcNotify-Notification"]);
+        Assert.DoesNotContain("\n", request.Body!, StringComparison.Ordinal); // one base64 string, as Graph's MIME form expects
+        var message = GraphFake.SentMime(request);
+        Assert.Equal("Digital Trust Center: Open RDP (DTC-2026-000042)", message.Subject);
+        Assert.Equal("meldingen@dtc.example", Assert.Single(message.From.Mailboxes).Address);
+        var to = Assert.Single(message.To.Mailboxes);
+        Assert.Equal("security@bakkerij-jansen.example", to.Address);
+        Assert.Equal("Anna de Vries", to.Name);
+        Assert.Equal("dtc@dtc.example", Assert.Single(message.ReplyTo.Mailboxes).Address);
+        Assert.Equal("0b7c4a539c1e4f0e9a571d2e3f405162@dtc.example", message.MessageId);
+        Assert.Equal(_clock.GetUtcNow(), message.Date);
+        Assert.Equal("DTC-2026-000042", message.Headers["X-DtcNotify-Case"]);
+        Assert.Equal("0b7c4a53-9c1e-4f0e-9a57-1d2e3f405162", message.Headers["X-DtcNotify-Notification"]);
+        var alternative = Assert.IsType<MimeKit.MultipartAlternative>(message.Body);
+        Assert.Equal(["text/plain", "text/html"], alternative.Select(part => part.ContentType.MimeType));
+        Assert.Equal(_mail.TextBody.ReplaceLineEndings(), message.TextBody!.ReplaceLineEndings());
+        Assert.Equal(_mail.HtmlBody.ReplaceLineEndings(), message.HtmlBody!.ReplaceLineEndings());
+        Assert.Contains("&lt;script&gt;", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Bakkerij &lt;Jansen&gt; &amp; Zn", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", message.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(new DeliveryReceipt("Graph", "0b7c4a53-9c1e-4f0e-9a57-1d2e3f405162"), receipt);
     }
 
@@ -95,6 +99,9 @@ public sealed class GraphMailTransportTests : IDisposable
         var requests = _graph.Requests("POST", SendMailPath);
         Assert.Equal([429, 202], requests.Select(r => (int)r.ResponseMessage.StatusCode!));
         Assert.Equal("1", Assert.Single(requests[1].RequestMessage.Headers!["Retry-Attempt"]));
+        // The retry handler resends the whole MIME body, not an emptied stream.
+        Assert.Equal(requests[0].RequestMessage.Body, requests[1].RequestMessage.Body);
+        Assert.Equal("0b7c4a539c1e4f0e9a571d2e3f405162@dtc.example", GraphFake.SentMime(requests[1].RequestMessage).MessageId);
         Assert.Contains("429 (Retry-After 1 s)", receipt.Note);
     }
 

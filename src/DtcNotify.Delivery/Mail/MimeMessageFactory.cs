@@ -2,7 +2,7 @@ using MimeKit;
 
 namespace DtcNotify.Delivery.Mail;
 
-/// <summary>The MIME form shared by SMTP and the pickup folder: multipart/alternative, tracing headers, a Message-Id from the notification id.</summary>
+/// <summary>The MIME form shared by SMTP, the pickup folder and Graph (MIME sendMail): multipart/alternative, tracing headers, a Message-Id from the notification id.</summary>
 internal static class MimeMessageFactory
 {
     public static MimeMessage Create(ComposedMail mail, MailSender sender, DateTimeOffset date)

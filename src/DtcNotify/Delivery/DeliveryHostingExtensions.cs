@@ -32,7 +32,7 @@ internal static class DeliveryHostingExtensions
                 new MailComposer(new DtcContactDetails(mail.ContactFormUrl, mail.ContactPhone)),
                 new Lazy<IMailTransport>(() => mail.Transport switch
                 {
-                    MailTransport.Graph => new GraphMailTransport(sp.GetRequiredService<GraphServiceClient>(), sender),
+                    MailTransport.Graph => new GraphMailTransport(sp.GetRequiredService<GraphServiceClient>(), sender, clock),
                     MailTransport.Smtp => new SmtpMailTransport(
                         new SmtpSettings(mail.Smtp.Host!, mail.Smtp.Port, mail.Smtp.UserName, mail.Smtp.Password, mail.Smtp.UseTls, TimeSpan.FromSeconds(60)), sender, clock),
                     _ => new PickupMailTransport(mail.PickupDirectory, sender, clock),

@@ -37,17 +37,24 @@ public class DeliveryTransportsTests
 
         await scenario.Dispatcher.RunOnceAsync(CancellationToken.None);
 
+        // MIME form of sendMail: text/plain, the base64 of the same multipart/alternative message SMTP would carry.
         var request = Assert.Single(graph.LogEntries).RequestMessage;
-        using var body = JsonDocument.Parse(request.Body!);
-        var message = body.RootElement.GetProperty("Message");
-        Assert.Equal("ann@alpha.example", message.GetProperty("toRecipients")[0].GetProperty("emailAddress").GetProperty("address").GetString());
-        var headers = message.GetProperty("internetMessageHeaders").EnumerateArray().ToDictionary(h => h.GetProperty("name").GetString()!, h => h.GetProperty("value").GetString());
-        Assert.Equal("DTC-2026-000001", headers["X-DtcNotify-Case"]);
-        Assert.Equal(pending.PublicId.ToString("D"), headers["X-DtcNotify-Notification"]);
-        var html = message.GetProperty("body").GetProperty("content").GetString()!;
+        Assert.Equal($"/v1.0/users/{Mailbox}/sendMail", request.Path);
+        Assert.StartsWith("text/plain", Assert.Single(request.Headers!["Content-Type"]), StringComparison.Ordinal);
+        var message = await MimeMessage.LoadAsync(new MemoryStream(Convert.FromBase64String(request.Body!)));
+        Assert.Equal(Mailbox, Assert.Single(message.From.Mailboxes).Address);
+        Assert.Equal("ann@alpha.example", Assert.Single(message.To.Mailboxes).Address);
+        Assert.Contains("DTC-2026-000001", message.Subject, StringComparison.Ordinal);
+        Assert.Equal("DTC-2026-000001", message.Headers["X-DtcNotify-Case"]);
+        Assert.Equal(pending.PublicId.ToString("D"), message.Headers["X-DtcNotify-Notification"]);
+        var alternative = Assert.IsType<MultipartAlternative>(message.Body);
+        Assert.Equal(["text/plain", "text/html"], alternative.Select(part => part.ContentType.MimeType));
+        var html = message.HtmlBody!;
         Assert.Contains("192.0.2.10", html);
         Assert.DoesNotContain("198.51.100.99", html);
         Assert.Contains("Ann &lt;Alpha&gt;", html);
+        Assert.Contains("192.0.2.10", message.TextBody);
+        Assert.DoesNotContain("198.51.100.99", message.TextBody);
         var (notification, threatCase) = await scenario.ReadAsync(pending.Id);
         Assert.Equal(NotificationStatus.Sent, notification.Status);
         Assert.Equal("Graph", notification.Transport);
