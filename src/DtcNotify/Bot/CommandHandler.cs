@@ -1,4 +1,6 @@
 using DtcNotify.Bot.Cards;
+using DtcNotify.Cases;
+using DtcNotify.Digest;
 using DtcNotify.Matching;
 using DtcNotify.Teams.Cards;
 using DtcNotify.Teams.Schema;
@@ -6,7 +8,9 @@ using DtcNotify.Teams.Schema;
 namespace DtcNotify.Bot;
 
 /// <summary>Turns a chat message into an answer card. Everything but <c>help</c> shows registry data, so it is for analysts only.</summary>
-internal sealed class CommandHandler(ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup)
+internal sealed class CommandHandler(
+    ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup, CaseListQuery caseLists, DigestService digests,
+    DigestSchedule schedule, CaseStatistics statistics)
 {
     public async Task<AdaptiveCard> AnswerAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -27,6 +31,10 @@ internal sealed class CommandHandler(ChannelRegistrar channels, AnalystDirectory
         return command.Name switch
         {
             "lookup" when command.Argument.Length > 0 => await LookupAsync(command.Argument, cancellationToken),
+            "cases" when CaseListQuery.Parse(command.Argument) is { } filter =>
+                CasesCard.Create(await caseLists.ListAsync(filter, activity.From?.AadObjectId, cancellationToken)),
+            "digest" when command.Argument.Length == 0 => DigestCard.Create(await digests.BuildAsync(cancellationToken), schedule.Zone),
+            "stats" when command.Argument.Length == 0 => StatsCard.Create(await statistics.LoadAsync(cancellationToken)),
             _ => HelpCard.Create(activity.Text),
         };
     }

@@ -6,7 +6,7 @@ namespace DtcNotify.Bot;
 
 /// <summary>The DTC side of the bot: registers the specialists' channel and answers chat commands with cards.</summary>
 internal sealed partial class DtcBotHandler(
-    ChannelRegistrar channels, CommandHandler commands, ConnectorClient connector, ILogger<DtcBotHandler> logger) : BotHandler
+    ChannelRegistrar channels, CommandHandler commands, ComposeExtensionHandler search, ConnectorClient connector, ILogger<DtcBotHandler> logger) : BotHandler
 {
     public override async Task OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -26,11 +26,15 @@ internal sealed partial class DtcBotHandler(
         }
     }
 
-    /// <summary>Card actions come with the next issues; until then every invoke refreshes the service URL and gets "not implemented".</summary>
+    /// <summary>Every invoke refreshes the service URL; the ones the bot knows are answered inline, the rest get "not implemented" (null).</summary>
     public override async Task<InvokeResponse?> OnInvokeAsync(string name, Activity activity, CancellationToken cancellationToken)
     {
         await channels.RefreshServiceUrlAsync(activity, cancellationToken);
-        return null;
+        return name switch
+        {
+            InvokeNames.ComposeExtensionQuery => await search.QueryAsync(activity, cancellationToken),
+            _ => null,
+        };
     }
 
     public override async Task OnMessageAsync(Activity activity, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ internal static class CliRunner
                dtcnotify ingest FILE --source NAME [--format F] [--kind K] [--threat ID] [--report TYPE] [--force] [--json]
                dtcnotify cases [--status STATUS] [--json]
                dtcnotify lookup QUERY [--json]
+               dtcnotify digest [--json] [--post [--force]]
         """;
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure)
@@ -20,7 +21,9 @@ internal static class CliRunner
         try
         {
             var arguments = CliArguments.Parse(args);
-            using var host = CliHost.Build(configure, arguments.Has("--verbose"));
+            // Posting the digest needs the bot's connector, and with it a valid Bot section; nothing else does.
+            var withBot = arguments.Positional.FirstOrDefault() == "digest" && arguments.Has("--post");
+            using var host = CliHost.Build(configure, arguments.Has("--verbose"), withBot);
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
             var verb = string.Join(' ', arguments.Positional.Take(2));
@@ -31,6 +34,7 @@ internal static class CliRunner
                 "ingest" => await IngestCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "cases" => await CasesCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "lookup" => await LookupCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                "digest" => await DigestCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 _ => throw new CliUsageException($"unknown command '{string.Join(' ', args)}'\n{Usage}"),
             };
         }

@@ -1,6 +1,7 @@
 using DtcNotify.Bot;
 using DtcNotify.Cases;
 using DtcNotify.Database;
+using DtcNotify.Digest;
 using DtcNotify.Domain.Playbook;
 using DtcNotify.Feeds;
 using DtcNotify.Intake;
@@ -32,6 +33,7 @@ internal static class ServiceHostingExtensions
         services.AddScoped<IngestService>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<LookupService>();
+        services.AddDigest();
         return services;
     }
 
@@ -40,6 +42,8 @@ internal static class ServiceHostingExtensions
         builder.Services.AddDtcNotifyCore(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddDtcBot(builder.Configuration);
+        builder.Services.AddCommands();
+        builder.Services.AddDigestPosting(schedule: true);
         builder.Services.AddFeedIntake();
         return builder;
     }
