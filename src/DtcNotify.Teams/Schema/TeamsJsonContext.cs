@@ -20,4 +20,5 @@ namespace DtcNotify.Teams.Schema;
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(PagedMembersResult))]
 [JsonSerializable(typeof(TeamsChannelAccount))]
+[JsonSerializable(typeof(ComposeExtensionResponse))]
 public sealed partial class TeamsJsonContext : JsonSerializerContext;

@@ -1,5 +1,7 @@
 using DtcNotify.Bot.Cards;
+using DtcNotify.Cases;
 using DtcNotify.Cases.Cards;
+using DtcNotify.Digest;
 using DtcNotify.Matching;
 using DtcNotify.Teams.Cards;
 using DtcNotify.Teams.Schema;
@@ -7,7 +9,9 @@ using DtcNotify.Teams.Schema;
 namespace DtcNotify.Bot;
 
 /// <summary>Turns a chat message into an answer card. Everything but <c>help</c> shows registry data, so it is for analysts only.</summary>
-internal sealed class CommandHandler(ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup, CaseCardLoader caseLoader, CaseCardRenderer caseRenderer)
+internal sealed class CommandHandler(
+    ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup, CaseCardLoader caseLoader, CaseCardRenderer caseRenderer,
+    CaseListQuery caseLists, DigestService digests, DigestSchedule schedule, CaseStatistics statistics)
 {
     public async Task<AdaptiveCard> AnswerAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -29,6 +33,10 @@ internal sealed class CommandHandler(ChannelRegistrar channels, AnalystDirectory
         {
             "lookup" when command.Argument.Length > 0 => await LookupAsync(command.Argument, cancellationToken),
             "case" when command.Argument.Length > 0 => await CaseAsync(command.Argument, cancellationToken),
+            "cases" when CaseListQuery.Parse(command.Argument) is { } filter =>
+                CasesCard.Create(await caseLists.ListAsync(filter, activity.From?.AadObjectId, cancellationToken)),
+            "digest" when command.Argument.Length == 0 => DigestCard.Create(await digests.BuildAsync(cancellationToken), schedule.Zone),
+            "stats" when command.Argument.Length == 0 => StatsCard.Create(await statistics.LoadAsync(cancellationToken)),
             _ => HelpCard.Create(activity.Text),
         };
     }

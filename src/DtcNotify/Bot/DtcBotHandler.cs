@@ -7,7 +7,8 @@ namespace DtcNotify.Bot;
 
 /// <summary>The DTC side of the bot: registers the specialists' channel and answers chat commands with cards.</summary>
 internal sealed partial class DtcBotHandler(
-    ChannelRegistrar channels, CommandHandler commands, CaseActionHandler caseActions, ConnectorClient connector, ILogger<DtcBotHandler> logger) : BotHandler
+    ChannelRegistrar channels, CommandHandler commands, CaseActionHandler caseActions, ComposeExtensionHandler search,
+    ConnectorClient connector, ILogger<DtcBotHandler> logger) : BotHandler
 {
     public override async Task OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -27,13 +28,14 @@ internal sealed partial class DtcBotHandler(
         }
     }
 
-    /// <summary>Every invoke refreshes the service URL; the ones the bot knows are answered, the rest get "not implemented" (null).</summary>
+    /// <summary>Every invoke refreshes the service URL; the ones the bot knows are answered inline, the rest get "not implemented" (null).</summary>
     public override async Task<InvokeResponse?> OnInvokeAsync(string name, Activity activity, CancellationToken cancellationToken)
     {
         await channels.RefreshServiceUrlAsync(activity, cancellationToken);
         return name switch
         {
             InvokeNames.AdaptiveCardAction => await caseActions.HandleAsync(activity, cancellationToken),
+            InvokeNames.ComposeExtensionQuery => await search.QueryAsync(activity, cancellationToken),
             _ => null,
         };
     }

@@ -1,3 +1,5 @@
+using DtcNotify.Bot;
+using DtcNotify.Digest;
 using DtcNotify.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +8,7 @@ namespace DtcNotify.Cli;
 /// <summary>A host without a web server for CLI verbs: same configuration sources and services, logs to stderr only.</summary>
 internal static class CliHost
 {
-    public static IHost Build(Action<IConfigurationBuilder>? configure, bool verbose)
+    public static IHost Build(Action<IConfigurationBuilder>? configure, bool verbose, bool withBot = false)
     {
         var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
@@ -18,6 +20,12 @@ internal static class CliHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Services.AddDtcNotifyCore(builder.Configuration);
+        if (withBot)
+        {
+            builder.Services.AddDtcBot(builder.Configuration);
+            builder.Services.AddDigestPosting(schedule: false);
+        }
+
         var host = builder.Build();
 
         // The service validates on start; the CLI never starts the host, so it validates here with the same validators.

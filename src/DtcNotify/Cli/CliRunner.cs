@@ -14,6 +14,7 @@ internal static class CliRunner
                dtcnotify cases [--status STATUS] [--json]
                dtcnotify lookup QUERY [--json]
                dtcnotify teams package [--out FILE]
+               dtcnotify digest [--json] [--post [--force]]
         """;
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure)
@@ -21,7 +22,9 @@ internal static class CliRunner
         try
         {
             var arguments = CliArguments.Parse(args);
-            using var host = CliHost.Build(configure, arguments.Has("--verbose"));
+            // Posting the digest needs the bot's connector, and with it a valid Bot section; nothing else does.
+            var withBot = arguments.Positional.FirstOrDefault() == "digest" && arguments.Has("--post");
+            using var host = CliHost.Build(configure, arguments.Has("--verbose"), withBot);
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
             var verb = string.Join(' ', arguments.Positional.Take(2));
@@ -33,6 +36,7 @@ internal static class CliRunner
                 "cases" => await CasesCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "lookup" => await LookupCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "teams" when verb == "teams package" => await TeamsPackageCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                "digest" => await DigestCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 _ => throw new CliUsageException($"unknown command '{string.Join(' ', args)}'\n{Usage}"),
             };
         }

@@ -2,6 +2,7 @@ using DtcNotify.Bot;
 using DtcNotify.Cases;
 using DtcNotify.Database;
 using DtcNotify.Delivery;
+using DtcNotify.Digest;
 using DtcNotify.Domain.Playbook;
 using DtcNotify.Feeds;
 using DtcNotify.Intake;
@@ -33,6 +34,7 @@ internal static class ServiceHostingExtensions
         services.AddScoped<IngestService>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<LookupService>();
+        services.AddDigest();
         return services;
     }
 
@@ -41,6 +43,8 @@ internal static class ServiceHostingExtensions
         builder.Services.AddDtcNotifyCore(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddDtcBot(builder.Configuration);
+        builder.Services.AddCommands();
+        builder.Services.AddDigestPosting(schedule: true);
         builder.Services.AddFeedIntake();
         builder.Services.AddCaseCards();
         builder.Services.AddDelivery();

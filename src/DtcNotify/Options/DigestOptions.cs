@@ -8,4 +8,7 @@ public sealed class DigestOptions
     public string Cron { get; set; } = "0 9 * * 1-5";
 
     public string TimeZone { get; set; } = "Europe/Amsterdam";
+
+    /// <summary>Whether this instance posts the digest on schedule (the <c>digest</c> command and CLI verb work either way).</summary>
+    public bool Enabled { get; set; } = true;
 }

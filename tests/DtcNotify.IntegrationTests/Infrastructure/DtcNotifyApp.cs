@@ -18,6 +18,8 @@ public sealed class DtcNotifyApp(TestDatabase database, string environment = "Pr
             config.AddInMemoryCollection(database.Settings());
             // Local mode unless a test configures the bot's registration: tests talk to the app over loopback only.
             config.AddInMemoryCollection([new("Bot:AllowUnauthenticatedLocal", "true")]);
+            // The digest scheduler would post into any test's fake channel on a weekday morning; digest tests switch it on.
+            config.AddInMemoryCollection([new("Digest:Enabled", "false")]);
             config.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         });
     }

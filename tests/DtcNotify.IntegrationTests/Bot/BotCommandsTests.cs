@@ -1,0 +1,217 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DtcNotify.Data;
+using DtcNotify.Domain.Cases;
+using DtcNotify.IntegrationTests.Infrastructure;
+using DtcNotify.TestHarness;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DtcNotify.IntegrationTests.Bot;
+
+/// <summary>Each chat command and the search message extension on the running app, answered through the fake Bot Connector.</summary>
+public sealed class BotCommandsTests : IAsyncLifetime
+{
+    private const string Tenant = "11111111-2222-3333-4444-555555555555";
+    private const string Team = "19:team0123@thread.tacv2";
+    private const string Channel = "19:casechannel0123@thread.tacv2";
+    private const string AnalystAad = "aaaaaaaa-0000-0000-0000-000000000001";
+    private const string OtherAnalystAad = "aaaaaaaa-0000-0000-0000-000000000002";
+
+    private TestDatabase _database = null!;
+    private FakeBotConnector _connector = null!;
+    private DtcNotifyApp _app = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("Sqlite");
+        _connector = await FakeBotConnector.StartAsync();
+        _connector.AddMember(new ConnectorMember("29:analyst", "Anna Analist", AnalystAad));
+        _app = new DtcNotifyApp(_database, "Production", new Dictionary<string, string?>
+        {
+            ["Teams:TenantId"] = Tenant, ["Teams:TeamId"] = Team, ["Teams:ChannelId"] = Channel, ["Teams:ServiceUrl"] = _connector.ServiceUrl,
+        });
+        _client = _app.CreateClient();
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DtcNotifyDbContext>();
+        var korst = CaseSeed.Company("01234567", "Bakkerij *Korst* B.V.", "192.0.2.0/24");
+        var cafe = CaseSeed.Company("07654321", "Café Zuid V.O.F.");
+        db.Companies.AddRange(korst, cafe);
+        await db.SaveChangesAsync();
+        var at = DateTimeOffset.UtcNow.AddDays(-2);
+        await CaseSeed.AddAsync(
+            db,
+            CaseSeed.Case(korst.Id, "open-rdp", CaseStatus.Proposed, at),                          // 1 awaiting, unassigned
+            CaseSeed.Case(korst.Id, "citrix", CaseStatus.Approved, at, assigneeId: AnalystAad),    // 2 mine
+            CaseSeed.Case(cafe.Id, "open-rdp", CaseStatus.Proposed, at, assigneeId: OtherAnalystAad), // 3 someone else's
+            CaseSeed.Case(cafe.Id, "scan-ftp", CaseStatus.Suppressed, at),                         // 4 not open
+            CaseSeed.Case(cafe.Id, "old-thing", CaseStatus.Rejected, at));                         // 5 not open
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+        await _connector.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private JsonObject Message(string text, string fromAad = AnalystAad, bool personal = false) => JsonNode.Parse(personal
+        ? $$$"""
+          {"type":"message","id":"1700000000002","serviceUrl":"{{{_connector.ServiceUrl}}}","channelId":"msteams",
+           "from":{"id":"29:analyst","aadObjectId":"{{{fromAad}}}"},"recipient":{"id":"28:bot","name":"DtcNotify"},
+           "conversation":{"id":"a:1personalchat","conversationType":"personal","tenantId":"{{{Tenant}}}"},
+           "text":"{{{text}}}","channelData":{"tenant":{"id":"{{{Tenant}}}"} } }
+          """
+        : $$$"""
+          {"type":"message","id":"1700000000001","serviceUrl":"{{{_connector.ServiceUrl}}}","channelId":"msteams",
+           "from":{"id":"29:someone","aadObjectId":"{{{fromAad}}}"},"recipient":{"id":"28:bot","name":"DtcNotify"},
+           "conversation":{"id":"{{{Channel}}};messageid=1700000000001","conversationType":"channel","isGroup":true,"tenantId":"{{{Tenant}}}"},
+           "text":"<at>DtcNotify</at> {{{text}}}\n","textFormat":"plain",
+           "entities":[{"type":"mention","text":"<at>DtcNotify</at>","mentioned":{"id":"28:bot","name":"DtcNotify"}}],
+           "channelData":{"team":{"id":"{{{Team}}}"},"channel":{"id":"{{{Channel}}}"},"tenant":{"id":"{{{Tenant}}}"} } }
+          """)!.AsObject();
+
+    private async Task<string> AnswerAsync(JsonObject message)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/messages", message)).StatusCode);
+
+        // The roster lookup (GET) may come first; the answer is the reply (POST).
+        var calls = _connector.Calls;
+        for (var expected = calls.Count + 1; !calls.Any(c => c.Method == "POST"); expected++)
+        {
+            calls = await _connector.WaitForCallsAsync(expected, TimeSpan.FromSeconds(10));
+        }
+
+        using var body = JsonDocument.Parse(calls.Last(c => c.Method == "POST").Body);
+        // Card text is markdown-escaped ("DTC\-2026\-000001"); the assertions are about content, so the escapes are dropped.
+        return body.RootElement.GetProperty("attachments")[0].GetProperty("content").GetRawText().Replace("\\\\", "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cases_lists_the_open_cases_oldest_first()
+    {
+        var card = await AnswerAsync(Message("cases"));
+
+        Assert.Contains("Cases: open (3)", card, StringComparison.Ordinal);
+        Assert.Contains("DTC-2026-000001", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("scan-ftp", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("old-thing", card, StringComparison.Ordinal);
+        Assert.True(card.IndexOf("DTC-2026-000001", StringComparison.Ordinal) < card.IndexOf("DTC-2026-000003", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("cases mine", "Cases: mine (1)", "DTC-2026-000002")]
+    [InlineData("cases unassigned", "Cases: unassigned (1)", "DTC-2026-000001")]
+    [InlineData("cases awaiting", "Cases: awaiting (2)", "DTC-2026-000003")]
+    public async Task Cases_filters_select_by_assignee_and_status(string command, string title, string included)
+    {
+        var card = await AnswerAsync(Message(command));
+
+        Assert.Contains(title, card, StringComparison.Ordinal);
+        Assert.Contains(included, card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Digest_answers_with_todays_digest_card()
+    {
+        var card = await AnswerAsync(Message("digest"));
+
+        Assert.Contains("DtcNotify digest", card, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Awaiting approval\",\"value\":\"2\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Approved, not yet delivered\",\"value\":\"1\"", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stats_counts_per_status_threat_and_week()
+    {
+        var card = await AnswerAsync(Message("stats"));
+
+        Assert.Contains("Case statistics (5 cases)", card, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"proposed\",\"value\":\"2\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"open-rdp\",\"value\":\"2\"", card, StringComparison.Ordinal);
+        Assert.Contains(DtcNotify.Cases.CaseStatistics.WeekKey(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2))), card, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("lookup cafe zuid")]       // no accent, no legal form
+    [InlineData("lookup CAFÉ ZUID VOF")]   // other case, other spelling of the legal form
+    [InlineData("lookup 07654321")]
+    public async Task Lookup_by_name_tolerates_case_accents_and_legal_form(string command)
+    {
+        var card = await AnswerAsync(Message(command, personal: true));
+
+        Assert.Contains("07654321", card, StringComparison.Ordinal);
+        Assert.Contains("DTC-2026-000003", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_input_gets_the_help_card()
+    {
+        var card = await AnswerAsync(Message("please approve everything"));
+
+        Assert.Contains("Not understood", card, StringComparison.Ordinal);
+        Assert.Contains("cases [open, mine, unassigned, awaiting]", card, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cases")]
+    [InlineData("digest")]
+    [InlineData("stats")]
+    public async Task Commands_showing_case_data_are_refused_to_people_outside_the_team(string command)
+    {
+        var card = await AnswerAsync(Message(command, fromAad: "bbbbbbbb-0000-0000-0000-000000000009"));
+
+        Assert.Contains("Not allowed", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("DTC-2026", card, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> SearchAsync(string parameters, string fromAad = AnalystAad)
+    {
+        var invoke = JsonNode.Parse($$$"""
+            {"type":"invoke","name":"composeExtension/query","id":"inv1","serviceUrl":"{{{_connector.ServiceUrl}}}","channelId":"msteams",
+             "from":{"id":"29:{{{fromAad}}}","aadObjectId":"{{{fromAad}}}"},"recipient":{"id":"28:bot","name":"DtcNotify"},
+             "conversation":{"id":"a:1personalchat","conversationType":"personal","tenantId":"{{{Tenant}}}"},
+             "channelData":{"tenant":{"id":"{{{Tenant}}}"}},
+             "value":{"commandId":"lookupCompany","parameters":{{{parameters}}},"queryOptions":{"skip":0,"count":25} } }
+            """)!;
+        var response = await _client.PostAsJsonAsync("/api/messages", invoke);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("composeExtension").Clone();
+    }
+
+    [Fact]
+    public async Task The_search_extension_returns_the_company_card_with_a_preview()
+    {
+        var result = await SearchAsync("""[{"name":"query","value":"192.0.2.9"}]""");
+
+        Assert.Equal("result", result.GetProperty("type").GetString());
+        var attachment = Assert.Single(result.GetProperty("attachments").EnumerateArray());
+        Assert.Contains("01234567", attachment.GetProperty("content").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Bakkerij \\\\*Korst\\\\*", attachment.GetProperty("content").GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("KvK 01234567", attachment.GetProperty("preview").GetProperty("content").GetProperty("subtitle").GetString());
+    }
+
+    [Theory]
+    [InlineData("""[{"name":"initialRun","value":"true"}]""", "Type a KvK number")]
+    [InlineData("""[{"name":"query","value":"no such company"}]""", "No company")]
+    public async Task The_search_extension_answers_an_empty_or_unknown_query_with_a_message(string parameters, string message)
+    {
+        var result = await SearchAsync(parameters);
+
+        Assert.Equal("message", result.GetProperty("type").GetString());
+        Assert.Contains(message, result.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_search_extension_shows_nothing_to_people_outside_the_team()
+    {
+        var result = await SearchAsync("""[{"name":"query","value":"01234567"}]""", fromAad: "bbbbbbbb-0000-0000-0000-000000000009");
+
+        Assert.Equal("message", result.GetProperty("type").GetString());
+        Assert.DoesNotContain("01234567", result.GetRawText(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,133 @@
+using DtcNotify.Data;
+using DtcNotify.Digest;
+using DtcNotify.IntegrationTests.Infrastructure;
+using DtcNotify.TestHarness;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DtcNotify.IntegrationTests.Digest;
+
+/// <summary>The digest scheduler in the running app, on a fake clock, posting to the fake Bot Connector.</summary>
+public sealed class DigestSchedulerTests
+{
+    private const string Channel = "19:casechannel0123@thread.tacv2";
+
+    // Friday 27 November 2026: the digest is due at 09:00 CET = 08:00Z.
+    private static readonly DateTimeOffset FridayMorning = new(2026, 11, 27, 7, 30, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset FridayLater = new(2026, 11, 27, 9, 30, 0, TimeSpan.Zero);
+
+    private static WebApplicationFactory<Program> App(TestDatabase database, FakeBotConnector connector, TimeProvider clock) =>
+        new DtcNotifyApp(database, "Production", new Dictionary<string, string?>
+        {
+            ["Digest:Enabled"] = "true",
+            ["Teams:TenantId"] = "11111111-2222-3333-4444-555555555555",
+            ["Teams:TeamId"] = "19:team0123@thread.tacv2",
+            ["Teams:ChannelId"] = Channel,
+            ["Teams:ServiceUrl"] = connector.ServiceUrl,
+        }).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(clock)));
+
+    private static IEnumerable<RecordedConnectorCall> Posts(FakeBotConnector connector) =>
+        connector.Calls.Where(c => c.Method == "POST" && c.RawPath.Contains("19%3Acasechannel0123%40thread.tacv2/activities", StringComparison.Ordinal));
+
+    private static async Task<int> PostsAfterSettlingAsync(FakeBotConnector connector)
+    {
+        await connector.WaitForCallsAsync(1, TimeSpan.FromSeconds(20));
+
+        // A second instance or a restart would post within moments; give it the chance to prove it does not.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        return Posts(connector).Count();
+    }
+
+    public static TheoryData<string> Providers() => TestDatabase.Providers();
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Two_instances_post_exactly_one_digest(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.MigrateAsync();
+        await using var connector = await FakeBotConnector.StartAsync();
+        var clock = new FakeTimeProvider(FridayLater);
+        await using var first = App(database, connector, clock);
+        await using var second = App(database, connector, clock);
+
+        // Accessing Services starts each host; both schedulers find the digest due at once.
+        await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
+
+        Assert.Equal(1, await PostsAfterSettlingAsync(connector));
+        await using var db = database.CreateContext();
+        var run = await db.DigestRuns.SingleAsync();
+        Assert.Equal("2026-11-27", run.Day);
+        Assert.NotNull(run.ActivityId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_digest_missed_at_nine_is_posted_on_start_and_not_again_after_a_restart(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var connector = await FakeBotConnector.StartAsync();
+        var clock = new FakeTimeProvider(FridayLater); // the service was down at 09:00 and comes back at 10:30
+
+        await using (var app = App(database, connector, clock))
+        {
+            _ = app.Services;
+            Assert.Equal(1, await PostsAfterSettlingAsync(connector));
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await using (var restarted = App(database, connector, clock))
+        {
+            _ = restarted.Services;
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            clock.Advance(TimeSpan.FromMinutes(20)); // past its first 15-minute re-check
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Single(Posts(connector));
+    }
+
+    [Fact]
+    public async Task The_digest_is_posted_when_the_clock_reaches_nine_and_carries_the_day()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        await using var connector = await FakeBotConnector.StartAsync();
+        var clock = new FakeTimeProvider(FridayMorning);
+        await using var app = App(database, connector, clock);
+        _ = app.Services;
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Empty(Posts(connector)); // 08:30: not yet
+
+        clock.Advance(TimeSpan.FromMinutes(30));
+
+        await connector.WaitForCallsAsync(1, TimeSpan.FromSeconds(20));
+        var post = Assert.Single(Posts(connector));
+        Assert.Contains("DtcNotify digest 2026-11-27", post.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_lease_is_held_by_one_holder_until_released_or_expired(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.MigrateAsync();
+        var clock = new FakeTimeProvider(FridayLater);
+        await using var dbA = database.CreateContext();
+        await using var dbB = database.CreateContext();
+        var a = new LeaseStore(dbA, clock);
+        var b = new LeaseStore(dbB, clock);
+
+        Assert.True(await a.TryAcquireAsync("digest", "A", TimeSpan.FromMinutes(5), CancellationToken.None));
+        Assert.False(await b.TryAcquireAsync("digest", "B", TimeSpan.FromMinutes(5), CancellationToken.None));
+        Assert.True(await a.TryAcquireAsync("digest", "A", TimeSpan.FromMinutes(5), CancellationToken.None)); // renewal
+
+        await a.ReleaseAsync("digest", "A", CancellationToken.None);
+        Assert.True(await b.TryAcquireAsync("digest", "B", TimeSpan.FromMinutes(5), CancellationToken.None));
+
+        clock.Advance(TimeSpan.FromMinutes(6)); // B died holding it
+        Assert.True(await a.TryAcquireAsync("digest", "A", TimeSpan.FromMinutes(5), CancellationToken.None));
+    }
+}
