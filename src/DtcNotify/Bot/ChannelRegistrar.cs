@@ -3,6 +3,7 @@ using DtcNotify.Domain.Channels;
 using DtcNotify.Options;
 using DtcNotify.Teams.Hosting;
 using DtcNotify.Teams.Schema;
+using DtcNotify.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,9 @@ namespace DtcNotify.Bot;
 /// <summary>
 /// Learns the specialists' channel from install events and keeps its service URL fresh. Only the configured tenant
 /// counts: an install in another tenant is ignored (and logged), so another organisation cannot make the bot post there.
+/// Within the tenant only one team is the specialists' team: <c>Teams:TeamId</c> when configured, else the first team the
+/// bot was installed in. An install in any other team is ignored, because the registered team's roster decides who may
+/// act on cases and its channel receives every case card.
 /// </summary>
 internal sealed partial class ChannelRegistrar(
     DtcNotifyDbContext db, IOptions<TeamsOptions> teams, IOptions<BotOptions> bot, TimeProvider clock, ILogger<ChannelRegistrar> logger)
@@ -38,11 +42,17 @@ internal sealed partial class ChannelRegistrar(
         var channelId = data.SelectedChannelId ?? data.ChannelId ?? data.TeamId;
         var now = clock.GetUtcNow();
         var channel = await db.Channels.SingleOrDefaultAsync(c => c.TenantId == data.TenantId && c.TeamId == data.TeamId, cancellationToken);
+        if (!await IsSpecialistsTeamAsync(data.TeamId, cancellationToken))
+        {
+            Log.OtherTeam(logger, PrintableText.Safe(data.TeamName ?? data.TeamId));
+            return null;
+        }
+
         if (channel is null)
         {
             channel = new SpecialistsChannel { TenantId = data.TenantId, TeamId = data.TeamId, ChannelId = channelId, ServiceUrl = activity.ServiceUrl, InstalledAt = now };
             db.Channels.Add(channel);
-            Log.Registered(logger, data.TeamName ?? data.TeamId);
+            Log.Registered(logger, PrintableText.Safe(data.TeamName ?? data.TeamId));
         }
 
         channel.TeamName = data.TeamName ?? channel.TeamName;
@@ -67,7 +77,7 @@ internal sealed partial class ChannelRegistrar(
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceUrl, serviceUrl).SetProperty(c => c.UpdatedAt, clock.GetUtcNow()), cancellationToken);
     }
 
-    /// <summary>The channel cases are posted to: the configured one, else the most recently installed active one.</summary>
+    /// <summary>The channel cases are posted to: the configured one, else the registered channel of the specialists' team.</summary>
     public async Task<SpecialistsChannel?> CurrentAsync(CancellationToken cancellationToken)
     {
         var options = teams.Value;
@@ -76,7 +86,39 @@ internal sealed partial class ChannelRegistrar(
             return new SpecialistsChannel { TenantId = options.TenantId, TeamId = options.TeamId, ChannelId = options.ChannelId, ServiceUrl = options.ServiceUrl };
         }
 
-        return await db.Channels.AsNoTracking().Where(c => c.Active).OrderByDescending(c => c.InstalledAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        var registered = db.Channels.AsNoTracking().Where(c => c.Active);
+        if (options.TeamId is { Length: > 0 } teamId)
+        {
+            registered = registered.Where(c => c.TeamId == teamId);
+        }
+
+        // The first installation wins: a later install elsewhere must not redirect case cards (RegisterAsync refuses it too).
+        return await registered.OrderBy(c => c.InstalledAt).ThenBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether an answer with registry or case data may go to where the activity came from: a personal chat, or the
+    /// specialists' team. An analyst's command in another team's channel or in a group chat would show the data to its members.
+    /// </summary>
+    public static bool IsPrivateToSpecialists(Activity activity, SpecialistsChannel? channel) =>
+        activity.Conversation?.ConversationType switch
+        {
+            "personal" => true,
+            "channel" => channel is not null && string.Equals(TeamsChannelData.From(activity).TeamId, channel.TeamId, StringComparison.Ordinal),
+            _ => false,
+        };
+
+    /// <summary>Whether a team may be (or is) the specialists' team: the configured one, else the first one registered.</summary>
+    private async Task<bool> IsSpecialistsTeamAsync(string teamId, CancellationToken cancellationToken)
+    {
+        if (teams.Value.TeamId is { Length: > 0 } configured)
+        {
+            return string.Equals(configured, teamId, StringComparison.Ordinal);
+        }
+
+        var first = await db.Channels.AsNoTracking().Where(c => c.Active).OrderBy(c => c.InstalledAt).ThenBy(c => c.Id)
+            .Select(c => c.TeamId).FirstOrDefaultAsync(cancellationToken);
+        return first is null || string.Equals(first, teamId, StringComparison.Ordinal);
     }
 
     private static partial class Log
@@ -86,5 +128,8 @@ internal sealed partial class ChannelRegistrar(
 
         [LoggerMessage(2, LogLevel.Information, "Specialists' channel registered in team {Team}")]
         public static partial void Registered(ILogger logger, string team);
+
+        [LoggerMessage(3, LogLevel.Warning, "Install in team {Team} ignored: it is not the specialists' team (set Teams:TeamId to choose another)")]
+        public static partial void OtherTeam(ILogger logger, string team);
     }
 }

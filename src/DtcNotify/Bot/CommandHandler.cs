@@ -29,6 +29,11 @@ internal sealed class CommandHandler(
             return MessageCard.Create("Not allowed", "Only members of the DTC specialists' team may use this command.");
         }
 
+        if (!ChannelRegistrar.IsPrivateToSpecialists(activity, channel))
+        {
+            return MessageCard.Create("Not here", "Registry and case data is shown only in a personal chat with the bot or in the specialists' channel.");
+        }
+
         return command.Name switch
         {
             "lookup" when command.Argument.Length > 0 => await LookupAsync(command.Argument, cancellationToken),

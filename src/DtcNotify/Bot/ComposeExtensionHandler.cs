@@ -38,6 +38,11 @@ internal sealed partial class ComposeExtensionHandler(
             return ComposeExtensionResponse.Message("Only members of the DTC specialists' team may search companies.");
         }
 
+        if (!ChannelRegistrar.IsPrivateToSpecialists(activity, channel))
+        {
+            return ComposeExtensionResponse.Message("Company search works in a personal chat with the bot and in the specialists' team only.");
+        }
+
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(Budget);
         CompanyLookup? company;
@@ -47,7 +52,7 @@ internal sealed partial class ComposeExtensionHandler(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Log.TooSlow(logger, PrintableText.Safe(text.Length > 80 ? text[..80] : text));
+            Log.TooSlow(logger, text.Length);
             return ComposeExtensionResponse.Message("The search took too long; try a KvK number, domain or IP address.");
         }
 
@@ -65,7 +70,8 @@ internal sealed partial class ComposeExtensionHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Message extension lookup for '{Query}' exceeded its time budget")]
-        public static partial void TooSlow(ILogger logger, string query);
+        // The query itself may be a person's e-mail address or name: only its length is logged.
+        [LoggerMessage(1, LogLevel.Warning, "Message extension lookup ({Length} characters) exceeded its time budget")]
+        public static partial void TooSlow(ILogger logger, int length);
     }
 }

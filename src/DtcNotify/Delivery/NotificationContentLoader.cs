@@ -28,6 +28,12 @@ internal sealed class NotificationContentLoader(ThreatPlaybook playbook, OfficeH
         }
 
         var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == notification.CompanyId, cancellationToken);
+        if (company.Vital || company.DoNotContact)
+        {
+            // The registry changed after the approval: nothing goes out, and the analyst sees why on the card.
+            throw new DeliveryFailureException(DeliveryFailureKind.Rejected, company.Vital ? "the company is now registered as vital (NCSC)" : "the company is now registered as do-not-contact");
+        }
+
         var ofThisCase = db.Observations.AsNoTracking().Where(o => o.CaseId == threatCase.Id && o.CompanyId == company.Id);
         var total = await ofThisCase.CountAsync(cancellationToken);
         var listed = await ofThisCase.OrderByDescending(o => o.TimeSource).ThenBy(o => o.Id).Take(ListedObservations).ToListAsync(cancellationToken);

@@ -76,9 +76,10 @@ internal sealed partial class DigestPublisher(
             }
             catch (ConnectorException ex)
             {
-                // The connector answered with an error: nothing was posted, so today's digest may be tried again.
+                // Only a definite refusal (4xx) proves nothing was posted, so only then may today's digest be tried again;
+                // after a 5xx or a lost answer the post may have landed, and one missing digest beats two.
                 Log.PostRefused(logger, day, (int?)ex.StatusCode, PrintableText.Safe(ex.ErrorCode ?? ""));
-                if (created)
+                if (created && ex.StatusCode is { } status && (int)status is >= 400 and < 500)
                 {
                     db.DigestRuns.Remove(run);
                     await db.SaveChangesAsync(CancellationToken.None);

@@ -44,21 +44,24 @@ public sealed class BotConversationTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private JsonObject Install(string tenant = Tenant) => JsonNode.Parse($$$"""
+    private const string OtherTeam = "19:otherteam0456@thread.tacv2";
+    private const string OtherChannel = "19:otherchannel0456@thread.tacv2";
+
+    private JsonObject Install(string tenant = Tenant, string team = Team, string channel = Channel) => JsonNode.Parse($$$"""
         {"type":"conversationUpdate","id":"u1","serviceUrl":"{{{_connector.ServiceUrl}}}","channelId":"msteams",
          "membersAdded":[{"id":"28:bot"}],"recipient":{"id":"28:bot","name":"DtcNotify"},"from":{"id":"29:installer"},
-         "conversation":{"id":"{{{Channel}}}","conversationType":"channel","isGroup":true,"tenantId":"{{{tenant}}}"},
-         "channelData":{"eventType":"teamMemberAdded","team":{"id":"{{{Team}}}","name":"DTC Specialisten"},
-                        "settings":{"selectedChannel":{"id":"{{{Channel}}}"}},"tenant":{"id":"{{{tenant}}}"} } }
+         "conversation":{"id":"{{{channel}}}","conversationType":"channel","isGroup":true,"tenantId":"{{{tenant}}}"},
+         "channelData":{"eventType":"teamMemberAdded","team":{"id":"{{{team}}}","name":"DTC Specialisten"},
+                        "settings":{"selectedChannel":{"id":"{{{channel}}}"}},"tenant":{"id":"{{{tenant}}}"} } }
         """)!.AsObject();
 
-    private JsonObject ChannelMessage(string text, string fromAad) => JsonNode.Parse($$$"""
+    private JsonObject ChannelMessage(string text, string fromAad, string team = Team, string channel = Channel, string conversationType = "channel") => JsonNode.Parse($$$"""
         {"type":"message","id":"1700000000001","serviceUrl":"{{{_connector.ServiceUrl}}}","channelId":"msteams",
          "from":{"id":"29:someone","aadObjectId":"{{{fromAad}}}"},"recipient":{"id":"28:bot","name":"DtcNotify"},
-         "conversation":{"id":"{{{Channel}}};messageid=1700000000001","conversationType":"channel","isGroup":true,"tenantId":"{{{Tenant}}}"},
+         "conversation":{"id":"{{{channel}}};messageid=1700000000001","conversationType":"{{{conversationType}}}","isGroup":true,"tenantId":"{{{Tenant}}}"},
          "text":"<at>DtcNotify</at> {{{text}}}","textFormat":"xml",
          "entities":[{"type":"mention","text":"<at>DtcNotify</at>","mentioned":{"id":"28:bot","name":"DtcNotify"}}],
-         "channelData":{"team":{"id":"{{{Team}}}"},"channel":{"id":"{{{Channel}}}"},"tenant":{"id":"{{{Tenant}}}"} } }
+         "channelData":{"team":{"id":"{{{team}}}"},"channel":{"id":"{{{channel}}}"},"tenant":{"id":"{{{Tenant}}}"} } }
         """)!.AsObject();
 
     private async Task PostAsync(JsonObject activity) =>
@@ -91,6 +94,35 @@ public sealed class BotConversationTests : IAsyncLifetime
 
         await using var db = _database.CreateContext();
         Assert.Equal(0, await db.Channels.CountAsync());
+    }
+
+    [Fact]
+    public async Task An_install_in_a_second_team_does_not_take_over_the_specialists_channel()
+    {
+        await PostAsync(Install());
+        await WaitForChannelAsync();
+
+        await PostAsync(Install(team: OtherTeam, channel: OtherChannel));
+        await PostAsync(ChannelMessage("help", AnalystAad)); // processed after the install: the queue is in order
+        await _connector.WaitForCallsAsync(1, TimeSpan.FromSeconds(10));
+
+        await using var db = _database.CreateContext();
+        Assert.Equal(Team, Assert.Single(await db.Channels.ToListAsync()).TeamId);
+    }
+
+    [Theory]
+    [InlineData("channel")]
+    [InlineData("groupChat")]
+    public async Task An_analysts_lookup_outside_the_specialists_team_shows_no_registry_data(string conversationType)
+    {
+        await PostAsync(Install());
+        await WaitForChannelAsync();
+
+        await PostAsync(ChannelMessage("lookup 01234567", AnalystAad, OtherTeam, OtherChannel, conversationType));
+
+        var card = (await ReplyCardAsync(2)).ToString();
+        Assert.Contains("Not here", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Korst", card, StringComparison.Ordinal);
     }
 
     [Fact]

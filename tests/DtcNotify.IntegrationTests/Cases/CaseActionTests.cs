@@ -54,6 +54,28 @@ public sealed class CaseActionTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_company_marked_do_not_contact_after_triage_cannot_be_approved(string provider)
+    {
+        var (world, c) = await PostedCaseAsync(provider);
+        await using var _ = world;
+        await using (var db = world.Database.CreateContext())
+        {
+            var company = await db.Companies.SingleAsync(x => x.Id == world.CompanyId);
+            company.DoNotContact = true;
+            await db.SaveChangesAsync();
+        }
+
+        var (status, error) = await world.InvokeAsync(c, "case.approve", CardsWorld.AnnaAad, channel: "email");
+
+        Assert.Equal(400, status);
+        Assert.Contains("do-not-contact", error.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
+        await using var check = world.Database.CreateContext();
+        Assert.Empty(await check.Notifications.ToListAsync());
+        Assert.Equal(CaseStatus.Proposed, (await world.CaseAsync(c.Id)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Approve_by_phone_goes_to_the_phone_contact_and_without_one_is_refused(string provider)
     {
         var (world, c) = await PostedCaseAsync(provider, withContacts: false);

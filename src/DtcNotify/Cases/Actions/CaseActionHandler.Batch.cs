@@ -25,7 +25,7 @@ internal sealed partial class CaseActionHandler
         {
             db.ChangeTracker.Clear();
             var threatCase = await db.Cases.SingleAsync(c => c.Id == id, ct);
-            var contact = await ContactAsync(threatCase.CompanyId, CaseChannel.Email, ct);
+            var contact = await ContactBlockedAsync(threatCase.CompanyId, ct) is null ? await ContactAsync(threatCase.CompanyId, CaseChannel.Email, ct) : null;
             if (threatCase.Status != CaseStatus.Proposed || contact is null)
             {
                 skipped++;
@@ -55,7 +55,7 @@ internal sealed partial class CaseActionHandler
             updates.Enqueue(approved[0], $"{approved.Count} cases approved by e-mail{(actor.Name is { } name ? " by " + name : "")}.");
         }
 
-        var notice = $"Approved by e-mail: {approved.Count}. Not approved (no e-mail contact, or already handled): {skipped}.";
+        var notice = $"Approved by e-mail: {approved.Count}. Not approved (no e-mail contact, vital or do-not-contact, or already handled): {skipped}.";
         return InvokeResponse.Card(BatchCard.Create(batch.Id, await loader.LoadBatchAsync(batch.Id, ct), notice).ToJsonElement());
     }
 }

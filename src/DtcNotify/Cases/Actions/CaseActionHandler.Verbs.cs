@@ -40,6 +40,11 @@ internal sealed partial class CaseActionHandler
             return await StaleAsync(threatCase, data, actor, ct);
         }
 
+        if (await ContactBlockedAsync(threatCase.CompanyId, ct) is { } blocked)
+        {
+            return await RefuseAsync(threatCase, data, actor, blocked, ct);
+        }
+
         var contact = await ContactAsync(threatCase.CompanyId, channel, ct);
         if (contact is null)
         {
@@ -120,6 +125,11 @@ internal sealed partial class CaseActionHandler
             return await StaleAsync(threatCase, data, actor, ct);
         }
 
+        if (await ContactBlockedAsync(threatCase.CompanyId, ct) is { } blocked)
+        {
+            return await RefuseAsync(threatCase, data, actor, blocked, ct);
+        }
+
         var contact = await ContactAsync(threatCase.CompanyId, threatCase.Channel, ct);
         if (contact is null)
         {
@@ -147,6 +157,11 @@ internal sealed partial class CaseActionHandler
         }
 
         var reached = outcome == "reached";
+        if (!reached && await ContactBlockedAsync(threatCase.CompanyId, ct) is { } blocked)
+        {
+            return await RefuseAsync(threatCase, data, actor, blocked, ct);
+        }
+
         var contact = reached ? null : await ContactAsync(threatCase.CompanyId, CaseChannel.Phone, ct);
         if (!reached && contact is null)
         {
@@ -168,6 +183,18 @@ internal sealed partial class CaseActionHandler
         }
 
         return await CommitAsync(threatCase, data, actor, before, ct);
+    }
+
+    /// <summary>
+    /// Triage checked vital and do-not-contact when the case was created, but the registry may have changed since (a case is
+    /// not re-triaged once proposed): every action that would contact the company checks again.
+    /// </summary>
+    private async Task<string?> ContactBlockedAsync(long companyId, CancellationToken ct)
+    {
+        var company = await db.Companies.AsNoTracking().Where(c => c.Id == companyId).Select(c => new { c.Vital, c.DoNotContact }).SingleAsync(ct);
+        return company.Vital ? "The company is now registered as vital: DTC does not warn it; refer the case to NCSC."
+            : company.DoNotContact ? "The company is now registered as do-not-contact: it cannot be notified."
+            : null;
     }
 
     private async Task<Contact?> ContactAsync(long companyId, string channel, CancellationToken ct)
