@@ -19,4 +19,13 @@ public sealed record GraphConnection(
         !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
 
     public TimeSpan RetryAfterLimit => MaxRetryAfter ?? TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The longest one delivery can keep Graph busy: the most calls a transport makes
+    /// (<see cref="Calls.PlannerCallTasks.MaxGraphCalls"/>), each with every attempt timing out and every retry waiting
+    /// the longest Retry-After we accept (Kiota's own backoff stays below it). Deliberately pessimistic: a row still
+    /// <c>sending</c> before this has passed may belong to a live delivery and must not be declared interrupted.
+    /// </summary>
+    public TimeSpan WorstCaseDelivery =>
+        Calls.PlannerCallTasks.MaxGraphCalls * ((MaxRetries + 1) * Timeout + MaxRetries * RetryAfterLimit);
 }

@@ -5,6 +5,9 @@ public sealed class GraphOptions
 {
     public const string Section = "Graph";
 
+    /// <summary>Upper bound of <see cref="TimeoutSeconds"/>; a sendMail or Planner call that takes longer is better failed.</summary>
+    public const int MaxTimeoutSeconds = 120;
+
     public string? TenantId { get; set; }
 
     public string? ClientId { get; set; }

@@ -126,7 +126,7 @@ public class NotificationDispatcherTests
         Assert.Equal(NotificationStatus.Sending, (await scenario.ReadAsync(orphan.Id)).Notification.Status);
 
         // Once the claim is older than any delivery can take, the row is failed for an analyst to decide, not resent.
-        scenario.Clock.Advance(NotificationDispatcher.InterruptedAfter + TimeSpan.FromSeconds(1));
+        scenario.Clock.Advance(scenario.Dispatcher.InterruptedAfter + TimeSpan.FromSeconds(1));
         await scenario.Dispatcher.RunOnceAsync(CancellationToken.None);
 
         var (notification, threatCase) = await scenario.ReadAsync(orphan.Id);
