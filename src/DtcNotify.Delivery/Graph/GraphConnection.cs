@@ -2,7 +2,7 @@ namespace DtcNotify.Delivery.Graph;
 
 /// <summary>Where Graph is and who we are there (<c>Graph:*</c>), plus the bounds of the retry handler.</summary>
 /// <param name="Timeout">Per HTTP attempt; a timeout after the request left counts as an ambiguous failure.</param>
-/// <param name="MaxRetries">How often the Graph SDK's retry handler repeats a 429/503 (and 504 for idempotent requests).</param>
+/// <param name="MaxRetries">How often the Graph SDK's retry handler repeats an answer <see cref="GraphRetryPolicy"/> allows.</param>
 /// <param name="MaxRetryAfter">A Retry-After longer than this is not waited for: the delivery is given back to the outbox instead.</param>
 public sealed record GraphConnection(
     string BaseUrl,
