@@ -18,9 +18,10 @@ public sealed class GraphFake : IDisposable
 
     public string BaseUrl => Server.Url + "/v1.0";
 
-    public GraphServiceClient Client(TimeSpan? timeout = null, int maxRetries = 3, TimeSpan? maxRetryAfter = null, ILogger? logger = null) =>
+    public GraphServiceClient Client(TimeSpan? timeout = null, int maxRetries = 3, TimeSpan? maxRetryAfter = null, ILogger? logger = null, TimeProvider? clock = null) =>
         GraphClientBuilder.Create(
             new GraphConnection(BaseUrl, null, null, null, timeout ?? TimeSpan.FromSeconds(10), maxRetries, maxRetryAfter),
+            clock ?? TimeProvider.System,
             logger ?? NullLogger.Instance);
 
     public IReadOnlyList<ILogEntry> Requests(string method, string path) =>

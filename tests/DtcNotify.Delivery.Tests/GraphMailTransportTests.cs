@@ -16,8 +16,8 @@ public sealed class GraphMailTransportTests : IDisposable
 
     public void Dispose() => _graph.Dispose();
 
-    private GraphMailTransport Transport(TimeSpan? timeout = null, TimeSpan? maxRetryAfter = null) =>
-        new(_graph.Client(timeout, maxRetryAfter: maxRetryAfter), new MailSender(Mailbox, "dtc@dtc.example"), _clock);
+    private GraphMailTransport Transport(TimeSpan? timeout = null, TimeSpan? maxRetryAfter = null, TimeProvider? graphClock = null) =>
+        new(_graph.Client(timeout, maxRetryAfter: maxRetryAfter, clock: graphClock ?? _clock), new MailSender(Mailbox, "dtc@dtc.example"), _clock);
 
     private void Answer(int status, string? retryAfter = null, string? scenarioState = null, string? nextState = null, TimeSpan? delay = null)
     {
@@ -106,7 +106,7 @@ public sealed class GraphMailTransportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_503_storm_gives_up_after_the_bounded_retries_and_may_be_tried_later()
+    public async Task A_503_storm_with_Retry_After_gives_up_after_the_bounded_retries_and_may_be_tried_later()
     {
         Answer(503, retryAfter: "1");
 
@@ -114,6 +114,45 @@ public sealed class GraphMailTransportTests : IDisposable
 
         Assert.Equal(DeliveryFailureKind.NotSent, failure.Kind);
         Assert.Equal(4, _graph.Requests("POST", SendMailPath).Count);
+    }
+
+    [Fact]
+    public async Task A_503_without_Retry_After_on_sendMail_is_ambiguous_and_not_repeated()
+    {
+        // Graph may answer a bare 503 after it accepted the message: repeating could send it twice.
+        Answer(503);
+
+        var failure = await Assert.ThrowsAsync<DeliveryFailureException>(() => Transport().SendAsync(_mail, CancellationToken.None));
+
+        Assert.Equal(DeliveryFailureKind.Ambiguous, failure.Kind);
+        Assert.Single(_graph.Requests("POST", SendMailPath));
+    }
+
+    [Fact]
+    public async Task A_503_with_Retry_After_then_success_gives_exactly_one_accepted_send()
+    {
+        Answer(503, retryAfter: "1", nextState: "throttled-once");
+        Answer(202, scenarioState: "throttled-once");
+
+        var receipt = await Transport().SendAsync(_mail, CancellationToken.None);
+
+        var requests = _graph.Requests("POST", SendMailPath);
+        Assert.Equal([503, 202], requests.Select(r => (int)r.ResponseMessage.StatusCode!));
+        Assert.Contains("503 (Retry-After 1 s)", receipt.Note);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_date_is_measured_on_the_injected_clock()
+    {
+        // Two minutes after the app's clock (but long past for the machine's): beyond the 30 s limit, so not waited for.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        Answer(429, retryAfter: "Wed, 01 Jan 2020 00:02:00 GMT");
+
+        var failure = await Assert.ThrowsAsync<DeliveryFailureException>(
+            () => Transport(maxRetryAfter: TimeSpan.FromSeconds(30), graphClock: clock).SendAsync(_mail, CancellationToken.None));
+
+        Assert.Equal(DeliveryFailureKind.NotSent, failure.Kind);
+        Assert.Single(_graph.Requests("POST", SendMailPath));
     }
 
     [Fact]

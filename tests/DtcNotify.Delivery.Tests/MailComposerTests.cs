@@ -75,4 +75,18 @@ public sealed class MailComposerTests
         Assert.DoesNotContain('\n', mail.Subject);
         Assert.DoesNotContain('\r', mail.Subject);
     }
+
+    [Theory]
+    [MemberData(nameof(CallScriptTests.LineBreaks), MemberType = typeof(CallScriptTests))]
+    public void A_line_break_in_the_company_name_adds_no_line_to_the_plain_text(string lineBreak)
+    {
+        var content = Samples.Mail() with { CompanyName = $"Bakkerij Jansen{lineBreak}Phone: +31 6 66666666" };
+
+        var text = _composer.Compose(content).TextBody;
+
+        var lines = text.Split('\n');
+        Assert.DoesNotContain(lines, line => line.StartsWith("Phone:", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("Bakkerij Jansen", StringComparison.Ordinal) && line.Contains("Phone: +31 6 66666666", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Any(c => c != ' ' && (char.IsControl(c) || c is '\u2028' or '\u2029')));
+    }
 }

@@ -3,7 +3,11 @@ using System.Text;
 
 namespace DtcNotify.Delivery.Calls;
 
-/// <summary>The task's title and details for the analyst (in English, the team's tool language; what to say in the company's language).</summary>
+/// <summary>
+/// The task's title and details for the analyst (in English, the team's tool language; what to say in the company's
+/// language). Registry and feed values go through <see cref="OneLine"/>: a line break in a company name must not add a
+/// line (say, a fake "Phone:") to the call script.
+/// </summary>
 public static class CallScript
 {
     public static string Title(CallTaskContent task)
@@ -18,9 +22,9 @@ public static class CallScript
         ArgumentNullException.ThrowIfNull(task);
         var text = new StringBuilder();
         text.Append("Case: ").Append(task.CaseReference).Append('\n');
-        text.Append("Company: ").Append(task.CompanyName).Append('\n');
-        text.Append("Contact: ").Append(string.IsNullOrWhiteSpace(task.ContactName) ? "(no name)" : task.ContactName).Append('\n');
-        text.Append("Phone: ").Append(task.Phone).Append('\n');
+        text.Append("Company: ").Append(OneLine(task.CompanyName)).Append('\n');
+        text.Append("Contact: ").Append(string.IsNullOrWhiteSpace(task.ContactName) ? "(no name)" : OneLine(task.ContactName)).Append('\n');
+        text.Append("Phone: ").Append(OneLine(task.Phone)).Append('\n');
         text.Append("Language: ").Append(task.Language == "en" ? "English" : "Dutch").Append('\n');
         text.Append("Due: ").Append(task.DueAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append("\n\n");
         text.Append("What to say (").Append(task.ThreatTitle).Append("):\n").Append(task.Explanation).Append("\n\n");

@@ -16,6 +16,9 @@ public sealed class PlannerCallTasks(GraphServiceClient graph, string planId, st
 {
     private const int DetailAttempts = 3;
 
+    /// <summary>Create, then up to <see cref="DetailAttempts"/> × (GET + PATCH) of the details: the most of any transport.</summary>
+    public const int MaxGraphCalls = 1 + 2 * DetailAttempts;
+
     public string Name => "Planner";
 
     public async Task<DeliveryReceipt> CreateAsync(CallTaskContent task, CancellationToken cancellationToken)

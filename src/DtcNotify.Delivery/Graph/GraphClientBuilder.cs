@@ -14,15 +14,16 @@ namespace DtcNotify.Delivery.Graph;
 /// </summary>
 public static class GraphClientBuilder
 {
-    public static GraphServiceClient Create(GraphConnection connection, ILogger logger, HttpMessageHandler? finalHandler = null)
+    public static GraphServiceClient Create(GraphConnection connection, TimeProvider clock, ILogger logger, HttpMessageHandler? finalHandler = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(clock);
         var handlers = GraphClientFactory.CreateDefaultHandlers();
         var retry = handlers.OfType<RetryHandler>().Single();
         handlers[handlers.IndexOf(retry)] = new RetryHandler(new RetryHandlerOption
         {
             MaxRetry = connection.MaxRetries,
-            ShouldRetry = (_, _, response) => GraphRetryPolicy.ShouldRetry(response, connection.RetryAfterLimit),
+            ShouldRetry = (_, _, response) => GraphRetryPolicy.ShouldRetry(response, connection.RetryAfterLimit, clock),
         });
         retry.Dispose();
         handlers.Add(new ThrottleObservingHandler(logger));

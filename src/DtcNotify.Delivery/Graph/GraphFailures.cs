@@ -23,7 +23,7 @@ internal static class GraphFailures
                 return new(DeliveryFailureKind.NotSent, $"{operation}: Graph sign-in failed: {error.Message}", error);
             case ApiException api:
                 var detail = (api as ODataError)?.Error is { } e ? $"{e.Code}: {e.Message}" : api.Message;
-                return new(KindOf((HttpStatusCode)api.ResponseStatusCode), $"{operation}: Graph answered {api.ResponseStatusCode} ({detail})", error);
+                return new(KindOf((HttpStatusCode)api.ResponseStatusCode, HasRetryAfter(api)), $"{operation}: Graph answered {api.ResponseStatusCode} ({detail})", error);
             case HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError }:
                 return new(DeliveryFailureKind.NotSent, $"{operation}: cannot reach Graph: {error.Message}", error);
             case HttpRequestException:
@@ -35,11 +35,15 @@ internal static class GraphFailures
         }
     }
 
-    private static DeliveryFailureKind KindOf(HttpStatusCode status) => status switch
+    private static DeliveryFailureKind KindOf(HttpStatusCode status, bool hasRetryAfter) => status switch
     {
-        // Still throttled or unavailable after the bounded retries: the service did nothing, the outbox may try later.
-        HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable => DeliveryFailureKind.NotSent,
+        // Still throttled after the bounded retries: the service did nothing, the outbox may try later.
+        _ when GraphRetryPolicy.IsThrottling(status, hasRetryAfter) => DeliveryFailureKind.NotSent,
+        // A 503 without Retry-After may come after the request was accepted (see GraphRetryPolicy): falls to Ambiguous.
         >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError => DeliveryFailureKind.Rejected,
         _ => DeliveryFailureKind.Ambiguous,
     };
+
+    private static bool HasRetryAfter(ApiException api) =>
+        api.ResponseHeaders.Any(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase) && h.Value.Any());
 }

@@ -32,7 +32,7 @@ public sealed class MailComposer(DtcContactDetails contact)
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(content.IsEnglish ? "en" : "nl").Append("\"><head><meta charset=\"utf-8\"><title>")
             .Append(E(subject)).Append("</title></head>\n<body style=\"font-family:Arial,sans-serif\">\n");
         html.Append("<p>").Append(E(Greeting(content, text))).Append("</p>\n");
-        html.Append("<p>").Append(E(Format(text.Intro, content.CompanyName))).Append("</p>\n");
+        html.Append("<p>").Append(E(Format(text.Intro, OneLine(content.CompanyName)))).Append("</p>\n");
         html.Append("<h2>").Append(E(content.ThreatTitle)).Append("</h2>\n");
 
         html.Append("<h3>").Append(E(text.ObservedHeading)).Append("</h3>\n<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">\n<tr>");
@@ -82,7 +82,7 @@ public sealed class MailComposer(DtcContactDetails contact)
     private string PlainText(NotificationContent content, MailText text)
     {
         var plain = new StringBuilder();
-        plain.Append(Greeting(content, text)).Append("\n\n").Append(Format(text.Intro, content.CompanyName)).Append("\n\n");
+        plain.Append(Greeting(content, text)).Append("\n\n").Append(Format(text.Intro, OneLine(content.CompanyName))).Append("\n\n");
         plain.Append(content.ThreatTitle).Append("\n\n").Append(text.ObservedHeading).Append(":\n");
         foreach (var observed in content.Observations)
         {
@@ -118,7 +118,7 @@ public sealed class MailComposer(DtcContactDetails contact)
     private static IEnumerable<string> Cells(ObservedEvent observed) =>
     [
         observed.Time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
-        observed.Ip ?? "",
+        OneLine(observed.Ip ?? ""),
         observed.Port?.ToString(CultureInfo.InvariantCulture) ?? "",
         OneLine(observed.Url ?? observed.Host ?? ""),
         OneLine(observed.Protocol ?? ""),
@@ -130,13 +130,18 @@ public sealed class MailComposer(DtcContactDetails contact)
 
     private static string E(string value) => WebUtility.HtmlEncode(value);
 
-    // Feed text may carry line breaks or control characters; a subject line or a table cell keeps to one printable line.
+    // Feed and registry text may carry line breaks or control characters; a subject line, a table cell or a line of a
+    // plain-text body keeps to one printable line. Control characters cover CR, LF, tab and NEL; U+2028/U+2029 are not
+    // control characters but many readers break lines on them.
     internal static string OneLine(string value) =>
         string.Create(value.Length, value, static (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)
             {
-                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+                span[i] = BreaksLine(source[i]) ? ' ' : source[i];
             }
         });
+
+    private static bool BreaksLine(char c) =>
+        char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }

@@ -18,10 +18,12 @@ internal static class DeliveryHostingExtensions
         services.AddSingleton(sp =>
         {
             var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
-            return GraphClientBuilder.Create(
-                new GraphConnection(graph.BaseUrl, graph.TenantId, graph.ClientId, graph.ClientSecret, TimeSpan.FromSeconds(graph.TimeoutSeconds)),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("DtcNotify.Delivery.Graph"));
+            return new GraphConnection(graph.BaseUrl, graph.TenantId, graph.ClientId, graph.ClientSecret, TimeSpan.FromSeconds(graph.TimeoutSeconds));
         });
+        services.AddSingleton(sp => GraphClientBuilder.Create(
+            sp.GetRequiredService<GraphConnection>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("DtcNotify.Delivery.Graph")));
         services.AddSingleton(sp =>
         {
             var mail = sp.GetRequiredService<IOptions<MailOptions>>().Value;

@@ -1,5 +1,6 @@
 using DtcNotify.Data;
 using DtcNotify.Delivery.Content;
+using DtcNotify.Delivery.Graph;
 using DtcNotify.Domain.Cases;
 using DtcNotify.Domain.Notifications;
 using DtcNotify.Text;
@@ -22,6 +23,7 @@ internal sealed partial class NotificationDispatcher(
     IServiceScopeFactory scopes,
     DeliveryRouter router,
     NotificationContentLoader loader,
+    GraphConnection graph,
     TimeProvider clock,
     ILogger<NotificationDispatcher> logger)
 {
@@ -29,8 +31,16 @@ internal sealed partial class NotificationDispatcher(
 
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
-    /// <summary>Longer than any delivery can take (Graph: 4 attempts × timeout + Retry-After waits).</summary>
-    public static readonly TimeSpan InterruptedAfter = TimeSpan.FromMinutes(15);
+    /// <summary>The least <see cref="InterruptedAfter"/>, and the margin on top of Graph's worst case (sign-in, database, SMTP).</summary>
+    public static readonly TimeSpan InterruptedMargin = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Longer than any delivery can take, so a live delivery on another instance is never declared interrupted (which
+    /// would invite "Retry delivery" and a second task). Derived from the Graph settings rather than renewing the claim
+    /// while delivering (a heartbeat): no extra writes or timers, and correct by construction because
+    /// <c>Graph:TimeoutSeconds</c> is capped. Worst case (7 Planner calls, 120 s timeout) is about 77 min + margin.
+    /// </summary>
+    public TimeSpan InterruptedAfter { get; } = graph.WorstCaseDelivery + InterruptedMargin;
 
     public const int MaxAttempts = 5;
 

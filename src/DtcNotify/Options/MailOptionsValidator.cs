@@ -16,7 +16,8 @@ internal sealed class MailOptionsValidator(IOptions<GraphOptions> graph) : IVali
 
         errors.RequireValue(options.ContactFormUrl, "Mail:ContactFormUrl");
         errors.RequireUrl(options.ContactFormUrl, "Mail:ContactFormUrl");
-        errors.Require(graph.Value.TimeoutSeconds is >= 1 and <= 300, "Graph:TimeoutSeconds must be between 1 and 300.");
+        // Capped: the interrupted-delivery threshold grows with it (GraphConnection.WorstCaseDelivery).
+        errors.Require(graph.Value.TimeoutSeconds is >= 1 and <= GraphOptions.MaxTimeoutSeconds, $"Graph:TimeoutSeconds must be between 1 and {GraphOptions.MaxTimeoutSeconds}.");
         switch (options.Transport)
         {
             case MailTransport.Pickup:

@@ -105,6 +105,27 @@ public class NotificationDispatcherTests
         Assert.Empty(scenario.Files(scenario.Outbox));
     }
 
+    [Fact]
+    public async Task A_claim_younger_than_the_slowest_possible_Graph_delivery_is_not_declared_interrupted()
+    {
+        await using var scenario = await DeliveryScenario.StartAsync("Sqlite", new Dictionary<string, string?> { ["Graph:TimeoutSeconds"] = "120" });
+        var busy = await scenario.ApprovedAsync();
+        await using (var db = scenario.Database.CreateContext())
+        {
+            Assert.NotNull(await NotificationOutbox.ClaimNextAsync(db, "busy-host/1/0", scenario.Clock.GetUtcNow(), CancellationToken.None));
+        }
+
+        // A Planner delivery (create + 3 × GET and PATCH of the details), every attempt of 4 timing out after 120 s and
+        // every retry waiting the longest accepted Retry-After (60 s): the other instance may still be working on it.
+        var slowest = 7 * (4 * TimeSpan.FromSeconds(120) + 3 * TimeSpan.FromSeconds(60));
+        Assert.True(scenario.Dispatcher.InterruptedAfter > slowest, $"{scenario.Dispatcher.InterruptedAfter} <= {slowest}");
+        scenario.Clock.Advance(slowest);
+        await scenario.Dispatcher.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(NotificationStatus.Sending, (await scenario.ReadAsync(busy.Id)).Notification.Status);
+        Assert.Empty(scenario.Channel.Replies);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_dispatcher_killed_between_claim_and_send_loses_nothing_and_sends_nothing_twice(string provider)
@@ -126,7 +147,7 @@ public class NotificationDispatcherTests
         Assert.Equal(NotificationStatus.Sending, (await scenario.ReadAsync(orphan.Id)).Notification.Status);
 
         // Once the claim is older than any delivery can take, the row is failed for an analyst to decide, not resent.
-        scenario.Clock.Advance(NotificationDispatcher.InterruptedAfter + TimeSpan.FromSeconds(1));
+        scenario.Clock.Advance(scenario.Dispatcher.InterruptedAfter + TimeSpan.FromSeconds(1));
         await scenario.Dispatcher.RunOnceAsync(CancellationToken.None);
 
         var (notification, threatCase) = await scenario.ReadAsync(orphan.Id);

@@ -80,6 +80,7 @@ public class ConfigurationTemplateTests
     [InlineData("CallTasks:Provider", "Planner", "CallTasks:PlanId")]
     [InlineData("Mail:ContactFormUrl", "http://dtc.example/contact", "Mail:ContactFormUrl")]
     [InlineData("Graph:TimeoutSeconds", "0", "Graph:TimeoutSeconds")]
+    [InlineData("Graph:TimeoutSeconds", "121", "Graph:TimeoutSeconds")]
     [InlineData("Digest:Cron", "every morning", "Digest:Cron")]
     [InlineData("Digest:TimeZone", "Mars/Olympus", "Digest:TimeZone")]
     [InlineData("Triage:MaxObservationAgeDays", "0", "Triage:MaxObservationAgeDays")]
