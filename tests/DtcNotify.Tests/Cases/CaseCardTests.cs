@@ -20,7 +20,7 @@ public sealed class CaseCardTests
         var text = AllText(card);
 
         Assert.Equal("1.5", card.GetProperty("version").GetString());
-        foreach (var expected in new[] { "HIGH · open\\-ftp", "Bakkerij Korst B\\.V\\.", "01234567", "Food", "14", "2026-11-24 10:00 UTC", "2026-11-26 10:00 UTC",
+        foreach (var expected in new[] { "HIGH · open\\-ftp", "Bakkerij Korst B\\.V\\.", "01234567", "Food", "14", "2026-11-24 11:00 (Amsterdam)", "2026-11-26 11:00 (Amsterdam)",
             "192\\.0\\.2\\.7:21", "and 11 more", "recent: last seen 2 days ago", "e\\-mail", "Piet · piet@korst\\.example", "nobody", "Close port 21", "Status: proposed", "Bram Boer" })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);

@@ -180,7 +180,11 @@ internal static class CaseCard
 
     private static TextBlock Section(string title) => new(title) { Weight = "Bolder", Separator = true };
 
-    private static string When(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "—";
+    // The specialists work in Amsterdam office hours, and the thread replies and digest speak Amsterdam time too.
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    private static string When(DateTimeOffset? at) =>
+        at is { } t ? TimeZoneInfo.ConvertTime(t, Amsterdam).ToString("yyyy-MM-dd HH:mm '(Amsterdam)'", CultureInfo.InvariantCulture) : "—";
 
     private static string ChannelLabel(string channel) => channel switch
     {
