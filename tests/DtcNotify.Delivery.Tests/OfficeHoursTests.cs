@@ -36,9 +36,9 @@ public sealed class OfficeHoursTests
     [Fact]
     public void Kings_day_and_christmas_are_not_working_days()
     {
-        Assert.False(_hours.IsWorkingDay(new DateOnly(2026, 4, 27)));
-        Assert.False(_hours.IsWorkingDay(new DateOnly(2026, 12, 25)));
-        Assert.False(_hours.IsWorkingDay(new DateOnly(2026, 12, 26)));
-        Assert.True(_hours.IsWorkingDay(new DateOnly(2026, 12, 24)));
+        Assert.False(OfficeHours.IsWorkingDay(new DateOnly(2026, 4, 27)));
+        Assert.False(OfficeHours.IsWorkingDay(new DateOnly(2026, 12, 25)));
+        Assert.False(OfficeHours.IsWorkingDay(new DateOnly(2026, 12, 26)));
+        Assert.True(OfficeHours.IsWorkingDay(new DateOnly(2026, 12, 24)));
     }
 }

@@ -1,5 +1,3 @@
-using PublicHoliday;
-
 namespace DtcNotify.Delivery.Calls;
 
 /// <summary>
@@ -10,16 +8,15 @@ public sealed class OfficeHours(TimeZoneInfo zone, TimeSpan minimumWindow)
 {
     private static readonly TimeSpan Opens = TimeSpan.FromHours(9);
     private static readonly TimeSpan Closes = TimeSpan.FromHours(17);
-    private readonly DutchPublicHoliday _holidays = new();
 
     public TimeSpan MinimumWindow => minimumWindow;
 
     public static OfficeHours Amsterdam(TimeSpan? minimumWindow = null) =>
-        new(TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"), minimumWindow ?? TimeSpan.FromMinutes(30));
+        new(DutchCalendar.Amsterdam, minimumWindow ?? TimeSpan.FromMinutes(30));
 
-    public bool IsWorkingDay(DateOnly date) =>
+    public static bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
-        && !_holidays.IsPublicHoliday(date.ToDateTime(TimeOnly.MinValue));
+        && !DutchCalendar.IsPublicHoliday(date);
 
     /// <summary>The start of the next call slot at or after <paramref name="now"/>, in UTC.</summary>
     public DateTimeOffset NextSlot(DateTimeOffset now)

@@ -7,8 +7,6 @@ namespace DtcNotify.Delivery;
 /// <summary>The reply in the case thread after a delivery: what was sent to whom, when, by which transport (plain text).</summary>
 internal static class ThreadReplies
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     public static string Sent(Notification n, DeliveryReceipt receipt, DateTimeOffset at) =>
         Append($"E-mail sent to {Who(n)} at {Local(at)} via {receipt.Transport} (id {receipt.ExternalId}).", receipt.Note);
 
@@ -24,7 +22,7 @@ internal static class ThreadReplies
     private static string Who(Notification n) => string.IsNullOrWhiteSpace(n.RecipientName) ? n.Recipient : $"{n.RecipientName} ({n.Recipient})";
 
     private static string Local(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Amsterdam).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " (Amsterdam)";
+        TimeZoneInfo.ConvertTime(at, DutchCalendar.Amsterdam).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " (Amsterdam)";
 
     private static string Append(string text, string? note) => note is null ? text : $"{text} Note: {note}.";
 }

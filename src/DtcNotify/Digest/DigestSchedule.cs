@@ -1,7 +1,6 @@
 using Cronos;
 using DtcNotify.Options;
 using Microsoft.Extensions.Options;
-using PublicHoliday;
 
 namespace DtcNotify.Digest;
 
@@ -19,7 +18,6 @@ internal sealed class DigestSchedule
 {
     private const int MaxDaysAhead = 400;
     private const int MaxDaysBack = 14;
-    private static readonly DutchPublicHoliday Holidays = new();
     private readonly CronExpression _cron;
 
     public DigestSchedule(IOptions<DigestOptions> options)
@@ -35,7 +33,7 @@ internal sealed class DigestSchedule
 
     public TimeZoneInfo Zone { get; }
 
-    public static bool IsHoliday(DateOnly day) => Holidays.IsPublicHoliday(day.ToDateTime(TimeOnly.MinValue));
+    public static bool IsHoliday(DateOnly day) => Delivery.DutchCalendar.IsPublicHoliday(day);
 
     public DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 

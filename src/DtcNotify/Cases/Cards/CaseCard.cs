@@ -181,10 +181,8 @@ internal static class CaseCard
     private static TextBlock Section(string title) => new(title) { Weight = "Bolder", Separator = true };
 
     // The specialists work in Amsterdam office hours, and the thread replies and digest speak Amsterdam time too.
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     private static string When(DateTimeOffset? at) =>
-        at is { } t ? TimeZoneInfo.ConvertTime(t, Amsterdam).ToString("yyyy-MM-dd HH:mm '(Amsterdam)'", CultureInfo.InvariantCulture) : "—";
+        at is { } t ? TimeZoneInfo.ConvertTime(t, Delivery.DutchCalendar.Amsterdam).ToString("yyyy-MM-dd HH:mm '(Amsterdam)'", CultureInfo.InvariantCulture) : "—";
 
     private static string ChannelLabel(string channel) => channel switch
     {
