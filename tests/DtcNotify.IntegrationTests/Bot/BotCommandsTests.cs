@@ -168,12 +168,12 @@ public sealed class BotCommandsTests : IAsyncLifetime
         Assert.DoesNotContain("DTC-2026", card, StringComparison.Ordinal);
     }
 
-    private async Task<JsonElement> SearchAsync(string parameters, string fromAad = AnalystAad)
+    private async Task<JsonElement> SearchAsync(string parameters, string fromAad = AnalystAad, string conversationType = "personal")
     {
         var invoke = JsonNode.Parse($$$"""
             {"type":"invoke","name":"composeExtension/query","id":"inv1","serviceUrl":"{{{_connector.ServiceUrl}}}","channelId":"msteams",
              "from":{"id":"29:{{{fromAad}}}","aadObjectId":"{{{fromAad}}}"},"recipient":{"id":"28:bot","name":"DtcNotify"},
-             "conversation":{"id":"a:1personalchat","conversationType":"personal","tenantId":"{{{Tenant}}}"},
+             "conversation":{"id":"a:1personalchat","conversationType":"{{{conversationType}}}","tenantId":"{{{Tenant}}}"},
              "channelData":{"tenant":{"id":"{{{Tenant}}}"}},
              "value":{"commandId":"lookupCompany","parameters":{{{parameters}}},"queryOptions":{"skip":0,"count":25} } }
             """)!;
@@ -210,6 +210,15 @@ public sealed class BotCommandsTests : IAsyncLifetime
     public async Task The_search_extension_shows_nothing_to_people_outside_the_team()
     {
         var result = await SearchAsync("""[{"name":"query","value":"01234567"}]""", fromAad: "bbbbbbbb-0000-0000-0000-000000000009");
+
+        Assert.Equal("message", result.GetProperty("type").GetString());
+        Assert.DoesNotContain("01234567", result.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_search_extension_shows_nothing_in_a_group_chat_even_to_an_analyst()
+    {
+        var result = await SearchAsync("""[{"name":"query","value":"01234567"}]""", conversationType: "groupChat");
 
         Assert.Equal("message", result.GetProperty("type").GetString());
         Assert.DoesNotContain("01234567", result.GetRawText(), StringComparison.Ordinal);

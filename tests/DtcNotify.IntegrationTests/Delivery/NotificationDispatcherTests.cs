@@ -3,12 +3,36 @@ using DtcNotify.Domain.Cases;
 using DtcNotify.Domain.Notifications;
 using DtcNotify.IntegrationTests.Infrastructure;
 using MimeKit;
+using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.IntegrationTests.Delivery;
 
 /// <summary>The dispatcher in the app, against the pickup folder (the local default).</summary>
 public class NotificationDispatcherTests
 {
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_company_marked_do_not_contact_after_the_approval_gets_nothing_and_the_card_says_why(string provider)
+    {
+        await using var scenario = await DeliveryScenario.StartAsync(provider);
+        var pending = await scenario.ApprovedAsync();
+        await using (var db = scenario.Database.CreateContext())
+        {
+            var company = await db.Companies.SingleAsync(c => c.Id == pending.CompanyId);
+            company.DoNotContact = true;
+            await db.SaveChangesAsync();
+        }
+
+        await scenario.Dispatcher.RunOnceAsync(CancellationToken.None);
+
+        Assert.Empty(scenario.Files(scenario.Outbox));
+        await using var check = scenario.Database.CreateContext();
+        var notification = await check.Notifications.AsNoTracking().SingleAsync();
+        Assert.Equal(NotificationStatus.Failed, notification.Status);
+        Assert.Contains("do-not-contact", notification.LastError, StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.DeliveryFailed, (await check.Cases.AsNoTracking().SingleAsync(c => c.Id == pending.CaseId)).Status);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_approved_email_becomes_one_eml_with_only_this_companys_observations_and_the_case_is_notified(string provider)
