@@ -1,4 +1,5 @@
 using DtcNotify.Bot.Cards;
+using DtcNotify.Domain.Cases;
 using DtcNotify.Matching;
 using DtcNotify.Teams.Cards;
 using DtcNotify.Teams.Schema;
@@ -62,7 +63,7 @@ internal sealed partial class ComposeExtensionHandler(
         }
 
         var card = LookupCard.Create(company);
-        var open = company.Cases.Count(c => c.Status is not ("closed" or "rejected" or "suppressed"));
+        var open = company.Cases.Count(c => CaseStatusNames.Parse(c.Status) is not (CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Suppressed));
         var preview = new ThumbnailCardContent(
             PrintableText.Safe(company.Name), $"KvK {company.Kvk}", $"{open} open case(s){(company.Vital ? " · vital (NCSC)" : "")}");
         return ComposeExtensionResponse.Results([new ComposeExtensionAttachment(ContentTypes.AdaptiveCard, card.ToJsonElement(), new ComposeExtensionPreview(preview))]);

@@ -51,7 +51,7 @@ internal sealed partial class NotificationDispatcher(
     private readonly Dictionary<long, DateTimeOffset> _notBefore = [];
 
     /// <summary>This dispatcher's claim mark: machine, process and a random part (two dispatchers never share it).</summary>
-    public string Holder { get; } = NewHolder();
+    public string Holder { get; } = Hosting.ClaimHolder.New();
 
     /// <summary>One pass: recover interrupted rows, then deliver until nothing is pending. Returns how many were handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -176,14 +176,6 @@ internal sealed partial class NotificationDispatcher(
             Log.Failed(logger, claimed.PublicId, transport, kind.ToString(), PrintableText.Safe(error));
             await TellChannelAsync(claimed.CaseId, ThreadReplies.Failed(claimed, transport, error), cancellationToken);
         }
-    }
-
-    // ClaimedBy holds at most 200 characters; the random part is what makes it unique, so the machine name gives way.
-    private static string NewHolder()
-    {
-        var unique = $"/{Environment.ProcessId}/{Guid.NewGuid():N}";
-        var machine = Environment.MachineName;
-        return machine[..Math.Min(machine.Length, 200 - unique.Length)] + unique;
     }
 
     private string TransportFor(Notification notification) =>

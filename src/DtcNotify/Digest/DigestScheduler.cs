@@ -12,7 +12,7 @@ internal sealed partial class DigestScheduler(
     : BackgroundService
 {
     private static readonly TimeSpan RecheckInterval = TimeSpan.FromMinutes(15);
-    private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly string _holder = Hosting.ClaimHolder.New();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

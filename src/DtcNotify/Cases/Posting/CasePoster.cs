@@ -25,7 +25,7 @@ internal sealed partial class CasePoster(IServiceScopeFactory scopes, IOptions<T
     private const int CasesPerRound = 10;
 
     /// <summary>Who holds a claim: unique per poster, so a second instance in the same process is a different holder.</summary>
-    public string Instance { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    public string Instance { get; } = Hosting.ClaimHolder.New();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
