@@ -13,6 +13,9 @@ public sealed class ThreatCase
     /// <summary>Human-readable id, e.g. <c>DTC-2026-000123</c>; set once the database has given the case its number.</summary>
     public string? Reference { get; set; }
 
+    /// <summary>The reference of the case numbered <paramref name="id"/> in <paramref name="year"/>: <c>DTC-2026-000123</c>.</summary>
+    public static string ReferenceFor(int year, long id) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"DTC-{year}-{id:D6}");
+
     public long CompanyId { get; init; }
 
     /// <summary>classification.identifier, else the first CVE, else <c>type:&lt;classification.type&gt;</c>; lower-case.</summary>

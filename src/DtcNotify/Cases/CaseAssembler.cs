@@ -14,19 +14,53 @@ namespace DtcNotify.Cases;
 /// Turns matched observations into cases: one open case per company × threat (new observations attach to it), then
 /// triage on the strict criteria for every case an analyst has not yet taken up. Runs inside the import's transaction.
 /// Groups are collected in memory while the file streams and resolved to cases in bulk at the end: one round trip per
-/// case would make a large report take minutes. New cases are written with multi-row INSERTs (<see cref="NewCaseWriter"/>),
-/// existing ones through the change tracker.
+/// case would make a large report take minutes. New cases are written in bulk (<see cref="NewCaseWriter"/>), existing
+/// ones through the change tracker.
 /// </summary>
+/// <remarks>
+/// On SQLite each group knows its case id while the file streams, so every observation is written once, with its case:
+/// the import holds SQLite's only write lock, so the next ids are ours to reserve, and the foreign key to the case is
+/// checked at commit (<c>defer_foreign_keys</c>), when the new cases exist. Linking 200,000 observations afterwards
+/// rewrote each row and its index entry a second time. PostgreSQL hands out ids from a sequence and checks the key at
+/// once, so there the import links the observations after the cases exist (<see cref="ObservationsLinked"/> is false).
+/// </remarks>
 internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOptions> triage, TimeProvider clock)
 {
-    private const int Chunk = 500;
     private readonly Dictionary<(long Company, string Threat), CaseGroup> _groups = [];
+    private Dictionary<(long Company, string Threat), long> _open = [];
+    private long? _nextId;
+
+    /// <summary>True when every group's <see cref="CaseGroup.CaseId"/> is set while the file streams (SQLite).</summary>
+    public bool ObservationsLinked => _nextId is not null;
+
+    /// <summary>Reads the open cases (and on SQLite reserves ids); call after the import's first write, which takes the write lock.</summary>
+    public async Task PrepareAsync(CancellationToken ct)
+    {
+        _open = await db.Cases.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Rejected)
+            .GroupBy(c => new { c.CompanyId, c.Threat })
+            .Select(g => new { g.Key.CompanyId, g.Key.Threat, Id = g.Max(c => c.Id) }) // the newest open case wins
+            .ToDictionaryAsync(x => (x.CompanyId, x.Threat), x => x.Id, ct);
+        if (db.Database.IsSqlite())
+        {
+            // Above every id ever given (AUTOINCREMENT's sqlite_sequence), not only the highest one left.
+            var highest = await db.Database.SqlQueryRaw<long>("""
+                SELECT max(coalesce((SELECT "seq" FROM sqlite_sequence WHERE "name" = 'cases'), 0), coalesce((SELECT max("Id") FROM "cases"), 0)) AS "Value"
+                """).SingleAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", ct); // switched off again by COMMIT or ROLLBACK
+            _nextId = highest + 1;
+        }
+    }
 
     public CaseGroup GroupFor(long companyId, string threat, Func<PlaybookEntry> entry)
     {
         if (!_groups.TryGetValue((companyId, threat), out var group))
         {
-            group = new CaseGroup(companyId, threat, entry());
+            var existing = _open.TryGetValue((companyId, threat), out var openId);
+            group = new CaseGroup(companyId, threat, entry())
+            {
+                Existing = existing,
+                CaseId = existing ? openId : _nextId++,
+            };
             _groups.Add((companyId, threat), group);
         }
 
@@ -37,11 +71,14 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
     public async Task<CaseCounts> CompleteAsync(string kind, long importId, string source, bool sourceTrusted, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var companies = await LoadCompaniesAsync(ct);
-        var (open, lastNotified) = await LoadCasesAsync(ct);
+        var companyIds = _groups.Keys.Select(k => k.Company).Distinct().ToArray();
+        var companies = await LoadCompaniesAsync(companyIds, ct);
+        var open = await LoadOpenCasesAsync(ct);
+        var lastNotified = await LoadLastNotifiedAsync(companyIds, ct);
         foreach (var group in _groups.Values)
         {
-            group.Case = open.GetValueOrDefault((group.CompanyId, group.Threat));
+            // Closed meanwhile (possible on PostgreSQL only: on SQLite the import holds the write lock): a new case then.
+            group.Case = group.Existing && open.GetValueOrDefault(group.CaseId!.Value) is { IsOpen: true } existing ? existing : null;
             if (group.Case is null)
             {
                 var language = companies[group.CompanyId].Language;
@@ -50,6 +87,7 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
                     CompanyId = group.CompanyId, Threat = group.Threat, Kind = kind, Severity = group.Entry.Severity.ToString().ToLowerInvariant(),
                     Channel = CaseChannel.Email, Language = language, Measures = [.. group.Entry.Measures(language)],
                     CreatedByImportId = importId, CreatedAt = now, UpdatedAt = now,
+                    Reference = ObservationsLinked ? ThreatCase.ReferenceFor(now.Year, group.CaseId!.Value) : null,
                 };
                 group.Created = true; // inserted in bulk below, after triage, not tracked
             }
@@ -73,54 +111,52 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
                 : c.Status == CaseStatus.Suppressed ? (created, updated, suppressed + 1) : (created + 1, updated, suppressed);
         }
 
-        await NewCaseWriter.InsertAsync(db, [.. _groups.Values.Where(g => g.Created).Select(g => g.Case!)], importId, now.Year, ct);
+        var fresh = _groups.Values.Where(g => g.Created).ToList();
+        if (ObservationsLinked)
+        {
+            NewCaseWriter.InsertWithIds(db, fresh);
+        }
+        else
+        {
+            await NewCaseWriter.InsertAsync(db, [.. fresh.Select(g => g.Case!)], importId, now.Year, ct);
+        }
+
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         return new CaseCounts(created, updated, suppressed);
     }
 
     /// <summary>Only what triage and a new case need (a projection: materialising companies with their contacts cost seconds per 80,000).</summary>
-    private async Task<Dictionary<long, CompanyFacts>> LoadCompaniesAsync(CancellationToken ct)
-    {
-        var companies = new Dictionary<long, CompanyFacts>();
-        foreach (var chunk in _groups.Keys.Select(k => k.Company).Distinct().Chunk(Chunk))
-        {
-            var facts = await db.Companies.Where(c => chunk.Contains(c.Id))
-                .Select(c => new CompanyFacts(c.Id, c.Language, c.Vital, c.DoNotContact, c.Contacts.Any(x => x.Email != null), c.Contacts.Any(x => x.Phone != null)))
-                .ToListAsync(ct);
-            foreach (var company in facts)
-            {
-                companies[company.Id] = company;
-            }
-        }
-
-        return companies;
-    }
+    /// <remarks>One query with the ids as one array parameter: EF's default of one SQL parameter per id costs SQLite a name lookup per parameter.</remarks>
+    private async Task<Dictionary<long, CompanyFacts>> LoadCompaniesAsync(long[] ids, CancellationToken ct) =>
+        await db.Companies.Where(c => EF.Parameter(ids).Contains(c.Id))
+            .Select(c => new CompanyFacts(c.Id, c.Language, c.Vital, c.DoNotContact, c.Contacts.Any(x => x.Email != null), c.Contacts.Any(x => x.Phone != null)))
+            .ToDictionaryAsync(c => c.Id, ct);
 
     private sealed record CompanyFacts(long Id, string Language, bool Vital, bool DoNotContact, bool HasEmail, bool HasPhone);
 
-    /// <summary>The open case per company × threat, and when each company × threat was last notified.</summary>
-    private async Task<(Dictionary<(long, string), ThreatCase> Open, Dictionary<(long, string), DateTimeOffset?> LastNotified)> LoadCasesAsync(CancellationToken ct)
+    /// <summary>The open cases this import adds to, tracked, by id.</summary>
+    private async Task<Dictionary<long, ThreatCase>> LoadOpenCasesAsync(CancellationToken ct)
     {
-        var open = new Dictionary<(long, string), ThreatCase>();
-        var lastNotified = new Dictionary<(long, string), DateTimeOffset?>();
-        foreach (var chunk in _groups.Keys.Select(k => k.Company).Distinct().Chunk(Chunk))
-        {
-            var cases = await db.Cases.Where(c => chunk.Contains(c.CompanyId)).ToListAsync(ct);
-            foreach (var c in cases.Where(c => _groups.ContainsKey((c.CompanyId, c.Threat))).OrderBy(c => c.Id))
-            {
-                if (c.IsOpen)
-                {
-                    open[(c.CompanyId, c.Threat)] = c; // the newest open one wins (ordered by id)
-                }
+        var ids = _groups.Values.Where(g => g.Existing).Select(g => g.CaseId!.Value).ToArray();
+        return ids.Length == 0 ? [] : await db.Cases.Where(c => EF.Parameter(ids).Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+    }
 
-                if (c.NotifiedAt is { } at && (lastNotified.GetValueOrDefault((c.CompanyId, c.Threat)) is not { } seen || at > seen))
-                {
-                    lastNotified[(c.CompanyId, c.Threat)] = at;
-                }
+    /// <summary>When each company × threat of this import was last notified (any case, closed ones too).</summary>
+    private async Task<Dictionary<(long, string), DateTimeOffset?>> LoadLastNotifiedAsync(long[] companyIds, CancellationToken ct)
+    {
+        var notified = await db.Cases.Where(c => c.NotifiedAt != null && EF.Parameter(companyIds).Contains(c.CompanyId))
+            .Select(c => new { c.CompanyId, c.Threat, c.NotifiedAt })
+            .ToListAsync(ct);
+        var last = new Dictionary<(long, string), DateTimeOffset?>();
+        foreach (var c in notified)
+        {
+            if (last.GetValueOrDefault((c.CompanyId, c.Threat)) is not { } seen || c.NotifiedAt > seen)
+            {
+                last[(c.CompanyId, c.Threat)] = c.NotifiedAt;
             }
         }
 
-        return (open, lastNotified);
+        return last;
     }
 }

@@ -12,6 +12,15 @@ internal sealed class CaseGroup(long companyId, string threat, PlaybookEntry ent
 
     public PlaybookEntry Entry { get; } = entry;
 
+    /// <summary>
+    /// The id of the case the observations attach to, when known while the file streams: the open case's, or (SQLite) the
+    /// id reserved for the new case. Null means the import links the observations after the cases exist.
+    /// </summary>
+    public long? CaseId { get; init; }
+
+    /// <summary>True when <see cref="CaseId"/> is an open case's that existed before this import.</summary>
+    public bool Existing { get; init; }
+
     /// <summary>The case the observations attach to; set when the import completes.</summary>
     public ThreatCase? Case { get; set; }
 

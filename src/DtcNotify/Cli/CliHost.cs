@@ -13,7 +13,11 @@ internal static class CliHost
         var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
             ?? Environments.Production;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], EnvironmentName = environment });
+        // No reload on change: a CLI run is short, and the watcher on the working directory woke for every write to a
+        // SQLite file there (its WAL), about a CPU-second of a large import.
+        var initial = new ConfigurationManager();
+        initial.AddInMemoryCollection(new Dictionary<string, string?> { ["hostBuilder:reloadConfigOnChange"] = "false" });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], EnvironmentName = environment, Configuration = initial });
         builder.Configuration.AddAppSettingsBesideBinary(builder.Environment);
         configure?.Invoke(builder.Configuration);
         builder.Logging.ClearProviders();

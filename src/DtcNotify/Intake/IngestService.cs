@@ -42,7 +42,11 @@ internal sealed partial class IngestService(
             throw new IngestRefusedException($"{request.FileName}: {size} bytes is over Feeds:MaxFileBytes ({feeds.Value.MaxFileBytes})");
         }
 
-        var sha = await FileHash.Sha256Async(request.Path, cancellationToken);
+        // The file's hash (for the duplicate check) and the asset index are independent and each take a second or more on
+        // a large report and registry: the hash runs on another thread meanwhile.
+        var hashing = Task.Run(() => FileHash.Sha256Async(request.Path, cancellationToken), cancellationToken);
+        var index = await indexes.GetAsync(db, cancellationToken);
+        var sha = await hashing;
         var kind = request.Kind ?? source.Kind.ToString().ToLowerInvariant();
         if (!request.Force && await db.Imports.Where(i => i.Source == request.Source && i.Sha256 == sha).Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken) is { } earlier)
         {
@@ -52,7 +56,6 @@ internal sealed partial class IngestService(
 
         var format = request.Format ?? FeedFormatDetector.Detect(request.FileName, await HeadAsync(request.Path, cancellationToken))
             ?? throw new IngestRefusedException($"{request.FileName}: the feed format cannot be detected from the name or content; give --format");
-        var index = await indexes.GetAsync(db, cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         IngestResult result;
         await using var bulk = await SqliteBulkSettings.ApplyAsync(db, cancellationToken);
@@ -84,6 +87,7 @@ internal sealed partial class IngestService(
 
         var run = new IngestRun(import);
         var assembler = ActivatorUtilities.CreateInstance<CaseAssembler>(services, db);
+        await assembler.PrepareAsync(ct);
         await using (var writer = new ObservationWriter(db, import.Id))
         {
             await using var stream = File.OpenRead(request.Path);
@@ -93,9 +97,9 @@ internal sealed partial class IngestService(
             };
             try
             {
-                foreach (var item in reader.Read(stream, readRequest))
+                await foreach (var (item, match) in MatchingReader.ReadAsync(reader.Read(stream, readRequest), index, ct))
                 {
-                    await run.TakeAsync(item, index, assembler, writer, playbook, ct);
+                    await run.TakeAsync(item, match, assembler, writer, playbook, ct);
                 }
             }
             catch (FeedFileException ex)
@@ -107,7 +111,11 @@ internal sealed partial class IngestService(
         }
 
         var cases = await assembler.CompleteAsync(kind, import.Id, request.Source, trusted, ct);
-        await LinkObservationsAsync(import.Id, ct);
+        if (!assembler.ObservationsLinked)
+        {
+            await LinkObservationsAsync(import.Id, ct);
+        }
+
         run.Complete(cases);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
@@ -115,7 +123,7 @@ internal sealed partial class IngestService(
         return run.Result(request, kind, import.Format, cases);
     }
 
-    /// <summary>Observations were written before their cases had ids; one set-based statement links them to their open case.</summary>
+    /// <summary>PostgreSQL: observations were written before their cases had ids; one set-based statement links them to their open case.</summary>
     private Task<int> LinkObservationsAsync(long importId, CancellationToken ct) => db.Database.ExecuteSqlAsync($"""
         UPDATE "observations" SET "CaseId" = (
             SELECT c."Id" FROM "cases" c
@@ -141,14 +149,14 @@ internal sealed partial class IngestService(
         private readonly List<IngestReject> _rejects = [];
         private readonly List<string> _notices = [];
 
-        public async Task TakeAsync(FeedItem item, Matching.AssetIndex index, CaseAssembler assembler, ObservationWriter writer, ThreatPlaybook playbook, CancellationToken ct)
+        public async Task TakeAsync(FeedItem item, ObservationMatch? found, CaseAssembler assembler, ObservationWriter writer, ThreatPlaybook playbook, CancellationToken ct)
         {
             switch (item)
             {
                 case ObservationItem { Observation: var o } observation:
                     import.Rows++;
                     import.Observations++;
-                    if (!ObservationMatcher.TryMatch(index, o, out var match))
+                    if (found is not { } match)
                     {
                         import.Unmatched++;
                         return;
@@ -156,8 +164,9 @@ internal sealed partial class IngestService(
 
                     import.Matched++;
                     var threat = ThreatKey.Of(o);
-                    assembler.GroupFor(match.CompanyId, threat, () => playbook.Resolve(o.ClassificationIdentifier, o.Cves, o.ClassificationType)).Add(o.TimeSource);
-                    await writer.AddAsync(observation.Line, match.CompanyId, threat, match.Asset, o, ct);
+                    var group = assembler.GroupFor(match.CompanyId, threat, () => playbook.Resolve(o.ClassificationIdentifier, o.Cves, o.ClassificationType));
+                    group.Add(o.TimeSource);
+                    await writer.AddAsync(observation.Line, match.CompanyId, assembler.ObservationsLinked ? group.CaseId : null, threat, match.Asset, o, ct);
                     break;
                 case RejectedItem rejected:
                     import.Rows++;

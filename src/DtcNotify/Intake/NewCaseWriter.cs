@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using DtcNotify.Cases;
 using DtcNotify.Data;
 using DtcNotify.Domain.Cases;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,13 +12,45 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace DtcNotify.Intake;
 
 /// <summary>
-/// Inserts the new cases of one import with multi-row INSERTs instead of change tracking: EF saved a large report's
-/// 80,000 new cases one statement each, then updated each again to set its reference. The columns and their conversions
-/// come from the EF model, so a property added to <see cref="ThreatCase"/> is written here too; the key is generated.
+/// Inserts the new cases of one import in bulk instead of through change tracking: EF saved a large report's 80,000 new
+/// cases one statement each, then updated each again to set its reference. The columns and their conversions come from
+/// the EF model, so a property added to <see cref="ThreatCase"/> is written here too.
 /// </summary>
 internal static class NewCaseWriter
 {
-    /// <summary>Writes <paramref name="cases"/> (in order, so ids follow it), then gives each its reference <c>DTC-{year}-{id:D6}</c>.</summary>
+    /// <summary>SQLite: the cases with the ids reserved for them (<see cref="CaseGroup.CaseId"/>) and their references set, one prepared row at a time.</summary>
+    public static void InsertWithIds(DtcNotifyDbContext db, IReadOnlyList<CaseGroup> groups)
+    {
+        if (groups.Count == 0)
+        {
+            return;
+        }
+
+        var entity = db.Model.FindEntityType(typeof(ThreatCase)) ?? throw new InvalidOperationException("ThreatCase is not in the model");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var key = entity.FindPrimaryKey()!.Properties.Single();
+        var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty() && p.PropertyInfo is not null)
+            .Select(p => (Property: p, Getter: p.GetGetter(), Converter: p.GetTypeMapping().Converter))
+            .ToArray();
+        var sql = new StringBuilder("INSERT INTO ").Append(Quote(table.Name)).Append(" (").Append(Quote(key.GetColumnName(table)!))
+            .AppendJoin("", columns.Select(c => ", " + Quote(c.Property.GetColumnName(table)!)))
+            .Append(") VALUES (?").Append(string.Concat(Enumerable.Repeat(", ?", columns.Length))).Append(')').ToString();
+        using var insert = new SqliteInsert((SqliteConnection)db.Database.GetDbConnection(), sql, columns.Length + 1);
+        foreach (var group in groups)
+        {
+            var c = group.Case!;
+            insert.Bind(0, group.CaseId ?? throw new InvalidOperationException("a case without a reserved id"));
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var value = columns[i].Getter.GetClrValue(c);
+                insert.Bind(i + 1, value is null || columns[i].Converter is not { } converter ? value : converter.ConvertToProvider(value));
+            }
+
+            insert.Execute();
+        }
+    }
+
+    /// <summary>PostgreSQL: writes <paramref name="cases"/> with multi-row INSERTs (in order, so ids follow it), then gives each its reference <c>DTC-{year}-{id:D6}</c>.</summary>
     public static async Task InsertAsync(DtcNotifyDbContext db, IReadOnlyList<ThreatCase> cases, long importId, int year, CancellationToken ct)
     {
         if (cases.Count == 0)
@@ -27,14 +61,12 @@ internal static class NewCaseWriter
         var entity = db.Model.FindEntityType(typeof(ThreatCase)) ?? throw new InvalidOperationException("ThreatCase is not in the model");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty() && p.PropertyInfo is not null).ToArray();
-        var sqlite = db.Database.IsSqlite();
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("new cases are written inside the import's transaction");
         var head = new StringBuilder("INSERT INTO ").Append(Quote(table.Name)).Append(" (")
             .AppendJoin(", ", columns.Select(c => Quote(c.GetColumnName(table)!))).Append(") VALUES ").ToString();
-        // Batch sizes as for observations (see ObservationWriter): one prepared row on SQLite, 500 rows on PostgreSQL.
         DbCommand? full = null;
-        var batchRows = sqlite ? ObservationWriter.SqliteBatchRows : ObservationWriter.PostgresBatchRows;
+        var batchRows = ObservationWriter.PostgresBatchRows;
         try
         {
             foreach (var batch in cases.Chunk(batchRows))
@@ -46,7 +78,7 @@ internal static class NewCaseWriter
                 {
                     foreach (var column in columns)
                     {
-                        // The mapping applies the property's value converter (JSON lists, status names, SQLite time as binary).
+                        // The mapping applies the property's value converter (JSON lists, status names).
                         var parameter = command.Parameters[n++];
                         parameter.Value = column.GetRelationalTypeMapping().CreateParameter(command, parameter.ParameterName, column.PropertyInfo!.GetValue(c), column.IsNullable).Value;
                     }
@@ -71,13 +103,12 @@ internal static class NewCaseWriter
             }
         }
 
+        // The same text as ThreatCase.ReferenceFor, now that the sequence has given the ids.
         var prefix = string.Create(CultureInfo.InvariantCulture, $"DTC-{year}-");
-        _ = sqlite
-            ? await db.Database.ExecuteSqlAsync($"""UPDATE "cases" SET "Reference" = {prefix} || printf('%06d', "Id") WHERE "CreatedByImportId" = {importId} AND "Reference" IS NULL""", ct)
-            : await db.Database.ExecuteSqlAsync($"""UPDATE "cases" SET "Reference" = {prefix} || lpad("Id"::text, greatest(6, length("Id"::text)), '0') WHERE "CreatedByImportId" = {importId} AND "Reference" IS NULL""", ct);
+        await db.Database.ExecuteSqlAsync($"""UPDATE "cases" SET "Reference" = {prefix} || lpad("Id"::text, greatest(6, length("Id"::text)), '0') WHERE "CreatedByImportId" = {importId} AND "Reference" IS NULL""", ct);
     }
 
-    /// <summary>A command for <paramref name="rows"/> rows with typed parameters (SQLite keeps it prepared while reused).</summary>
+    /// <summary>A command for <paramref name="rows"/> rows with typed parameters.</summary>
     private static DbCommand CreateCommand(DbConnection connection, DbTransaction transaction, string head, IProperty[] columns, int rows)
     {
         var command = connection.CreateCommand();

@@ -47,17 +47,25 @@ internal sealed partial class AssetIndexProvider(ILogger<AssetIndexProvider> log
 
     /// <summary>
     /// A plain data reader, not EF materialisation: a CLI process rebuilds the index on every run, and materialising a
-    /// million rows through EF (plus a projection) cost about 5 CPU-s of a large ingest.
+    /// million rows through EF (plus a projection) cost about 5 CPU-s of a large ingest. On SQLite the rows are read
+    /// through SQLite's own API (<see cref="SqliteAssetReader"/>), a third of the data reader's time.
     /// </summary>
     private static async Task<List<IndexedAsset>> ReadAssetsAsync(DtcNotifyDbContext db, int expected, CancellationToken ct)
     {
+        const string Sql = """SELECT "CompanyId", "Id", "Kind", "Value" FROM "assets" """;
         var assets = new List<IndexedAsset>(expected);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+            {
+                SqliteAssetReader.Read(sqlite, Sql, assets, Map);
+                return assets;
+            }
+
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = """SELECT "CompanyId", "Id", "Kind", "Value" FROM "assets" """;
+            command.CommandText = Sql;
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {

@@ -123,6 +123,39 @@ public class IngestPipelineTests
         Assert.Equal(4, CasesByKvkAndThreat(await JsonAsync(database, "cases", "--json"))["11111111/open-ftp"].GetProperty("observations").GetInt32());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task New_cases_number_on_from_the_highest_id_ever_given_and_every_observation_links_to_its_own_case(string provider)
+    {
+        await using var database = await RegistryAsync(provider);
+        using var feed = new TempFile(Feed(DateTimeOffset.UtcNow), "incident.csv");
+        await JsonAsync(database, "ingest", feed.Path, "--source", "lds", "--json");
+        long removed;
+        await using (var db = database.CreateContext())
+        {
+            // The newest case goes (as if never kept), and one open case is closed: both need a new case on the next import.
+            removed = await db.Cases.MaxAsync(c => c.Id);
+            await db.Observations.Where(o => o.CaseId == removed).ExecuteDeleteAsync();
+            await db.Cases.Where(c => c.Id == removed).ExecuteDeleteAsync();
+            await db.Cases.Where(c => c.Threat == "open-rdp").ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CaseStatus.Closed));
+        }
+
+        var again = await JsonAsync(database, "ingest", feed.Path, "--source", "lds", "--force", "--json");
+
+        Assert.Equal(2, again.GetProperty("cases").GetProperty("created").GetInt32() + again.GetProperty("cases").GetProperty("suppressed").GetInt32());
+        await using var check = database.CreateContext();
+        var cases = await check.Cases.ToListAsync();
+        var created = cases.Where(c => c.CreatedByImportId == cases.Max(x => x.CreatedByImportId)).ToList();
+        Assert.Equal(2, created.Count);
+        Assert.All(created, c => Assert.True(c.Id > removed, $"case {c.Id} reuses a number at or below {removed}"));
+        Assert.All(cases, c => Assert.Equal(ThreatCase.ReferenceFor(c.CreatedAt.Year, c.Id), c.Reference));
+        var observations = await check.Observations.Select(o => new { o.CaseId, o.CompanyId, o.Threat }).ToListAsync();
+        var byId = cases.ToDictionary(c => c.Id);
+        Assert.All(observations, o => Assert.True(
+            o.CaseId is { } id && byId[id].CompanyId == o.CompanyId && byId[id].Threat == o.Threat, $"observation of {o.CompanyId}/{o.Threat} linked to case {o.CaseId}"));
+        Assert.All(cases, c => Assert.Equal(c.ObservationCount, observations.Count(o => o.CaseId == c.Id)));
+    }
+
     [Fact]
     public async Task An_untrusted_source_is_recorded_but_its_cases_are_suppressed()
     {
