@@ -37,12 +37,12 @@ internal sealed class ThreatCaseConfiguration : IEntityTypeConfiguration<ThreatC
         builder.Property(c => c.LastAction).HasMaxLength(200);
         builder.Property(c => c.LastActorName).HasMaxLength(200);
         builder.Property(c => c.DeliveryError).HasMaxLength(1000);
-        builder.Property(c => c.Measures).HasConversion(Json<List<string>>(), ListComparer<string>());
-        builder.Property(c => c.Explanation).HasConversion(Json<List<CriterionResult>>(), ListComparer<CriterionResult>());
+        builder.Property(c => c.Measures).HasConversion(Json(CaseJsonContext.Default.ListString), ListComparer<string>());
+        builder.Property(c => c.Explanation).HasConversion(Json(CaseJsonContext.Default.ListCriterionResult), ListComparer<CriterionResult>());
     }
 
-    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> Json<T>()
-        where T : new() => new(v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web), s => JsonSerializer.Deserialize<T>(s, JsonSerializerOptions.Web) ?? new T());
+    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> Json<T>(System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : new() => new(v => JsonSerializer.Serialize(v, type), s => JsonSerializer.Deserialize(s, type) ?? new T());
 
     // Structural, not via JSON: change detection runs this for every tracked case, and serialising made imports quadratic.
     private static ValueComparer<List<T>> ListComparer<T>() => new(
