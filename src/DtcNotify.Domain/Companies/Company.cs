@@ -24,4 +24,13 @@ public sealed class Company
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Why a company may not be contacted now, or null: the registry may change after triage, so approving, retrying and
+    /// sending each check again, and the card and the delivery record give the same reason.
+    /// </summary>
+    public static string? ContactBlockReason(bool vital, bool doNotContact) =>
+        vital ? "the company is now registered as vital: DTC does not warn it; refer the case to NCSC"
+        : doNotContact ? "the company is now registered as do-not-contact: it cannot be notified"
+        : null;
 }

@@ -28,10 +28,10 @@ internal sealed class NotificationContentLoader(ThreatPlaybook playbook, OfficeH
         }
 
         var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == notification.CompanyId, cancellationToken);
-        if (company.Vital || company.DoNotContact)
+        if (Domain.Companies.Company.ContactBlockReason(company.Vital, company.DoNotContact) is { } blocked)
         {
             // The registry changed after the approval: nothing goes out, and the analyst sees why on the card.
-            throw new DeliveryFailureException(DeliveryFailureKind.Rejected, company.Vital ? "the company is now registered as vital (NCSC)" : "the company is now registered as do-not-contact");
+            throw new DeliveryFailureException(DeliveryFailureKind.Rejected, blocked);
         }
 
         var ofThisCase = db.Observations.AsNoTracking().Where(o => o.CaseId == threatCase.Id && o.CompanyId == company.Id);

@@ -64,7 +64,7 @@ internal sealed partial class CaseActionHandler
     {
         var measures = CaseCard.Unbreak(data.Text(EditMeasuresCard.MeasuresInput) ?? "")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(m => CaseCard.Unbreak(CaseCard.Plain(m, MaxMeasureLength)))
+            .Select(m => CaseCard.PlainValue(m, MaxMeasureLength))
             .ToList();
         if (measures.Count == 0 || measures.Count > MaxMeasures)
         {
@@ -96,13 +96,13 @@ internal sealed partial class CaseActionHandler
         }
 
         var before = State(threatCase);
-        threatCase.Reassign(member.Id, CaseCard.Unbreak(CaseCard.Plain(member.Name, 200)), actor, clock.GetUtcNow());
+        threatCase.Reassign(member.Id, CaseCard.PlainValue(member.Name, 200), actor, clock.GetUtcNow());
         return await CommitAsync(threatCase, data, actor, before, ct);
     }
 
     private async Task<InvokeResponse> RejectAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
     {
-        var reason = CaseCard.Unbreak(CaseCard.Plain(data.Text("reason")?.Trim(), 1000));
+        var reason = CaseCard.PlainValue(data.Text("reason")?.Trim(), 1000);
         if (reason.Length == 0)
         {
             return await RefuseAsync(threatCase, data, actor, "Give a reason for rejecting the case.", ct);
@@ -179,7 +179,7 @@ internal sealed partial class CaseActionHandler
         // The note is the analyst's record of the call: it goes to the audit entry with the outcome.
         if (data.Text("callNote") is { Length: > 0 } note)
         {
-            db.AuditEntries.Add(new Domain.Audit.AuditEntry { At = clock.GetUtcNow(), ActorId = actor.Id, ActorName = actor.Name, Action = "case.callnote", Subject = Subject(threatCase), After = CaseCard.Unbreak(CaseCard.Plain(note, 1000)) });
+            db.AuditEntries.Add(new Domain.Audit.AuditEntry { At = clock.GetUtcNow(), ActorId = actor.Id, ActorName = actor.Name, Action = "case.callnote", Subject = Subject(threatCase), After = CaseCard.PlainValue(note, 1000) });
         }
 
         return await CommitAsync(threatCase, data, actor, before, ct);
@@ -192,9 +192,7 @@ internal sealed partial class CaseActionHandler
     private async Task<string?> ContactBlockedAsync(long companyId, CancellationToken ct)
     {
         var company = await db.Companies.AsNoTracking().Where(c => c.Id == companyId).Select(c => new { c.Vital, c.DoNotContact }).SingleAsync(ct);
-        return company.Vital ? "The company is now registered as vital: DTC does not warn it; refer the case to NCSC."
-            : company.DoNotContact ? "The company is now registered as do-not-contact: it cannot be notified."
-            : null;
+        return Company.ContactBlockReason(company.Vital, company.DoNotContact) is { } reason ? char.ToUpperInvariant(reason[0]) + reason[1..] + "." : null;
     }
 
     private async Task<Contact?> ContactAsync(long companyId, string channel, CancellationToken ct)

@@ -174,6 +174,9 @@ internal static class CaseCard
         || char.GetUnicodeCategory(ch) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator;
 
     /// <summary>An input value as the analyst meant it: without the breaks <see cref="Plain"/> put in.</summary>
+    /// <summary>Text an analyst typed, cleaned for the database (one line, bounded, no invisible characters) without the card's breaks.</summary>
+    internal static string PlainValue(string? value, int maxLength = 200) => Unbreak(Plain(value, maxLength));
+
     internal static string Unbreak(string value) => value.Replace(ZeroWidthNonJoiner.ToString(), "", StringComparison.Ordinal);
 
     private const char ZeroWidthNonJoiner = '\u200C';
