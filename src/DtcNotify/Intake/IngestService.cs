@@ -166,7 +166,7 @@ internal sealed partial class IngestService(
                     var threat = ThreatKey.Of(o);
                     var group = assembler.GroupFor(match.CompanyId, threat, () => playbook.Resolve(o.ClassificationIdentifier, o.Cves, o.ClassificationType));
                     group.Add(o.TimeSource);
-                    await writer.AddAsync(observation.Line, match.CompanyId, assembler.ObservationsLinked ? group.CaseId : null, threat, match.Asset, o, ct);
+                    await writer.AddAsync(observation.Line, match.CompanyId, group.CaseId, threat, match.Asset, o, ct);
                     break;
                 case RejectedItem rejected:
                     import.Rows++;

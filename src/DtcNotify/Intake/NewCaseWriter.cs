@@ -26,12 +26,8 @@ internal static class NewCaseWriter
             return;
         }
 
-        var entity = db.Model.FindEntityType(typeof(ThreatCase)) ?? throw new InvalidOperationException("ThreatCase is not in the model");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var key = entity.FindPrimaryKey()!.Properties.Single();
-        var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty() && p.PropertyInfo is not null)
-            .Select(p => (Property: p, Getter: p.GetGetter(), Converter: p.GetTypeMapping().Converter))
-            .ToArray();
+        var (table, key, mapped) = Mapping(db);
+        var columns = mapped.Select(p => (Property: p, Getter: p.GetGetter(), Converter: p.GetTypeMapping().Converter)).ToArray();
         var sql = new StringBuilder("INSERT INTO ").Append(Quote(table.Name)).Append(" (").Append(Quote(key.GetColumnName(table)!))
             .AppendJoin("", columns.Select(c => ", " + Quote(c.Property.GetColumnName(table)!)))
             .Append(") VALUES (?").Append(string.Concat(Enumerable.Repeat(", ?", columns.Length))).Append(')').ToString();
@@ -58,9 +54,7 @@ internal static class NewCaseWriter
             return;
         }
 
-        var entity = db.Model.FindEntityType(typeof(ThreatCase)) ?? throw new InvalidOperationException("ThreatCase is not in the model");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty() && p.PropertyInfo is not null).ToArray();
+        var (table, _, columns) = Mapping(db);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("new cases are written inside the import's transaction");
         var head = new StringBuilder("INSERT INTO ").Append(Quote(table.Name)).Append(" (")
@@ -130,6 +124,14 @@ internal static class NewCaseWriter
 
         command.CommandText = sql.ToString();
         return command;
+    }
+
+    /// <summary>The cases table, its key, and every mapped, non-key property of <see cref="ThreatCase"/>.</summary>
+    private static (StoreObjectIdentifier Table, IProperty Key, IProperty[] Columns) Mapping(DtcNotifyDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(ThreatCase)) ?? throw new InvalidOperationException("ThreatCase is not in the model");
+        var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty() && p.PropertyInfo is not null).ToArray();
+        return (StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()), entity.FindPrimaryKey()!.Properties.Single(), columns);
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

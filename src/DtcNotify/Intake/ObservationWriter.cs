@@ -31,7 +31,6 @@ internal sealed class ObservationWriter : IAsyncDisposable
 
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
-    private readonly bool _sqlite;
     private readonly long _importId;
     private readonly SqliteInsert? _sqliteInsert;
     private readonly object?[] _row = new object?[Columns.Length];
@@ -44,7 +43,6 @@ internal sealed class ObservationWriter : IAsyncDisposable
     {
         _connection = db.Database.GetDbConnection();
         _transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("an import writes inside its transaction");
-        _sqlite = db.Database.IsSqlite();
         _importId = importId;
         _jsonWriter = new Utf8JsonWriter(_json);
         _sqliteInsert = _connection is SqliteConnection sqlite ? new SqliteInsert(sqlite, InsertSql(1).Sql, Columns.Length) : null;
@@ -154,7 +152,7 @@ internal sealed class ObservationWriter : IAsyncDisposable
     }
 
     private object? Time(DateTimeOffset? value) =>
-        value is not { } t ? null : _sqlite ? SqliteTime.ConvertToProvider(t) : t.ToUniversalTime();
+        value is not { } t ? null : _sqliteInsert is not null ? SqliteTime.ConvertToProvider(t) : t.ToUniversalTime();
 
     private DbCommand CreateCommand(int rows)
     {
