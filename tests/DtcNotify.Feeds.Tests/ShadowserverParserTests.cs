@@ -136,7 +136,7 @@ public sealed class ShadowserverParserTests
             """, "2026-11-02-compromised_website-nl.csv");
 
         var o = Assert.Single(items.Observations());
-        Assert.Equal("https://Shop.Example.NL/login.php", o.SourceUrl);
+        Assert.Equal("https://shop.example.nl/login.php", o.SourceUrl); // stored in canonical form
         Assert.Equal("shop.example.nl", o.SourceFqdn);
         Assert.Equal("https", o.ProtocolApplication);
         Assert.Equal("phishing", o.Extra["event_description.text"]);

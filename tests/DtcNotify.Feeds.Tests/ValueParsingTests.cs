@@ -76,4 +76,40 @@ public sealed class ValueParsingTests
     {
         Assert.Equal(expected, HostNames.NormaliseEmail(text));
     }
+
+    [Theory]
+    [InlineData("http://acme.example/login", "http://acme.example/login")]
+    [InlineData("acme.example/login", "http://acme.example/login")]
+    [InlineData("HTTPS://Shop.Example.NL:443/Login?a=1#top", "https://shop.example.nl/Login?a=1#top")]
+    [InlineData("http://acme.example:8080/x", "http://acme.example:8080/x")]
+    [InlineData("http://bücher.example/straße", "http://xn--bcher-kva.example/stra%C3%9Fe")]
+    [InlineData("http://acme.example/<script>", "http://acme.example/%3Cscript%3E")]
+    [InlineData("http://acme.example/\u202elogin", null)] // RLO: reads as "nigol"; Uri would silently drop it
+    [InlineData("http://acme.example/\u2066x\u2069", null)]
+    [InlineData("http://acme.example/\u200ex", null)]
+    [InlineData("http://acme.example/\u200fx", null)]
+    [InlineData("http://acme.example/\u202ax", null)]
+    [InlineData("http://acme.example/\ufeffx", null)]
+    [InlineData("http://acme.example/\u200bx", null)]
+    [InlineData("http://acme.example/\u2028x", null)]
+    [InlineData("http://acme.example/\u0085x", null)]
+    [InlineData("http://acme.ex\u00adample/", null)]
+    [InlineData("http://acme.example/\U000E0041", null)] // a tag character: invisible text smuggled in
+    public void URLs_are_stored_in_canonical_form_and_refused_with_invisible_characters(string text, string? expected)
+    {
+        var builder = new ObservationBuilder();
+
+        var reason = builder.Set(CoreField.SourceUrl, text);
+
+        Assert.Equal(expected is null, reason is not null);
+        if (expected is null)
+        {
+            Assert.False(Text.UntrustedText.HasInvisible(reason), reason); // the reject reason shows them as '?'
+            return;
+        }
+
+        builder.Set(CoreField.SourceIp, "192.0.2.1");
+        builder.TryBuild(null, out var observation);
+        Assert.Equal(expected, observation!.SourceUrl);
+    }
 }

@@ -24,7 +24,8 @@ public sealed class PickupCallTasks(string directory) : ICallTaskTransport
         var target = Path.Combine(directory, fileName);
         var partial = target + ".partial";
         var document = new PickupCallTask(
-            task.CaseReference, CallScript.Title(task), task.AssigneeId, task.AssigneeName, task.DueAt, task.Phone, task.ContactName, CallScript.Details(task));
+            task.CaseReference, CallScript.Title(task), task.AssigneeId, DeliveryText.Line(task.AssigneeName, DeliveryText.NameLength), task.DueAt,
+            DeliveryText.Line(task.Phone, DeliveryText.AddressLength), DeliveryText.Line(task.ContactName, DeliveryText.NameLength), CallScript.Details(task));
         try
         {
             await File.WriteAllTextAsync(partial, JsonSerializer.Serialize(document, Indented), cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,8 @@ namespace DtcNotify.Delivery.Mail;
 
 /// <summary>
 /// Writes the notification mail (HTML with a plain-text alternative) in the company's language. Every value that is not
-/// one of our own fixed sentences is HTML-encoded: feed data (host names, URLs) and registry data (names) are untrusted.
+/// one of our own fixed sentences goes through <see cref="DeliveryText"/> (no control, format or separator character,
+/// one line, bounded) and is then HTML-encoded: feed data (host names, URLs) and registry data (names) are untrusted.
 /// </summary>
 public sealed class MailComposer(DtcContactDetails contact)
 {
@@ -15,12 +16,12 @@ public sealed class MailComposer(DtcContactDetails contact)
     {
         ArgumentNullException.ThrowIfNull(content);
         var text = content.IsEnglish ? MailText.English : MailText.Dutch;
-        var subject = OneLine(string.Format(CultureInfo.InvariantCulture, text.SubjectFormat, content.ThreatTitle, content.CaseReference));
+        var subject = DeliveryText.Line(string.Format(CultureInfo.InvariantCulture, text.SubjectFormat, DeliveryText.Line(content.ThreatTitle, DeliveryText.TitleLength), content.CaseReference));
         return new ComposedMail(
             content.NotificationId,
             content.CaseReference,
             content.RecipientAddress,
-            content.RecipientName,
+            content.RecipientName is null ? null : DeliveryText.Line(content.RecipientName, DeliveryText.NameLength),
             subject,
             Html(content, text, subject),
             PlainText(content, text));
@@ -32,8 +33,8 @@ public sealed class MailComposer(DtcContactDetails contact)
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(content.IsEnglish ? "en" : "nl").Append("\"><head><meta charset=\"utf-8\"><title>")
             .Append(E(subject)).Append("</title></head>\n<body style=\"font-family:Arial,sans-serif\">\n");
         html.Append("<p>").Append(E(Greeting(content, text))).Append("</p>\n");
-        html.Append("<p>").Append(E(Format(text.Intro, OneLine(content.CompanyName)))).Append("</p>\n");
-        html.Append("<h2>").Append(E(content.ThreatTitle)).Append("</h2>\n");
+        html.Append("<p>").Append(E(Format(text.Intro, DeliveryText.Line(content.CompanyName, DeliveryText.NameLength)))).Append("</p>\n");
+        html.Append("<h2>").Append(E(DeliveryText.Line(content.ThreatTitle, DeliveryText.TitleLength))).Append("</h2>\n");
 
         html.Append("<h3>").Append(E(text.ObservedHeading)).Append("</h3>\n<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">\n<tr>");
         foreach (var column in new[] { text.TimeColumn, text.AddressColumn, text.PortColumn, text.HostColumn, text.ProtocolColumn })
@@ -59,11 +60,11 @@ public sealed class MailComposer(DtcContactDetails contact)
             html.Append("<p>").Append(E(Format(text.MoreObservations, more))).Append("</p>\n");
         }
 
-        html.Append("<h3>").Append(E(text.MeaningHeading)).Append("</h3>\n<p>").Append(E(content.Explanation)).Append("</p>\n");
+        html.Append("<h3>").Append(E(text.MeaningHeading)).Append("</h3>\n<p>").Append(E(DeliveryText.Prose(content.Explanation))).Append("</p>\n");
         html.Append("<h3>").Append(E(text.MeasuresHeading)).Append("</h3>\n<ul>\n");
         foreach (var measure in content.Measures)
         {
-            html.Append("<li>").Append(E(measure)).Append("</li>\n");
+            html.Append("<li>").Append(E(DeliveryText.Line(measure))).Append("</li>\n");
         }
 
         html.Append("</ul>\n<h3>").Append(E(text.ContactHeading)).Append("</h3>\n<p>");
@@ -82,8 +83,8 @@ public sealed class MailComposer(DtcContactDetails contact)
     private string PlainText(NotificationContent content, MailText text)
     {
         var plain = new StringBuilder();
-        plain.Append(Greeting(content, text)).Append("\n\n").Append(Format(text.Intro, OneLine(content.CompanyName))).Append("\n\n");
-        plain.Append(content.ThreatTitle).Append("\n\n").Append(text.ObservedHeading).Append(":\n");
+        plain.Append(Greeting(content, text)).Append("\n\n").Append(Format(text.Intro, DeliveryText.Line(content.CompanyName, DeliveryText.NameLength))).Append("\n\n");
+        plain.Append(DeliveryText.Line(content.ThreatTitle, DeliveryText.TitleLength)).Append("\n\n").Append(text.ObservedHeading).Append(":\n");
         foreach (var observed in content.Observations)
         {
             plain.Append("- ").AppendJoin(" | ", Cells(observed).Where(c => c.Length > 0)).Append('\n');
@@ -94,11 +95,11 @@ public sealed class MailComposer(DtcContactDetails contact)
             plain.Append("  ").Append(Format(text.MoreObservations, more)).Append('\n');
         }
 
-        plain.Append('\n').Append(text.MeaningHeading).Append(":\n").Append(content.Explanation).Append("\n\n");
+        plain.Append('\n').Append(text.MeaningHeading).Append(":\n").Append(DeliveryText.Prose(content.Explanation)).Append("\n\n");
         plain.Append(text.MeasuresHeading).Append(":\n");
         foreach (var measure in content.Measures)
         {
-            plain.Append("- ").Append(measure).Append('\n');
+            plain.Append("- ").Append(DeliveryText.Line(measure)).Append('\n');
         }
 
         plain.Append('\n').Append(text.ContactHeading).Append('\n').Append(Format(text.ContactForm, contact.ContactFormUrl)).Append('\n');
@@ -113,15 +114,15 @@ public sealed class MailComposer(DtcContactDetails contact)
     }
 
     private static string Greeting(NotificationContent content, MailText text) =>
-        string.IsNullOrWhiteSpace(content.RecipientName) ? text.GreetingUnnamed : Format(text.Greeting, OneLine(content.RecipientName));
+        string.IsNullOrWhiteSpace(content.RecipientName) ? text.GreetingUnnamed : Format(text.Greeting, DeliveryText.Line(content.RecipientName, DeliveryText.NameLength));
 
     private static IEnumerable<string> Cells(ObservedEvent observed) =>
     [
         observed.Time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
-        OneLine(observed.Ip ?? ""),
+        DeliveryText.Line(observed.Ip, DeliveryText.AddressLength),
         observed.Port?.ToString(CultureInfo.InvariantCulture) ?? "",
-        OneLine(observed.Url ?? observed.Host ?? ""),
-        OneLine(observed.Protocol ?? ""),
+        DeliveryText.Line(observed.Url ?? observed.Host, DeliveryText.LocatorLength),
+        DeliveryText.Protocol(observed.Protocol),
     ];
 
     private static int More(NotificationContent content) => content.ObservationTotal - content.Observations.Count;
@@ -129,19 +130,4 @@ public sealed class MailComposer(DtcContactDetails contact)
     private static string Format(string format, object value) => string.Format(CultureInfo.InvariantCulture, format, value);
 
     private static string E(string value) => WebUtility.HtmlEncode(value);
-
-    // Feed and registry text may carry line breaks or control characters; a subject line, a table cell or a line of a
-    // plain-text body keeps to one printable line. Control characters cover CR, LF, tab and NEL; U+2028/U+2029 are not
-    // control characters but many readers break lines on them.
-    internal static string OneLine(string value) =>
-        string.Create(value.Length, value, static (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                span[i] = BreaksLine(source[i]) ? ' ' : source[i];
-            }
-        });
-
-    private static bool BreaksLine(char c) =>
-        char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }

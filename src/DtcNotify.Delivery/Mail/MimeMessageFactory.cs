@@ -1,3 +1,4 @@
+using DtcNotify.Delivery.Content;
 using MimeKit;
 
 namespace DtcNotify.Delivery.Mail;
@@ -10,7 +11,8 @@ internal static class MimeMessageFactory
         var from = MailboxAddress.Parse(sender.FromOrPlaceholder);
         var message = new MimeMessage
         {
-            Subject = mail.Subject,
+            // The header sink: whoever built the mail, no CR/LF or invisible character reaches a header or its encoded words.
+            Subject = DeliveryText.Line(mail.Subject),
             Date = date,
             // Deterministic: the same notification always carries the same Message-Id, so a receiving server or a
             // reader can recognise a duplicate should one ever be sent.
@@ -18,7 +20,7 @@ internal static class MimeMessageFactory
             Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody(),
         };
         message.From.Add(from);
-        message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.ToAddress));
+        message.To.Add(new MailboxAddress(DeliveryText.Line(mail.ToName, DeliveryText.NameLength), mail.ToAddress));
         if (!string.IsNullOrWhiteSpace(sender.ReplyTo))
         {
             message.ReplyTo.Add(MailboxAddress.Parse(sender.ReplyTo));

@@ -238,8 +238,9 @@ internal sealed class ObservationBuilder
     }
 
     /// <summary>Cuts a feed value for use in a reason, so one huge cell cannot bloat a reject list.</summary>
+    // A reject reason reaches the CLI, the summary and logs: the value is shown with its invisible characters as '?'.
     internal static string Shorten(ReadOnlySpan<char> text) =>
-        text.Length <= 80 ? text.ToString() : string.Concat(text[..77], "...");
+        Text.UntrustedText.Printable(text.Length <= 80 ? text.ToString() : string.Concat(text[..77], "..."));
 
     // Protocol, classification and feed names repeat on every row: keep one string per distinct value (bounded).
     private string Intern(ReadOnlySpan<char> text, string? asString, bool lower)

@@ -1,38 +1,30 @@
 using System.Text;
+using DtcNotify.Text;
 
 namespace DtcNotify.Teams.Cards;
 
 /// <summary>
-/// Makes an untrusted string (feed data, company names, analyst notes) inert in a markdown TextBlock or Fact: it can
-/// never become a link, a mention, formatting, a date function or a template expression (teams-protocol §D.5).
+/// Untrusted strings (feed data, company names, analyst notes) on a card. Both forms first go through
+/// <see cref="UntrustedText.Clean"/> (no control, format or separator character, bounded), then:
+/// <see cref="Escape"/> makes the text inert as markdown in a TextBlock or Fact: it can never become a link, a mention,
+/// formatting, a date function or a template expression (teams-protocol §D.5); <see cref="Plain"/> serves what Teams
+/// never reads as markdown (input values, choice titles, preview titles, plain thread replies).
 /// </summary>
 public static class CardText
 {
     private const string MarkdownSpecials = "\\*_[]()#+-.!`~>|";
 
+    // A zero-width non-joiner breaks "{{" and "${" without changing what is read. UntrustedText.Clean removes it again
+    // (it is a format character), so text an analyst sends back from a card input needs no special undoing.
+    private const char TemplateBreak = '\u200C';
+
     public static string Escape(string? value, int maxLength = 500)
     {
-        if (string.IsNullOrEmpty(value))
+        var clean = UntrustedText.Clean(value, maxLength);
+        var text = new StringBuilder(clean.Length + 16);
+        foreach (var c in clean)
         {
-            return "";
-        }
-
-        var text = new StringBuilder(Math.Min(value.Length, maxLength) + 16);
-        var taken = 0;
-        foreach (var c in value)
-        {
-            if (taken == maxLength)
-            {
-                text.Append('…');
-                break;
-            }
-
-            taken++;
-            if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\u200B' or '\u202E' or '\u202D')
-            {
-                text.Append(' ');
-            }
-            else if (c == '<')
+            if (c == '<')
             {
                 text.Append('‹'); // a look-alike: "<at>" can never form a mention
             }
@@ -42,7 +34,7 @@ public static class CardText
             }
             else if (c is '{' or '$')
             {
-                text.Append(c).Append('\u200C'); // a zero-width non-joiner breaks "{{" and "${" without changing what is read
+                text.Append(c).Append(TemplateBreak);
             }
             else
             {
@@ -52,6 +44,28 @@ public static class CardText
                 }
 
                 text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Text Teams shows as it is: only invisible characters, length and template expressions need care.</summary>
+    public static string Plain(string? value, int maxLength = 200, bool multiline = false)
+    {
+        var clean = UntrustedText.Clean(value, maxLength, multiline);
+        if (clean.AsSpan().IndexOfAny('{', '$') < 0)
+        {
+            return clean;
+        }
+
+        var text = new StringBuilder(clean.Length + 8);
+        foreach (var c in clean)
+        {
+            text.Append(c);
+            if (c is '{' or '$')
+            {
+                text.Append(TemplateBreak);
             }
         }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DtcNotify.Domain.Cases;
 using DtcNotify.IntegrationTests.Infrastructure;
+using DtcNotify.TestHarness;
 using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.IntegrationTests.Cases;
@@ -149,6 +150,29 @@ public sealed class CaseActionTests
         var current = await world.CaseAsync(c.Id);
         Assert.Equal((CaseStatus.Rejected, "known false positive"), (current.Status, current.RejectReason));
         await AssertCardUpdatedInThreadAsync(world, c, "rejected by Anna Analist");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Analyst_text_is_stored_without_invisible_characters(string provider)
+    {
+        var (world, c) = await PostedCaseAsync(provider);
+        await using var _ = world;
+
+        var (saved, _) = await world.InvokeAsync(c, "case.save", CardsWorld.BramAad, new JsonObject { ["measures"] = "Close\u202E port 21\u2066\r\nPatch\u200B the\u00AD NAS\uFEFF" });
+        var (rejected, _) = await world.InvokeAsync(await world.CaseAsync(c.Id), "case.reject", CardsWorld.AnnaAad,
+            new JsonObject { ["reason"] = "known\u202E false\u2066 positive\u2069\n\u2028second\u0000 line\u200E\u200F\u202A\u202B\u202C\u202D\u009B" });
+
+        Assert.Equal((200, 200), (saved, rejected));
+        var current = await world.CaseAsync(c.Id);
+        Assert.Equal(["Close port 21", "Patch the NAS"], current.Measures);
+        Assert.Empty(InvisibleText.Found(current.RejectReason));
+        Assert.Equal("known false positive  second  line", current.RejectReason);
+        await using var db = world.Database.CreateContext();
+        foreach (var entry in await db.AuditEntries.ToListAsync())
+        {
+            Assert.Empty(InvisibleText.Found(entry.ActorName + entry.Action + entry.Before + entry.After));
+        }
     }
 
     [Theory]

@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using DtcNotify.IntegrationTests.Infrastructure;
+using DtcNotify.TestHarness;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using static DtcNotify.IntegrationTests.Intake.FeedIntakeTestData;
 
@@ -120,5 +123,22 @@ public class FeedUploadEndpointTests
     private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;
+    }
+
+    [Fact]
+    public async Task An_unauthenticated_source_name_reaches_the_log_without_invisible_characters()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        var logs = new CapturingLoggerProvider();
+        await using var app = new DtcNotifyApp(database, settings: Settings()).WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        var client = app.CreateClient();
+        var hostile = "lds\u202Etxt.exe\u2066\u200E\u200F\u202A\uFEFF\u2028\u0085\nwarn: forged\u001B[2J";
+
+        var response = await client.SendAsync(Post(Uri.EscapeDataString(hostile), Json("{}"), bearer: Key));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var line = Assert.Single(logs.Entries, e => e.Text.Contains("txt.exe", StringComparison.Ordinal)).Text;
+        Assert.Empty(InvisibleText.Found(line));
+        Assert.Contains("lds?txt.exe", line, StringComparison.Ordinal);
     }
 }

@@ -20,6 +20,9 @@ public sealed class CardEscapingTests
         "**bold** _italic_ # heading\n- list\n1. item `code` ~~strike~~ > quote",
         "nul\u0000bell\u0007esc\u001b[31mred\u202Eevil\u2028line",
         "https://evil.example/?q=[x](y)",
+        "\u2066[click](https://evil.example)\u2069 isolate \u2067rtl\u2069 \u2068first\u2069",
+        "Acme \u202Aembed\u202B\u202C \u202Doverride \u200Elrm\u200F \uFEFFbom \u200Bzw \u00ADshy \u2029para \u0085nel \u009Bcsi \U000E0041tag",
+        DtcNotify.TestHarness.InvisibleText.Woven("Acme B.V."),
     ];
 
     private static AdaptiveCard Render(string hostile) => CaseCard.Create(
@@ -39,6 +42,15 @@ public sealed class CardEscapingTests
     {
         AssertInert(BatchCard.Create(1, [new BatchLine("DTC-2026-000001", hostile, "high", hostile, 3, "proposed")]), hostile);
         AssertInert(EditMeasuresCard.Create(CardSamples.View(CardSamples.InStatus(CaseStatus.Proposed, CardSamples.NewCase(hostile, [hostile])), hostile)), hostile);
+    }
+
+    [Fact]
+    public void A_U2066_isolate_cannot_reorder_the_case_card()
+    {
+        var texts = CardJson.Texts(CardJson.Parse(Render("Acme\u2066 B.V.")));
+
+        Assert.Contains(texts, t => t.Contains("Acme B\\.V\\.", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains('\u2066', StringComparison.Ordinal));
     }
 
     [Fact]
@@ -72,7 +84,9 @@ public sealed class CardEscapingTests
         {
             Assert.DoesNotContain("{{", text, StringComparison.Ordinal);
             Assert.DoesNotContain("${", text, StringComparison.Ordinal);
-            Assert.DoesNotContain(text, c => char.IsControl(c) && c != '\n' || c is '\u202E' or '\u2028');
+            // Nothing invisible but the line breaks of multi-line input values and the zero-width non-joiner that breaks "{{" and "${".
+            Assert.Empty(DtcNotify.TestHarness.InvisibleText.Found(text, '\n', '\u200C'));
+            Assert.DoesNotMatch("(?<![{$])\u200C", text);
         }
 
         // In markdown text (everything but input values and choice titles, which are plain) no link, tag or emphasis can form.

@@ -5,6 +5,7 @@ using DtcNotify.Domain.Channels;
 using DtcNotify.Domain.Companies;
 using DtcNotify.Domain.Notifications;
 using DtcNotify.Teams.Schema;
+using DtcNotify.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.Cases.Actions;
@@ -62,9 +63,9 @@ internal sealed partial class CaseActionHandler
 
     private async Task<InvokeResponse> SaveMeasuresAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
     {
-        var measures = CaseCard.Unbreak(data.Text(EditMeasuresCard.MeasuresInput) ?? "")
+        var measures = UntrustedText.Clean(data.Text(EditMeasuresCard.MeasuresInput), multiline: true)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(m => CaseCard.PlainValue(m, MaxMeasureLength))
+            .Select(m => UntrustedText.Clean(m, MaxMeasureLength))
             .ToList();
         if (measures.Count == 0 || measures.Count > MaxMeasures)
         {
@@ -96,13 +97,13 @@ internal sealed partial class CaseActionHandler
         }
 
         var before = State(threatCase);
-        threatCase.Reassign(member.Id, CaseCard.PlainValue(member.Name, 200), actor, clock.GetUtcNow());
+        threatCase.Reassign(member.Id, UntrustedText.Clean(member.Name, 200), actor, clock.GetUtcNow());
         return await CommitAsync(threatCase, data, actor, before, ct);
     }
 
     private async Task<InvokeResponse> RejectAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
     {
-        var reason = CaseCard.PlainValue(data.Text("reason")?.Trim(), 1000);
+        var reason = UntrustedText.Clean(data.Text("reason"), 1000).Trim(); // a reason of invisible characters only is no reason
         if (reason.Length == 0)
         {
             return await RefuseAsync(threatCase, data, actor, "Give a reason for rejecting the case.", ct);
@@ -179,7 +180,7 @@ internal sealed partial class CaseActionHandler
         // The note is the analyst's record of the call: it goes to the audit entry with the outcome.
         if (data.Text("callNote") is { Length: > 0 } note)
         {
-            db.AuditEntries.Add(new Domain.Audit.AuditEntry { At = clock.GetUtcNow(), ActorId = actor.Id, ActorName = actor.Name, Action = "case.callnote", Subject = Subject(threatCase), After = CaseCard.PlainValue(note, 1000) });
+            db.AuditEntries.Add(new Domain.Audit.AuditEntry { At = clock.GetUtcNow(), ActorId = actor.Id, ActorName = actor.Name, Action = "case.callnote", Subject = Subject(threatCase), After = UntrustedText.Clean(note, 1000) });
         }
 
         return await CommitAsync(threatCase, data, actor, before, ct);

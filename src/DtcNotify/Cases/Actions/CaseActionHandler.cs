@@ -6,6 +6,7 @@ using DtcNotify.Data;
 using DtcNotify.Domain.Audit;
 using DtcNotify.Domain.Cases;
 using DtcNotify.Teams.Schema;
+using DtcNotify.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.Cases.Actions;
@@ -28,7 +29,7 @@ internal sealed partial class CaseActionHandler(
         }
 
         var data = CaseActionData.Read(action);
-        var actor = new CaseActor(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name is { Length: > 0 } n ? CaseCard.PlainValue(n, 200) : null);
+        var actor = new CaseActor(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name is { Length: > 0 } n ? UntrustedText.Clean(n, 200) : null);
         var channel = await channels.CurrentAsync(ct);
         if (!channels.IsAllowedTenant(TeamsChannelData.From(activity).TenantId)
             || !await analysts.IsAnalystAsync(activity.From?.AadObjectId, activity.From?.Id, channel, ct))
@@ -122,7 +123,7 @@ internal sealed partial class CaseActionHandler(
 
     private async Task<InvokeResponse> UnknownVerbAsync(CaseActionData data, CaseActor actor, CancellationToken ct)
     {
-        await AuditAsync(actor, "card.unknown", data.Subject, null, CaseCard.PlainValue(data.Verb, 50), ct);
+        await AuditAsync(actor, "card.unknown", data.Subject, null, UntrustedText.Clean(data.Verb, 50), ct);
         return InvokeResponse.Error(400, "BadRequest", "This card action is not known to the bot.");
     }
 
@@ -133,7 +134,7 @@ internal sealed partial class CaseActionHandler(
 
     private async Task AuditAsync(CaseActor actor, string action, string subject, string? before, string? after, CancellationToken ct)
     {
-        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow(), ActorId = CaseCard.PlainValue(actor.Id, 100), ActorName = actor.Name, Action = CaseCard.PlainValue(action, 60), Subject = subject, Before = before, After = after });
+        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow(), ActorId = UntrustedText.Clean(actor.Id, 100), ActorName = actor.Name, Action = UntrustedText.Clean(action, 60), Subject = subject, Before = before, After = after });
         await db.SaveChangesAsync(ct);
     }
 

@@ -82,7 +82,7 @@ internal static class CaseCard
         return new AdaptiveCard(body)
         {
             Actions = Actions(view, members, L),
-            FallbackText = $"{c.Reference}: {Plain(c.Severity, 10)} {Plain(c.Threat, 60)} at {Plain(view.Company.Name, 60)} ({c.Status.ToName()})",
+            FallbackText = $"{c.Reference}: {CardText.Plain(c.Severity, 10)} {CardText.Plain(c.Threat, 60)} at {CardText.Plain(view.Company.Name, 60)} ({c.Status.ToName()})",
         };
     }
 
@@ -127,7 +127,7 @@ internal static class CaseCard
         {
             actions.Add(new ShowCardAction("Reassign", new AdaptiveCard(
             [
-                new InputChoiceSet([.. members.Take(L(MaxChoices)).Select(m => new Choice(Plain(m.Name, L(80)), m.Id))])
+                new InputChoiceSet([.. members.Take(L(MaxChoices)).Select(m => new Choice(CardText.Plain(m.Name, L(80)), m.Id))])
                     { Id = "assignee", Label = "Assign to", Value = c.AssigneeId, IsRequired = true, ErrorMessage = "Choose a team member." },
             ])
             {
@@ -150,36 +150,6 @@ internal static class CaseCard
 
         return actions.Count == 0 ? null : actions;
     }
-
-    /// <summary>Choice titles and input values are never read as markdown; only control characters and length need care.</summary>
-    /// <remarks>"{{" and "${" are broken with a zero-width non-joiner, as <see cref="CardText.Escape"/> does; <see cref="Unbreak"/> removes it again.</remarks>
-    internal static string Plain(string? value, int maxLength = 200)
-    {
-        var source = value ?? "";
-        var text = new System.Text.StringBuilder(Math.Min(source.Length, maxLength) + 8);
-        foreach (var ch in source.Length > maxLength ? source[..maxLength] : source)
-        {
-            text.Append(IsInvisible(ch) && ch != '\n' ? ' ' : ch);
-            if (ch is '{' or '$')
-            {
-                text.Append(ZeroWidthNonJoiner);
-            }
-        }
-
-        return source.Length > maxLength ? text.Append('…').ToString() : text.ToString();
-    }
-
-    // Control characters, bidi overrides, zero-width and line/paragraph separators: nothing a reader should not see.
-    private static bool IsInvisible(char ch) => char.IsControl(ch)
-        || char.GetUnicodeCategory(ch) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator;
-
-    /// <summary>An input value as the analyst meant it: without the breaks <see cref="Plain"/> put in.</summary>
-    /// <summary>Text an analyst typed, cleaned for the database (one line, bounded, no invisible characters) without the card's breaks.</summary>
-    internal static string PlainValue(string? value, int maxLength = 200) => Unbreak(Plain(value, maxLength));
-
-    internal static string Unbreak(string value) => value.Replace(ZeroWidthNonJoiner.ToString(), "", StringComparison.Ordinal);
-
-    private const char ZeroWidthNonJoiner = '\u200C';
 
     private static TextBlock Section(string title) => new(title) { Weight = "Bolder", Separator = true };
 

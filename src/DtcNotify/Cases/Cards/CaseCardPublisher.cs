@@ -1,5 +1,6 @@
 using DtcNotify.Bot;
 using DtcNotify.Data;
+using DtcNotify.Teams.Cards;
 using DtcNotify.Teams.Connector;
 using DtcNotify.Teams.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ internal sealed partial class CaseCardPublisher(
             }
 
             await connector.UpdateActivityAsync(channel.ServiceUrl, conversationId, activityId, OutgoingActivity.AdaptiveCard(card.ToJsonElement(), card.FallbackText), ct);
-            await connector.ReplyToActivityAsync(channel.ServiceUrl, conversationId, activityId, OutgoingActivity.Message(CaseCard.Plain(threadReply, 500)), ct);
+            await connector.ReplyToActivityAsync(channel.ServiceUrl, conversationId, activityId, OutgoingActivity.Message(CardText.Plain(threadReply, 500, multiline: true)), ct);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or DbUpdateException or InvalidOperationException)
         {

@@ -21,7 +21,7 @@ internal static class EditMeasuresCard
                 Label = "Measures (one per line)",
                 IsMultiline = true,
                 MaxLength = MaxLength,
-                Value = CaseCard.Plain(string.Join("\n", c.Measures), MaxLength),
+                Value = CardText.Plain(string.Join("\n", c.Measures), MaxLength, multiline: true),
                 IsRequired = true,
                 ErrorMessage = "Give at least one measure.",
             },
