@@ -107,6 +107,7 @@ internal sealed partial class NotificationDispatcher(
         }
 
         var transport = TransportFor(claimed);
+        using var span = Telemetry.DtcNotifyTelemetry.Delivering(claimed.PublicId, transport, claimed.Channel);
         DeliveryReceipt receipt;
         try
         {
@@ -143,6 +144,7 @@ internal sealed partial class NotificationDispatcher(
 
         var shownId = PrintableText.Safe(receipt.ExternalId ?? "");
         Log.Delivered(logger, claimed.PublicId, receipt.Transport, shownId);
+        Telemetry.DtcNotifyTelemetry.Delivered(receipt.Transport, "sent");
         var reply = isCall ? ThreadReplies.CallScheduled(claimed, receipt, claimed.DueAt ?? now) : ThreadReplies.Sent(claimed, receipt, now);
         await TellChannelAsync(claimed.CaseId, reply, CancellationToken.None);
         return true;
@@ -164,6 +166,7 @@ internal sealed partial class NotificationDispatcher(
             if (await NotificationOutbox.FinishAsync(db, claimed, Holder, null, "notification.postponed", now, CancellationToken.None))
             {
                 Log.Postponed(logger, claimed.PublicId, transport, claimed.Attempts, PrintableText.Safe(error));
+                Telemetry.DtcNotifyTelemetry.Delivered(transport, "postponed");
                 await TellChannelAsync(claimed.CaseId, ThreadReplies.Postponed(claimed, transport, error), cancellationToken);
             }
 
@@ -174,6 +177,7 @@ internal sealed partial class NotificationDispatcher(
         if (await NotificationOutbox.FinishAsync(db, claimed, Holder, c => c.MarkDeliveryFailed(error, now), "notification.failed", now, CancellationToken.None))
         {
             Log.Failed(logger, claimed.PublicId, transport, kind.ToString(), PrintableText.Safe(error));
+            Telemetry.DtcNotifyTelemetry.Delivered(transport, "failed");
             await TellChannelAsync(claimed.CaseId, ThreadReplies.Failed(claimed, transport, error), cancellationToken);
         }
     }

@@ -12,6 +12,7 @@ using DtcNotify.Health;
 using DtcNotify.Options;
 using DtcNotify.Registry;
 using DtcNotify.Teams.Hosting;
+using DtcNotify.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -48,6 +49,7 @@ internal static class ServiceHostingExtensions
         builder.Services.AddFeedIntake();
         builder.Services.AddCaseCards();
         builder.Services.AddDelivery();
+        builder.Services.AddDtcNotifyTelemetry(builder.Configuration);
         return builder;
     }
 

@@ -30,6 +30,7 @@ internal sealed partial class IngestService(
 
     public async Task<IngestResult> IngestAsync(IngestRequest request, CancellationToken cancellationToken)
     {
+        using var span = Telemetry.DtcNotifyTelemetry.Ingest(request.Source, request.FileName);
         if (!sources.Value.Sources.TryGetValue(request.Source, out var source))
         {
             var known = string.Join(", ", sources.Value.Sources.Keys.Order(StringComparer.Ordinal));
@@ -69,6 +70,7 @@ internal sealed partial class IngestService(
         }
 
         Log.Ingested(logger, request.FileName, request.Source, result.Observations, result.Matched, result.RejectedCount);
+        Telemetry.DtcNotifyTelemetry.Ingested(span, result);
         return result;
     }
 

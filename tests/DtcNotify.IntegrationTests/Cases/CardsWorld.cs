@@ -7,6 +7,7 @@ using DtcNotify.Domain.Companies;
 using DtcNotify.IntegrationTests.Infrastructure;
 using DtcNotify.TestHarness;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DtcNotify.IntegrationTests.Cases;
 
@@ -41,7 +42,7 @@ internal sealed class CardsWorld : IAsyncDisposable
 
     public long CompanyId { get; private set; }
 
-    public static async Task<CardsWorld> StartAsync(string provider, IDictionary<string, string?>? settings = null, bool withContacts = true)
+    public static async Task<CardsWorld> StartAsync(string provider, IDictionary<string, string?>? settings = null, bool withContacts = true, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await database.MigrateAsync();
@@ -60,7 +61,7 @@ internal sealed class CardsWorld : IAsyncDisposable
             all[key] = value;
         }
 
-        var world = new CardsWorld(database, connector, new DtcNotifyApp(database, "Production", all));
+        var world = new CardsWorld(database, connector, new DtcNotifyApp(database, "Production", all, services));
         await using var db = database.CreateContext();
         var company = new Company
         {

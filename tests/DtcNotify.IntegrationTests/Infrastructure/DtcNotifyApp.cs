@@ -5,14 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DtcNotify.IntegrationTests.Infrastructure;
 
-/// <summary>The real app as a host on a test database; settings override the shipped appsettings.</summary>
-public sealed class DtcNotifyApp(TestDatabase database, string environment = "Production", IDictionary<string, string?>? settings = null)
+/// <summary>The real app as a host on a test database; settings override the shipped appsettings; <paramref name="services"/> adds to the app's own (e.g. an in-memory telemetry exporter).</summary>
+public sealed class DtcNotifyApp(TestDatabase database, string environment = "Production", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackCaller>());
+        builder.ConfigureServices(s => s.AddTransient<IStartupFilter, LoopbackCaller>());
+        builder.ConfigureServices(s => services?.Invoke(s));
         builder.ConfigureAppConfiguration(config =>
         {
             config.AddInMemoryCollection(database.Settings());
@@ -22,5 +23,12 @@ public sealed class DtcNotifyApp(TestDatabase database, string environment = "Pr
             config.AddInMemoryCollection([new("Digest:Enabled", "false")]);
             config.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         });
+
+        // As environment variables do in production, these settings are also seen while the app registers its services
+        // (the configuration above arrives only when the host is built), e.g. OTEL_EXPORTER_OTLP_ENDPOINT switching telemetry on.
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

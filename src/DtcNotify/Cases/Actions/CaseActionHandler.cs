@@ -29,6 +29,7 @@ internal sealed partial class CaseActionHandler(
         }
 
         var data = CaseActionData.Read(action);
+        using var span = Telemetry.DtcNotifyTelemetry.CardAction(data.Verb, data.CaseId);
         var actor = new CaseActor(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name is { Length: > 0 } n ? UntrustedText.Clean(n, 200) : null);
         var channel = await channels.CurrentAsync(ct);
         if (!channels.IsAllowedTenant(TeamsChannelData.From(activity).TenantId)

@@ -34,6 +34,7 @@ internal sealed partial class CaseCardWriter(IServiceProvider services, Speciali
                 continue;
             }
 
+            using var posting = Telemetry.DtcNotifyTelemetry.PostingCard(id);
             threatCase.MarkProposed(channel.ChannelId, "pending", null, clock.GetUtcNow());
             var card = CaseCard.Create(view with { Case = threatCase }, members);
             var thread = await _connector.CreateChannelThreadAsync(channel.ServiceUrl, channel.ChannelId, channel.TenantId, Activity(card), ct);
@@ -62,6 +63,7 @@ internal sealed partial class CaseCardWriter(IServiceProvider services, Speciali
 
     public async Task<int> PostBatchAsync(long? importId, IReadOnlyList<long> ids, CancellationToken ct)
     {
+        using var posting = Telemetry.DtcNotifyTelemetry.PostingCard(null, ids.Count);
         var batch = new CardBatch { ImportId = importId, CaseCount = ids.Count, CreatedAt = clock.GetUtcNow() };
         _db.CardBatches.Add(batch);
         await _db.SaveChangesAsync(ct);
