@@ -8,6 +8,7 @@ using DtcNotify.Matching;
 using DtcNotify.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using DtcNotify.Text;
 
 namespace DtcNotify.Intake;
 
@@ -50,7 +51,7 @@ internal sealed partial class IngestService(
         var kind = request.Kind ?? source.Kind.ToString().ToLowerInvariant();
         if (!request.Force && await db.Imports.Where(i => i.Source == request.Source && i.Sha256 == sha).Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken) is { } earlier)
         {
-            Log.Duplicate(logger, request.FileName, request.Source, earlier);
+            Log.Duplicate(logger, PrintableText.Safe(request.FileName), PrintableText.Safe(request.Source), earlier);
             return Empty(earlier.ToString(System.Globalization.CultureInfo.InvariantCulture), request, kind, sha) with { Duplicate = true };
         }
 
@@ -68,7 +69,7 @@ internal sealed partial class IngestService(
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
-        Log.Ingested(logger, request.FileName, request.Source, result.Observations, result.Matched, result.RejectedCount);
+        Log.Ingested(logger, PrintableText.Safe(request.FileName), PrintableText.Safe(request.Source), result.Observations, result.Matched, result.RejectedCount);
         return result;
     }
 

@@ -118,4 +118,17 @@ public sealed class FeedInboxWatcherTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_inbox, "lds", "upload.json.part")));
         Assert.True(File.Exists(Path.Combine(_inbox, "lds", ".hidden.json")));
     }
+
+    [Fact]
+    public async Task A_file_name_cannot_forge_a_log_line()
+    {
+        await using var database = await WithRegistryAsync("Sqlite");
+        await using var app = Start(database);
+
+        Drop("lds/a\nwarn: forged.json", System.Text.Encoding.UTF8.GetBytes(IntelMqEvents(DateTimeOffset.UtcNow)));
+        await EventuallyAsync(() => Done("processed", "lds", "a\nwarn: forged.json") is [var moved] && File.Exists(moved + ".summary.json"), "the file in processed/lds/");
+
+        await EventuallyAsync(() => app.Logs.Entries.Any(e => e.Text.Contains("Inbox file a?warn: forged.json from lds", StringComparison.Ordinal)), "the log line");
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Text.Contains("\nwarn: forged", StringComparison.Ordinal));
+    }
 }

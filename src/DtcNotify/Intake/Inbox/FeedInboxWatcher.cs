@@ -60,7 +60,7 @@ internal sealed partial class FeedInboxWatcher(
             return;
         }
 
-        using var logScope = Log.FileScope(logger, file.Name, file.Source);
+        using var logScope = Log.FileScope(logger, file.PrintableName, file.PrintableSource);
         InboxOutcome outcome;
         try
         {
@@ -70,7 +70,7 @@ internal sealed partial class FeedInboxWatcher(
         {
             // Not the file's fault as far as we know: leave it in the inbox and try again later.
             _retryAt[file.Path] = clock.GetUtcNow() + RetryAfterError;
-            Log.IngestFailed(logger, file.Name, file.Source, RetryAfterError, e);
+            Log.IngestFailed(logger, file.PrintableName, file.PrintableSource, RetryAfterError, e);
             return;
         }
 
@@ -80,11 +80,11 @@ internal sealed partial class FeedInboxWatcher(
         await InboxSummary.WriteAsync(moved, outcome, CancellationToken.None);
         if (outcome.Result is { } result)
         {
-            Log.Processed(logger, file.Name, file.Source, result.Import, result.Observations, result.Duplicate, moved);
+            Log.Processed(logger, file.PrintableName, file.PrintableSource, result.Import, result.Observations, result.Duplicate, PrintableText.Safe(moved));
         }
         else
         {
-            Log.Refused(logger, file.Name, file.Source, PrintableText.Safe(outcome.Reason ?? ""), moved);
+            Log.Refused(logger, file.PrintableName, file.PrintableSource, PrintableText.Safe(outcome.Reason), PrintableText.Safe(moved));
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace DtcNotify.Teams.Tests.Infrastructure;
+namespace DtcNotify.TestHarness;
 
 /// <summary>Keeps every formatted log line (with exception text) so tests can check what was, and was not, logged.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
