@@ -1,3 +1,4 @@
+using DtcNotify.Files;
 using DtcNotify.Options;
 using Microsoft.Extensions.Options;
 using DtcNotify.Text;
@@ -23,6 +24,9 @@ internal sealed partial class FeedInboxWatcher(
 
     private readonly Dictionary<string, DateTimeOffset> _retryAt = new(StringComparer.Ordinal);
 
+    /// <summary>Refused links are left where they are; each is logged once, not at every poll.</summary>
+    private readonly HashSet<string> _refusedLogged = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (string.IsNullOrWhiteSpace(feeds.Value.InboxDirectory))
@@ -38,7 +42,16 @@ internal sealed partial class FeedInboxWatcher(
         {
             try
             {
-                var waiting = inbox.Waiting().ToList();
+                var refused = new HashSet<string>(StringComparer.Ordinal);
+                var waiting = inbox.Waiting((path, reason) =>
+                {
+                    refused.Add(path);
+                    if (_refusedLogged.Add(path))
+                    {
+                        Log.LinkRefused(logger, PrintableText.Safe(Path.GetRelativePath(inbox.Root, path)), reason);
+                    }
+                }).ToList();
+                _refusedLogged.IntersectWith(refused);
                 ForgetRetriesOfVanishedFiles(waiting);
                 foreach (var file in stability.Ready(waiting))
                 {
@@ -64,7 +77,12 @@ internal sealed partial class FeedInboxWatcher(
         InboxOutcome outcome;
         try
         {
-            outcome = await IngestAsync(file, stoppingToken);
+            if (await IngestAsync(inbox, file, stoppingToken) is not { } done)
+            {
+                return;
+            }
+
+            outcome = done;
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -75,7 +93,19 @@ internal sealed partial class FeedInboxWatcher(
         }
 
         _retryAt.Remove(file.Path);
-        var moved = inbox.MoveTo(outcome.Folder, file, clock.GetUtcNow());
+        string moved;
+        try
+        {
+            moved = inbox.MoveTo(outcome.Folder, file, clock.GetUtcNow());
+        }
+        catch (DropFolderRefusedException e)
+        {
+            // processed/ or failed/ (or the file) is a link now: nothing moves through it. The file stays; its import stands.
+            _retryAt[file.Path] = clock.GetUtcNow() + RetryAfterError;
+            Log.LinkRefused(logger, file.PrintableName, PrintableText.Safe(e.Message));
+            return;
+        }
+
         // Not cancelled by shutdown: the file has moved, so its summary must be written now or never.
         await InboxSummary.WriteAsync(moved, outcome, CancellationToken.None);
         if (outcome.Result is { } result)
@@ -96,7 +126,7 @@ internal sealed partial class FeedInboxWatcher(
         }
     }
 
-    private async Task<InboxOutcome> IngestAsync(InboxFile file, CancellationToken stoppingToken)
+    private async Task<InboxOutcome?> IngestAsync(InboxLayout inbox, InboxFile file, CancellationToken stoppingToken)
     {
         if (file.Source.Length == 0)
         {
@@ -109,12 +139,18 @@ internal sealed partial class FeedInboxWatcher(
         try
         {
             var result = await scope.ServiceProvider.GetRequiredService<IngestService>()
-                .IngestAsync(new IngestRequest(file.Path, file.Name, source), stoppingToken);
+                .IngestAsync(new IngestRequest(file.Path, file.Name, source) { Open = () => inbox.Folder.OpenRead(file.Path) }, stoppingToken);
             return InboxOutcome.Processed(result);
         }
         catch (IngestRefusedException e)
         {
             return InboxOutcome.Failed(file, e.Message);
+        }
+        catch (DropFolderRefusedException e)
+        {
+            // Swapped for a link after it was listed: not read, and left where it is (the next poll reports the link).
+            Log.LinkRefused(logger, file.PrintableName, PrintableText.Safe(e.Message));
+            return null;
         }
     }
 }
