@@ -88,6 +88,25 @@ public sealed class GraphMailTransportTests : IDisposable
         Assert.Equal(new DeliveryReceipt("Graph", "0b7c4a53-9c1e-4f0e-9a57-1d2e3f405162"), receipt);
     }
 
+    [Theory]
+    [InlineData(307)]
+    [InlineData(308)]
+    [InlineData(302)]
+    public async Task A_redirect_on_sendMail_is_not_followed_and_the_mail_goes_nowhere_else(int status)
+    {
+        // The mail (company data) would otherwise be re-sent to whatever the Location names.
+        const string Elsewhere = "/elsewhere/users/meldingen@dtc.example/sendMail";
+        _graph.Server.Given(Request.Create().WithPath(SendMailPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Location", _graph.Server.Url + Elsewhere));
+        _graph.Server.Given(Request.Create().WithPath(Elsewhere)).RespondWith(Response.Create().WithStatusCode(202));
+
+        var failure = await Assert.ThrowsAsync<DeliveryFailureException>(() => Transport().SendAsync(_mail, CancellationToken.None));
+
+        Assert.Equal(DeliveryFailureKind.Rejected, failure.Kind); // failed visibly, never retried automatically
+        Assert.Single(_graph.Requests("POST", SendMailPath));
+        Assert.DoesNotContain(_graph.Server.LogEntries, e => e.RequestMessage.Path == Elsewhere);
+    }
+
     [Fact]
     public async Task A_429_with_Retry_After_then_success_gives_exactly_one_accepted_send()
     {

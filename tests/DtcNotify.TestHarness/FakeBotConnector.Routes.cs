@@ -49,6 +49,11 @@ public sealed partial class FakeBotConnector
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (failure.Location is { } location)
+        {
+            context.Response.Headers.Location = location;
+        }
+
         var body = failure.Body ?? new JsonObject { ["error"] = new JsonObject { ["code"] = $"Status{failure.StatusCode}", ["message"] = "scripted failure" } }.ToJsonString();
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);

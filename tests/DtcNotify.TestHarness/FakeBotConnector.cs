@@ -43,6 +43,10 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
     public void FailNext(int statusCode, TimeSpan? retryAfter = null, string? body = null) =>
         _failures.Enqueue(new ScriptedFailure(statusCode, retryAfter, body, DropConnection: false));
 
+    /// <summary>The next call is answered with a redirect (307 keeps the method and body) to <paramref name="location"/>.</summary>
+    public void RedirectNext(string location, int statusCode = 307) =>
+        _failures.Enqueue(new ScriptedFailure(statusCode, null, "", DropConnection: false, Location: location));
+
     /// <summary>The next call is received (and recorded) but the connection is dropped without an answer.</summary>
     public void DropNextConnection() => _failures.Enqueue(new ScriptedFailure(0, null, null, DropConnection: true));
 
@@ -75,7 +79,7 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
         _callArrived.Dispose();
     }
 
-    private sealed record ScriptedFailure(int StatusCode, TimeSpan? RetryAfter, string? Body, bool DropConnection);
+    private sealed record ScriptedFailure(int StatusCode, TimeSpan? RetryAfter, string? Body, bool DropConnection, string? Location = null);
 }
 
 /// <summary>One call as the connector saw it. <see cref="RawPath"/> is exactly what was sent (escaped), without the service URL's path prefix.</summary>

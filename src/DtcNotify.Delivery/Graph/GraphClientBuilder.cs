@@ -28,7 +28,18 @@ public static class GraphClientBuilder
         retry.Dispose();
         handlers.Add(new ThrottleObservingHandler(logger));
 
-        var httpClient = GraphClientFactory.Create(handlers, finalHandler: finalHandler ?? new HttpClientHandler());
+        // No redirects, neither by the SDK's handler nor by the socket handler: a 307 on sendMail would re-send the mail
+        // (company data) to the host the answer names. The host passes its IHttpClientFactory handler, which has the
+        // app-wide rule (NoAutoRedirects); the default here is for callers without one.
+        foreach (var redirect in handlers.OfType<RedirectHandler>().ToList())
+        {
+            handlers.Remove(redirect);
+            redirect.Dispose();
+        }
+
+        handlers.Add(new RedirectRefusingHandler());
+
+        var httpClient = GraphClientFactory.Create(handlers, finalHandler: finalHandler ?? new HttpClientHandler { AllowAutoRedirect = false });
         httpClient.Timeout = connection.Timeout;
         IAuthenticationProvider authentication = connection.HasCredentials
             ? new Microsoft.Graph.Authentication.AzureIdentityAuthenticationProvider(

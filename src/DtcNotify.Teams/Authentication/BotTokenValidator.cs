@@ -2,6 +2,7 @@ using DtcNotify.Teams.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using DtcNotify.Text;
 
 namespace DtcNotify.Teams.Authentication;
 
@@ -38,7 +39,8 @@ internal sealed partial class BotTokenValidator(IOptions<BotOptions> options, Si
 
         if (!AllowedAlgorithms.Contains(jwt.Alg, StringComparer.Ordinal))
         {
-            return BotAuthResult.Fail($"algorithm '{jwt.Alg?[..Math.Min(jwt.Alg.Length, 16)]}' is not allowed"); // attacker text: keep it short
+            // Unauthenticated attacker text, bound for the log: short and printable.
+            return BotAuthResult.Fail($"algorithm '{PrintableText.Safe(jwt.Alg?[..Math.Min(jwt.Alg.Length, 16)])}' is not allowed");
         }
 
         var kind = ClassifyIssuer(jwt.Issuer, bot.TenantId);

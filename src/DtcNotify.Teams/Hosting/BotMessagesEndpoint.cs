@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using DtcNotify.Text;
 
 namespace DtcNotify.Teams.Hosting;
 
@@ -41,7 +42,7 @@ internal sealed partial class BotMessagesEndpoint(
         var authorization = ActivityAuthorization.Check(caller, activity);
         if (!authorization.Succeeded)
         {
-            Log.Rejected(logger, authorization.FailureReason, activity.Id, activity.Conversation?.Id);
+            Log.Rejected(logger, authorization.FailureReason, PrintableText.Safe(activity.Id), PrintableText.Safe(activity.Conversation?.Id));
             return Results.Unauthorized();
         }
 
@@ -53,7 +54,7 @@ internal sealed partial class BotMessagesEndpoint(
 
         if (!queue.TryEnqueue(activity))
         {
-            Log.QueueFull(logger, activity.Id);
+            Log.QueueFull(logger, PrintableText.Safe(activity.Id));
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 

@@ -37,6 +37,7 @@ public static class TeamsBotServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<BotStartupWarning>();
+        services.AddNoAutoRedirects();
 
         services.AddHttpClient(SigningKeyFetcher.HttpClientName);
         services.AddSingleton<SigningKeyFetcher>();

@@ -1,5 +1,6 @@
 using DtcNotify.Teams.Schema;
 using Microsoft.Extensions.Logging;
+using DtcNotify.Text;
 
 namespace DtcNotify.Teams.Routing;
 
@@ -19,7 +20,7 @@ public sealed partial class ActivityDispatcher(IBotHandler handler, ILogger<Acti
             case ActivityTypes.InstallationUpdate:
                 return handler.OnInstallationUpdateAsync(activity, cancellationToken);
             default:
-                Log.Ignored(logger, activity.Type, activity.Id);
+                Log.Ignored(logger, PrintableText.Safe(activity.Type), PrintableText.Safe(activity.Id));
                 return Task.CompletedTask;
         }
     }
@@ -37,7 +38,7 @@ public sealed partial class ActivityDispatcher(IBotHandler handler, ILogger<Acti
             var response = await handler.OnInvokeAsync(name, activity, cancellationToken).ConfigureAwait(false);
             if (response is null)
             {
-                Log.UnhandledInvoke(logger, name, activity.Id);
+                Log.UnhandledInvoke(logger, PrintableText.Safe(name), PrintableText.Safe(activity.Id));
                 return InvokeResponse.NotImplemented(name);
             }
 
@@ -45,12 +46,12 @@ public sealed partial class ActivityDispatcher(IBotHandler handler, ILogger<Acti
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Log.InvokeTimedOut(logger, name, activity.Id);
+            Log.InvokeTimedOut(logger, PrintableText.Safe(name), PrintableText.Safe(activity.Id));
             return InvokeResponse.Error(504, "Timeout", "The bot took too long to answer. Try again.");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log.InvokeFailed(logger, name, activity.Id, ex);
+            Log.InvokeFailed(logger, PrintableText.Safe(name), PrintableText.Safe(activity.Id), ex);
             return InvokeResponse.Error(500, "InternalError", "The bot could not process this action. Try again.");
         }
     }

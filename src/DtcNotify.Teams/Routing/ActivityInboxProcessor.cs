@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using DtcNotify.Text;
 
 namespace DtcNotify.Teams.Routing;
 
@@ -37,12 +38,12 @@ internal sealed partial class ActivityInboxProcessor(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                Log.StoppedWhileProcessing(logger, activity.Type, activity.Id);
+                Log.StoppedWhileProcessing(logger, PrintableText.Safe(activity.Type), PrintableText.Safe(activity.Id));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // One bad activity must not stop the queue.
-                Log.ProcessingFailed(logger, activity.Type, activity.Id, ex);
+                Log.ProcessingFailed(logger, PrintableText.Safe(activity.Type), PrintableText.Safe(activity.Id), ex);
             }
         }
     }

@@ -1,4 +1,5 @@
 using DtcNotify.Teams.Schema;
+using DtcNotify.Text;
 
 namespace DtcNotify.Teams.Routing;
 
@@ -7,8 +8,9 @@ internal static class ActivityLogScope
 {
     public static Dictionary<string, object?> For(Activity activity) => new(StringComparer.Ordinal)
     {
-        ["ActivityId"] = activity.Id,
-        ["ActivityType"] = activity.Type,
-        ["ConversationId"] = activity.Conversation?.Id,
+        // The activity's own text: printable only, as everything from outside that reaches a log.
+        ["ActivityId"] = PrintableText.Safe(activity.Id),
+        ["ActivityType"] = PrintableText.Safe(activity.Type),
+        ["ConversationId"] = PrintableText.Safe(activity.Conversation?.Id),
     };
 }

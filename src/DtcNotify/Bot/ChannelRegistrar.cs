@@ -35,7 +35,7 @@ internal sealed partial class ChannelRegistrar(
 
         if (!IsAllowedTenant(data.TenantId))
         {
-            Log.OtherTenant(logger, data.TenantId);
+            Log.OtherTenant(logger, PrintableText.Safe(data.TenantId));
             return null;
         }
 

@@ -2,6 +2,7 @@ using DtcNotify.Cases.Actions;
 using DtcNotify.Teams.Connector;
 using DtcNotify.Teams.Routing;
 using DtcNotify.Teams.Schema;
+using DtcNotify.Text;
 
 namespace DtcNotify.Bot;
 
@@ -55,7 +56,7 @@ internal sealed partial class DtcBotHandler(
         }
         catch (ConnectorException ex)
         {
-            Log.ReplyFailed(logger, (int?)ex.StatusCode, ex.ErrorCode);
+            Log.ReplyFailed(logger, (int?)ex.StatusCode, PrintableText.Safe(ex.ErrorCode));
         }
     }
 

@@ -17,11 +17,21 @@ internal static class CliRunner
                dtcnotify digest [--json] [--post [--force]]
         """;
 
+    /// <summary>The verbs, by their first one or two words: an unknown one is refused before any configuration is read.</summary>
+    private static readonly HashSet<string> Verbs = ["migrate", "registry import", "ingest", "cases", "lookup", "teams package", "digest"];
+
+    public static bool IsHelp(IReadOnlyList<string> args) => args is ["help", ..] || args.Any(a => a is "--help" or "-h");
+
     public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure)
     {
         try
         {
             var arguments = CliArguments.Parse(args);
+            if (!Verbs.Contains(arguments.Positional.FirstOrDefault() ?? "") && !Verbs.Contains(string.Join(' ', arguments.Positional.Take(2))))
+            {
+                throw new CliUsageException($"unknown command '{Text.PrintableText.Safe(string.Join(' ', args))}'\n{Usage}");
+            }
+
             // Posting the digest needs the bot's connector, and with it a valid Bot section; nothing else does.
             var withBot = arguments.Positional.FirstOrDefault() == "digest" && arguments.Has("--post");
             using var host = CliHost.Build(configure, arguments.Has("--verbose"), withBot);
@@ -37,7 +47,7 @@ internal static class CliRunner
                 "lookup" => await LookupCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "teams" when verb == "teams package" => await TeamsPackageCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "digest" => await DigestCommand.RunAsync(host.Services, arguments, console, cancel.Token),
-                _ => throw new CliUsageException($"unknown command '{string.Join(' ', args)}'\n{Usage}"),
+                _ => throw new CliUsageException($"unknown command '{Text.PrintableText.Safe(string.Join(' ', args))}'\n{Usage}"),
             };
         }
         catch (CliUsageException ex)
@@ -50,10 +60,9 @@ internal static class CliRunner
             await console.Error.WriteLineAsync($"dtcnotify: {ex.Message}");
             return ExitCodes.BadUsage;
         }
-        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        catch (Exception ex) when (ConfigurationErrors.Describe(ex) is { } lines)
         {
-            await console.Error.WriteLineAsync($"dtcnotify: configuration is invalid: {string.Join(" ", ex.Failures)}");
-            return ExitCodes.BadUsage;
+            return await ConfigurationErrors.PrintAsync(lines, console.Error);
         }
     }
 

@@ -10,6 +10,8 @@ namespace DtcNotify.Delivery;
 
 internal static class DeliveryHostingExtensions
 {
+    public const string GraphHttpClientName = "Graph";
+
     /// <summary>The outbox dispatcher and the transports chosen by <c>Mail:Transport</c> and <c>CallTasks:Provider</c>.</summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
@@ -20,10 +22,13 @@ internal static class DeliveryHostingExtensions
             var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
             return new GraphConnection(graph.BaseUrl, graph.TenantId, graph.ClientId, graph.ClientSecret, TimeSpan.FromSeconds(graph.TimeoutSeconds));
         });
+        services.AddHttpClient(GraphHttpClientName);
         services.AddSingleton(sp => GraphClientBuilder.Create(
             sp.GetRequiredService<GraphConnection>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("DtcNotify.Delivery.Graph")));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("DtcNotify.Delivery.Graph"),
+            // From the factory, like every outgoing client: it carries the app-wide no-redirect rule (NoAutoRedirects).
+            sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(GraphHttpClientName)));
         services.AddSingleton(sp =>
         {
             var mail = sp.GetRequiredService<IOptions<MailOptions>>().Value;

@@ -1,4 +1,5 @@
 using DtcNotify.Cli;
+using Microsoft.Extensions.Options;
 
 namespace DtcNotify.Hosting;
 
@@ -7,16 +8,22 @@ internal static class DtcNotifyProgram
 {
     public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure = null)
     {
+        if (CliRunner.IsHelp(args))
+        {
+            await console.Out.WriteLineAsync(CliRunner.Usage);
+            return ExitCodes.Success;
+        }
+
+        // Options (e.g. --urls) without a verb are the service's, as they are for any ASP.NET Core app.
         if (args.Length == 0 || args[0].StartsWith('-') || args[0] == "serve")
         {
-            await ServeAsync(args.Length > 0 && args[0] == "serve" ? args[1..] : args, configure);
-            return 0;
+            return await ServeAsync(args.Length > 0 && args[0] == "serve" ? args[1..] : args, console, configure);
         }
 
         return await CliRunner.RunAsync(args, console, configure);
     }
 
-    private static async Task ServeAsync(string[] args, Action<IConfigurationBuilder>? configure)
+    private static async Task<int> ServeAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddAppSettingsBesideBinary(builder.Environment);
@@ -24,7 +31,19 @@ internal static class DtcNotifyProgram
         builder.AddDtcNotifyService();
 
         var app = builder.Build();
+        try
+        {
+            // Every option before anything starts: all bad keys at once, and no half-started host logging a stack trace.
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (Exception e) when (ConfigurationErrors.Describe(e) is { } lines)
+        {
+            await app.DisposeAsync();
+            return await ConfigurationErrors.PrintAsync(lines, console.Error);
+        }
+
         app.UseDtcNotifyService();
         await app.RunAsync();
+        return ExitCodes.Success;
     }
 }

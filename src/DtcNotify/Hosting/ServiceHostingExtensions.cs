@@ -25,6 +25,7 @@ internal static class ServiceHostingExtensions
     public static IServiceCollection AddDtcNotifyCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddNoAutoRedirects();
         services.AddDtcNotifyOptions(configuration);
         services.AddDtcNotifyDatabase();
         services.AddScoped<RegistryImporter>();

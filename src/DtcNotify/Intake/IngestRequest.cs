@@ -16,4 +16,7 @@ internal sealed record IngestRequest(string Path, string FileName, string Source
     public string? Threat { get; init; }
 
     public bool Force { get; init; }
+
+    /// <summary>How to open <see cref="Path"/>; a drop folder passes its own, which never follows a link. Opened once per import.</summary>
+    public Func<FileStream> Open { get; init; } = () => File.OpenRead(Path);
 }

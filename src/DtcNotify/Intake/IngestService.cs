@@ -8,6 +8,7 @@ using DtcNotify.Matching;
 using DtcNotify.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using DtcNotify.Text;
 
 namespace DtcNotify.Intake;
 
@@ -37,7 +38,10 @@ internal sealed partial class IngestService(
             throw new IngestRefusedException($"unknown source '{request.Source}'; configured sources (Sources:<name>): {(known.Length == 0 ? "none" : known)}");
         }
 
-        var size = new FileInfo(request.Path).Length;
+        // One open file for the hash, the format sniff and the parse, so all three see the same file; RunAsync checks
+        // that the bytes parsed are the bytes hashed (a partner still writing into it gets a retry, not a wrong record).
+        await using var file = request.Open();
+        var size = file.Length;
         if (size > feeds.Value.MaxFileBytes)
         {
             throw new IngestRefusedException($"{request.FileName}: {size} bytes is over Feeds:MaxFileBytes ({feeds.Value.MaxFileBytes})");
@@ -45,36 +49,36 @@ internal sealed partial class IngestService(
 
         // The file's hash (for the duplicate check) and the asset index are independent and each take a second or more on
         // a large report and registry: the hash runs on another thread meanwhile.
-        var hashing = Task.Run(() => FileHash.Sha256Async(request.Path, cancellationToken), cancellationToken);
+        var hashing = Task.Run(async () => Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file, cancellationToken)), cancellationToken);
         var index = await indexes.GetAsync(db, cancellationToken);
         var sha = await hashing;
         var kind = request.Kind ?? source.Kind.ToString().ToLowerInvariant();
         if (!request.Force && await db.Imports.Where(i => i.Source == request.Source && i.Sha256 == sha).Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken) is { } earlier)
         {
-            Log.Duplicate(logger, request.FileName, request.Source, earlier);
+            Log.Duplicate(logger, PrintableText.Safe(request.FileName), PrintableText.Safe(request.Source), earlier);
             return Empty(earlier.ToString(System.Globalization.CultureInfo.InvariantCulture), request, kind, sha) with { Duplicate = true };
         }
 
-        var format = request.Format ?? FeedFormatDetector.Detect(request.FileName, await HeadAsync(request.Path, cancellationToken))
+        var format = request.Format ?? FeedFormatDetector.Detect(request.FileName, await HeadAsync(file, cancellationToken))
             ?? throw new IngestRefusedException($"{request.FileName}: the feed format cannot be detected from the name or content; give --format");
         var strategy = db.Database.CreateExecutionStrategy();
         IngestResult result;
         await using var bulk = await SqliteBulkSettings.ApplyAsync(db, cancellationToken);
         try
         {
-            result = await strategy.ExecuteAsync(ct => RunAsync(request with { Format = format }, kind, source.Trusted, sha, index, ct), cancellationToken);
+            result = await strategy.ExecuteAsync(ct => RunAsync(request with { Format = format }, file, kind, source.Trusted, sha, index, ct), cancellationToken);
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
-        Log.Ingested(logger, request.FileName, request.Source, result.Observations, result.Matched, result.RejectedCount);
+        Log.Ingested(logger, PrintableText.Safe(request.FileName), PrintableText.Safe(request.Source), result.Observations, result.Matched, result.RejectedCount);
         Telemetry.DtcNotifyTelemetry.Ingested(span, result);
         return result;
     }
 
-    private async Task<IngestResult> RunAsync(IngestRequest request, string kind, bool trusted, string sha, Matching.AssetIndex index, CancellationToken ct)
+    private async Task<IngestResult> RunAsync(IngestRequest request, FileStream file, string kind, bool trusted, string sha, Matching.AssetIndex index, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         // Tracked entities are few (the import and its cases) but change detection is explicit, once per save.
@@ -92,7 +96,8 @@ internal sealed partial class IngestService(
         await assembler.PrepareAsync(ct);
         await using (var writer = new ObservationWriter(db, import.Id))
         {
-            await using var stream = File.OpenRead(request.Path);
+            file.Position = 0; // also when the execution strategy runs this again
+            await using var stream = new HashingReadStream(file);
             var readRequest = new FeedReadRequest(request.FileName)
             {
                 Format = request.Format, ReportType = request.ReportType, DefaultIdentifier = request.Threat, MaxLineBytes = feeds.Value.MaxLineBytes,
@@ -110,6 +115,12 @@ internal sealed partial class IngestService(
             }
 
             await writer.FlushAsync(ct);
+            var parsed = await stream.FinishAsync(ct);
+            if (parsed != sha)
+            {
+                // Not committed: the caller retries later (the inbox after a minute), when the file has stopped changing.
+                throw new IOException($"{request.FileName} changed while it was being read; nothing was imported");
+            }
         }
 
         var cases = await assembler.CompleteAsync(kind, import.Id, request.Source, trusted, ct);
@@ -134,9 +145,9 @@ internal sealed partial class IngestService(
         WHERE "ImportId" = {importId}
         """, ct);
 
-    private static async Task<byte[]> HeadAsync(string path, CancellationToken ct)
+    private static async Task<byte[]> HeadAsync(FileStream stream, CancellationToken ct)
     {
-        await using var stream = File.OpenRead(path);
+        stream.Position = 0;
         var buffer = new byte[4096];
         var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
         return buffer[..read];

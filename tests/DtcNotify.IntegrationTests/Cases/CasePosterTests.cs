@@ -72,7 +72,7 @@ public sealed class CasePosterTests
     {
         await using var world = await CardsWorld.StartAsync(provider, new Dictionary<string, string?> { ["Teams:MaxCardsPerImport"] = "2" });
         var cases = await world.WaitForProposedAsync(await world.AddCasesAsync(3));
-        var data = new System.Text.Json.Nodes.JsonObject { ["batchId"] = cases[0].BatchId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var data = BatchActionData(world);
 
         var (status, body) = await world.InvokeRawAsync(data, "batch.approve", CardsWorld.AnnaAad, cases[0].ActivityId!);
         var (_, again) = await world.InvokeRawAsync(data, "batch.approve", CardsWorld.BramAad, cases[0].ActivityId!);
@@ -84,5 +84,51 @@ public sealed class CasePosterTests
         Assert.Equal(3, await db.Notifications.CountAsync());
         Assert.All(await db.Cases.ToListAsync(), c => Assert.Equal(Domain.Cases.CaseStatus.Approved, c.Status));
         await world.WaitForCallAsync(c => c.Method == "PUT" && c.RawPath.EndsWith("/activities/" + cases[0].ActivityId, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Approve_all_leaves_out_a_case_changed_since_the_card_was_posted_and_names_it(string provider)
+    {
+        await using var world = await CardsWorld.StartAsync(provider, new Dictionary<string, string?> { ["Teams:MaxCardsPerImport"] = "2" });
+        var cases = await world.WaitForProposedAsync(await world.AddCasesAsync(3));
+        var data = BatchActionData(world);
+        var (edited, _) = await world.InvokeAsync(cases[1], "case.save", CardsWorld.BramAad, new System.Text.Json.Nodes.JsonObject { ["measures"] = "Zet de server uit." });
+        Assert.Equal(200, edited);
+
+        var (status, body) = await world.InvokeRawAsync(data, "batch.approve", CardsWorld.AnnaAad, cases[0].ActivityId!);
+
+        Assert.Equal(200, status);
+        Assert.Contains("Approved by e\\\\-mail: 2", body.ToString(), StringComparison.Ordinal);
+        Assert.Contains(cases[1].Reference!.Replace("-", "\\\\-", StringComparison.Ordinal), body.ToString(), StringComparison.Ordinal);
+        await using var db = world.Database.CreateContext();
+        var after = await db.Cases.OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal([Domain.Cases.CaseStatus.Approved, Domain.Cases.CaseStatus.Proposed, Domain.Cases.CaseStatus.Approved], after.Select(c => c.Status));
+        Assert.Equal(2, await db.Notifications.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_batch_card_without_case_versions_approves_nothing_and_answers_with_the_current_card()
+    {
+        await using var world = await CardsWorld.StartAsync("Sqlite", new Dictionary<string, string?> { ["Teams:MaxCardsPerImport"] = "2" });
+        var cases = await world.WaitForProposedAsync(await world.AddCasesAsync(3));
+        var old = new System.Text.Json.Nodes.JsonObject { ["batchId"] = cases[0].BatchId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        var (status, body) = await world.InvokeRawAsync(old, "batch.approve", CardsWorld.AnnaAad, cases[0].ActivityId!);
+
+        Assert.Equal(200, status);
+        Assert.Contains("\"versions\"", body.ToString(), StringComparison.Ordinal); // the current card carries them
+        await using var db = world.Database.CreateContext();
+        Assert.Equal(0, await db.Notifications.CountAsync());
+        Assert.All(await db.Cases.ToListAsync(), c => Assert.Equal(Domain.Cases.CaseStatus.Proposed, c.Status));
+    }
+
+    /// <summary>The data of "Approve all by e-mail" on the batch card as it was posted.</summary>
+    private static System.Text.Json.Nodes.JsonObject BatchActionData(CardsWorld world)
+    {
+        using var post = JsonDocument.Parse(Assert.Single(world.Connector.Calls, IsNewThread).Body);
+        var card = post.RootElement.GetProperty("activity").GetProperty("attachments")[0].GetProperty("content");
+        var action = card.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("verb").GetString() == "batch.approve");
+        return System.Text.Json.Nodes.JsonNode.Parse(action.GetProperty("data").GetRawText())!.AsObject();
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using DtcNotify.TestHarness;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DtcNotify.IntegrationTests.Infrastructure;
 
@@ -9,11 +11,15 @@ namespace DtcNotify.IntegrationTests.Infrastructure;
 public sealed class DtcNotifyApp(TestDatabase database, string environment = "Production", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>Every log line of the app, for tests of what is (not) logged.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
         builder.ConfigureServices(s => s.AddTransient<IStartupFilter, LoopbackCaller>());
         builder.ConfigureServices(s => services?.Invoke(s));
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
         builder.ConfigureAppConfiguration(config =>
         {
             config.AddInMemoryCollection(database.Settings());

@@ -10,12 +10,33 @@ public sealed class FeedInboxWatcherTests : IDisposable
 {
     private readonly string _inbox = Path.Combine(Path.GetTempPath(), "dtcnotify-inbox-" + Guid.NewGuid().ToString("N"));
 
+    private readonly string _elsewhere = Path.Combine(Path.GetTempPath(), "dtcnotify-elsewhere-" + Guid.NewGuid().ToString("N"));
+
     public void Dispose()
     {
-        if (Directory.Exists(_inbox))
+        foreach (var folder in new[] { _inbox, _elsewhere })
         {
-            Directory.Delete(_inbox, recursive: true);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true); // removes links, never what they point to
+            }
         }
+    }
+
+    /// <summary>A file outside the inbox, as a link could point at (the database, another company's mail).</summary>
+    private string Outside(string name, string content)
+    {
+        Directory.CreateDirectory(_elsewhere);
+        var path = Path.Combine(_elsewhere, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>Drops a marker into a real source folder and waits until it is handled: the poll after it has seen everything else.</summary>
+    private async Task PollSeenAsync()
+    {
+        Drop("nokey/marker.json", "[]"u8.ToArray());
+        await EventuallyAsync(() => Done("processed", "nokey", "marker.json").Length + Done("failed", "nokey", "marker.json").Length == 1, "the marker file to be handled");
     }
 
     private DtcNotifyApp Start(TestDatabase database)
@@ -117,5 +138,75 @@ public sealed class FeedInboxWatcherTests : IDisposable
 
         Assert.True(File.Exists(Path.Combine(_inbox, "lds", "upload.json.part")));
         Assert.True(File.Exists(Path.Combine(_inbox, "lds", ".hidden.json")));
+    }
+
+    [Fact]
+    public async Task A_file_name_cannot_forge_a_log_line()
+    {
+        await using var database = await WithRegistryAsync("Sqlite");
+        await using var app = Start(database);
+
+        Drop("lds/a\nwarn: forged.json", System.Text.Encoding.UTF8.GetBytes(IntelMqEvents(DateTimeOffset.UtcNow)));
+        await EventuallyAsync(() => Done("processed", "lds", "a\nwarn: forged.json") is [var moved] && File.Exists(moved + ".summary.json"), "the file in processed/lds/");
+
+        await EventuallyAsync(() => app.Logs.Entries.Any(e => e.Text.Contains("Inbox file a?warn: forged.json from lds", StringComparison.Ordinal)), "the log line");
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Text.Contains("\nwarn: forged", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_folder_link_in_the_inbox_is_never_followed_and_its_targets_files_stay()
+    {
+        await using var database = await WithRegistryAsync("Sqlite");
+        var target = Outside("events.json", IntelMqEvents(DateTimeOffset.UtcNow));
+        Directory.CreateDirectory(_inbox);
+        Directory.CreateSymbolicLink(Path.Combine(_inbox, "lds"), _elsewhere);
+        await using var app = Start(database);
+
+        await PollSeenAsync();
+        await PollSeenAsync();
+
+        Assert.True(File.Exists(target));
+        Assert.Empty(Done("processed", "lds", "events.json"));
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Imports.CountAsync(i => i.Source == "lds"));
+        Assert.Single(app.Logs.Entries, e => e.Text.Contains("Inbox entry lds refused", StringComparison.Ordinal) && e.Text.Contains("link", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_file_link_is_never_read_or_moved()
+    {
+        await using var database = await WithRegistryAsync("Sqlite");
+        var target = Outside("secret.json", IntelMqEvents(DateTimeOffset.UtcNow));
+        Directory.CreateDirectory(Path.Combine(_inbox, "lds"));
+        var link = Path.Combine(_inbox, "lds", "events.json");
+        File.CreateSymbolicLink(link, target);
+        await using var app = Start(database);
+
+        await PollSeenAsync();
+        await PollSeenAsync();
+
+        Assert.True(File.Exists(target));
+        Assert.NotNull(new FileInfo(link).LinkTarget); // still there, still a link
+        Assert.Empty(Done("processed", "lds", "events.json"));
+        Assert.Empty(Done("failed", "lds", "events.json"));
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Imports.CountAsync(i => i.Source == "lds"));
+        Assert.Contains(app.Logs.Entries, e => e.Text.Contains("refused", StringComparison.Ordinal) && e.Text.Contains("link", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Nothing_is_moved_through_a_processed_folder_that_is_a_link()
+    {
+        await using var database = await WithRegistryAsync("Sqlite");
+        Directory.CreateDirectory(_inbox);
+        Directory.CreateDirectory(_elsewhere);
+        Directory.CreateSymbolicLink(Path.Combine(_inbox, "processed"), _elsewhere);
+        await using var app = Start(database);
+
+        Drop("lds/events.json", System.Text.Encoding.UTF8.GetBytes(IntelMqEvents(DateTimeOffset.UtcNow)));
+        await EventuallyAsync(() => app.Logs.Entries.Any(e => e.Text.Contains("processed is a link", StringComparison.Ordinal)), "the refusal to move through the link");
+
+        Assert.Empty(Directory.GetFileSystemEntries(_elsewhere, "*", SearchOption.AllDirectories));
+        Assert.True(File.Exists(Path.Combine(_inbox, "lds", "events.json")));
     }
 }

@@ -47,6 +47,23 @@ public sealed class ConnectorRouteTests : IAsyncLifetime
         Assert.Contains("https://api.botframework.com/.default", tokenRequest.Scope, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(307)]
+    [InlineData(308)]
+    [InlineData(302)]
+    public async Task A_redirect_answer_fails_the_call_and_nothing_reaches_the_other_host(int status)
+    {
+        // A followed 307 would re-send the whole card (company data) to whatever host the answer names.
+        await using var elsewhere = await FakeBotConnector.StartAsync();
+        _connector.RedirectNext(elsewhere.ServiceUrl + "v3/conversations/stolen/activities", status);
+
+        await Assert.ThrowsAsync<ConnectorException>(() =>
+            _services.Client().SendToConversationAsync(_connector.ServiceUrl, ThreadId, OutgoingActivity.Message("card with company data")));
+
+        Assert.Single(_connector.Calls);
+        Assert.Empty(elsewhere.Calls);
+    }
+
     [Fact]
     public async Task The_token_is_cached_between_calls()
     {

@@ -3,6 +3,7 @@ using DtcNotify.Teams.Tests.Infrastructure;
 using DtcNotify.TestHarness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
 
 namespace DtcNotify.Teams.Tests.Hosting;
 
@@ -45,5 +46,21 @@ public sealed class LoggingTests
         Assert.Contains(logs.Entries, e => e.Text.Contains("Rejected inbound request", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Entries, e => e.Text.Contains(token.Split('.')[1], StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Entries, e => e.Text.Contains(TestIds.AppPassword, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_forged_alg_header_cannot_forge_a_log_line()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var issuer = await LocalOpenIdIssuer.StartAsync();
+        await using var host = await BotTestHost.StartAsync(issuer, services: s => s.AddSingleton<ILoggerProvider>(logs));
+        static string Part(string json) => Base64UrlEncoder.Encode(System.Text.Encoding.UTF8.GetBytes(json));
+        var token = $"{Part("{\"alg\":\"x\\nwarn: forged\",\"typ\":\"JWT\"}")}.{Part("{}")}.c2ln";
+
+        var response = await host.PostWithTokenAsync(Activities.Invoke(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(logs.Entries, e => e.Text.Contains("algorithm 'x?warn: forged' is not allowed", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.Text.Contains("\nwarn: forged", StringComparison.Ordinal));
     }
 }

@@ -40,7 +40,7 @@ public sealed class CardEscapingTests
     [MemberData(nameof(Hostile))]
     public void Hostile_text_is_inert_on_the_batch_and_edit_cards(string hostile)
     {
-        AssertInert(BatchCard.Create(1, [new BatchLine("DTC-2026-000001", hostile, "high", hostile, 3, "proposed")]), hostile);
+        AssertInert(BatchCard.Create(1, [new BatchLine("DTC-2026-000001", hostile, "high", hostile, 3, "proposed", 1, 2)]), hostile);
         AssertInert(EditMeasuresCard.Create(CardSamples.View(CardSamples.InStatus(CaseStatus.Proposed, CardSamples.NewCase(hostile, [hostile])), hostile)), hostile);
     }
 
@@ -65,7 +65,7 @@ public sealed class CardEscapingTests
             var cards = new[]
             {
                 CaseCard.Create(CardSamples.View(CardSamples.InStatus(CaseStatus.Proposed, threatCase), banner, cases), members, banner),
-                BatchCard.Create(1, [.. Enumerable.Range(0, 500).Select(i => new BatchLine($"DTC-2026-{i:D6}", banner, "high", banner, i, "proposed"))], banner),
+                BatchCard.Create(1, [.. Enumerable.Range(0, 500).Select(i => new BatchLine($"DTC-2026-{i:D6}", banner, "high", banner, i, "proposed", i, 2))], banner),
             };
 
             foreach (var card in cards)

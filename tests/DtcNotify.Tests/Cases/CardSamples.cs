@@ -78,7 +78,7 @@ internal static class CardSamples
         yield return ("case-stale-notice", CaseCard.Create(View(InStatus(CaseStatus.Approved)), Members, "This case was changed by Anna Analist (approved by e-mail) before your action."));
         yield return ("case-no-members", CaseCard.Create(View(InStatus(CaseStatus.Proposed)), []));
         yield return ("edit-measures", EditMeasuresCard.Create(View(InStatus(CaseStatus.Proposed))));
-        yield return ("batch", BatchCard.Create(7, [.. Enumerable.Range(1, 25).Select(i => new BatchLine($"DTC-2026-{i:D6}", $"Company {i}", "medium", "open-ftp", i, "proposed"))]));
-        yield return ("batch-large", BatchCard.Create(8, [.. Enumerable.Range(1, 150).Select(i => new BatchLine($"DTC-2026-{i:D6}", $"Company {i}", "low", "open-ftp", i, "approved"))], "Approved by e-mail: 3."));
+        yield return ("batch", BatchCard.Create(7, [.. Enumerable.Range(1, 25).Select(i => new BatchLine($"DTC-2026-{i:D6}", $"Company {i}", "medium", "open-ftp", i, "proposed", i, 2))]));
+        yield return ("batch-large", BatchCard.Create(8, [.. Enumerable.Range(1, 150).Select(i => new BatchLine($"DTC-2026-{i:D6}", $"Company {i}", "low", "open-ftp", i, "approved", i, 3))], "Approved by e-mail: 3."));
     }
 }

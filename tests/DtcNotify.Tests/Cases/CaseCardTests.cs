@@ -76,7 +76,7 @@ public sealed class CaseCardTests
     [Fact]
     public void The_batch_card_lists_company_severity_and_count_per_case_with_approve_all()
     {
-        var lines = Enumerable.Range(1, 30).Select(i => new BatchLine($"DTC-2026-{i:D6}", $"Firma {i}", "medium", "open-ftp", i * 2, "proposed")).ToList();
+        var lines = Enumerable.Range(1, 30).Select(i => new BatchLine($"DTC-2026-{i:D6}", $"Firma {i}", "medium", "open-ftp", i * 2, "proposed", i, 2)).ToList();
         var card = CardJson.Parse(BatchCard.Create(9, lines));
         var text = AllText(card);
 

@@ -17,6 +17,26 @@ internal sealed record CaseActionData(string Verb, long? CaseId, long? BatchId, 
     public string? Text(string name) =>
         Raw.ValueKind == JsonValueKind.Object && Raw.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
 
+    /// <summary>A batch action's case → version map as the card showed it; null when the card carries none (an old card).</summary>
+    public IReadOnlyDictionary<long, int>? BatchVersions()
+    {
+        if (Raw.ValueKind != JsonValueKind.Object || !Raw.TryGetProperty(Cases.Cards.CardVerbs.BatchVersions, out var shown) || shown.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var versions = new Dictionary<long, int>();
+        foreach (var entry in shown.EnumerateObject())
+        {
+            if (long.TryParse(entry.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var caseId) && entry.Value.ValueKind == JsonValueKind.Number && entry.Value.TryGetInt32(out var version))
+            {
+                versions[caseId] = version;
+            }
+        }
+
+        return versions;
+    }
+
     public string Subject => CaseId is { } c ? $"case:{c.ToString(CultureInfo.InvariantCulture)}"
         : BatchId is { } b ? $"batch:{b.ToString(CultureInfo.InvariantCulture)}" : "case:?";
 

@@ -1,15 +1,19 @@
 using System.Globalization;
 using DtcNotify.Cases.Cards;
 using DtcNotify.Domain.Cases;
+using DtcNotify.Resources;
 using DtcNotify.Teams.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.Cases.Actions;
 
-/// <summary>"Approve all by e-mail" on a batch card: each still-proposed case with an e-mail contact, each in its own transaction.</summary>
+/// <summary>
+/// "Approve all by e-mail" on a batch card: each still-proposed case with an e-mail contact, each in its own transaction,
+/// and only if it is still the version the card showed; a changed case is left out and named in the answer.
+/// </summary>
 internal sealed partial class CaseActionHandler
 {
-    private async Task<InvokeResponse> ApproveBatchAsync(CaseActionData data, CaseActor actor, CancellationToken ct)
+    private async Task<InvokeResponse> ApproveBatchAsync(CaseActionData data, CaseActor actor, AnalystTexts texts, CancellationToken ct)
     {
         var batch = data.BatchId is { } batchId ? await db.CardBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, ct) : null;
         if (batch is null)
@@ -18,13 +22,27 @@ internal sealed partial class CaseActionHandler
             return InvokeResponse.Error(404, "NotFound", "This batch does not exist.");
         }
 
+        if (data.BatchVersions() is not { } shown)
+        {
+            // A card from before batch cards carried versions: what it shows may be out of date, so nothing is approved.
+            await AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "card without case versions", ct);
+            return InvokeResponse.Card(BatchCard.Create(batch.Id, await loader.LoadBatchAsync(batch.Id, ct), texts[nameof(AnalystText.BatchApproveOutdatedCard)]).ToJsonElement());
+        }
+
         var ids = await db.Cases.AsNoTracking().Where(c => c.BatchId == batch.Id && c.Status == CaseStatus.Proposed).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         var approved = new List<long>();
         var skipped = 0;
+        var changed = new List<string>();
         foreach (var id in ids)
         {
             db.ChangeTracker.Clear();
             var threatCase = await db.Cases.SingleAsync(c => c.Id == id, ct);
+            if (!shown.TryGetValue(id, out var shownVersion) || shownVersion != threatCase.Version)
+            {
+                changed.Add(threatCase.Reference ?? Id(threatCase));
+                continue;
+            }
+
             var contact = await ContactBlockedAsync(threatCase.CompanyId, ct) is null ? await ContactAsync(threatCase.CompanyId, CaseChannel.Email, ct) : null;
             if (threatCase.Status != CaseStatus.Proposed || contact is null)
             {
@@ -49,13 +67,18 @@ internal sealed partial class CaseActionHandler
         }
 
         db.ChangeTracker.Clear();
-        await AuditAsync(actor, data.Verb, data.Subject, null, $"{{\"approved\":{approved.Count.ToString(CultureInfo.InvariantCulture)},\"skipped\":{skipped.ToString(CultureInfo.InvariantCulture)}}}", ct);
+        await AuditAsync(actor, data.Verb, data.Subject, null, $"{{\"approved\":{approved.Count.ToString(CultureInfo.InvariantCulture)},\"skipped\":{skipped.ToString(CultureInfo.InvariantCulture)},\"changed\":{changed.Count.ToString(CultureInfo.InvariantCulture)}}}", ct);
         if (approved.Count > 0)
         {
             updates.Enqueue(approved[0], $"{approved.Count} cases approved by e-mail{(actor.Name is { } name ? " by " + name : "")}.");
         }
 
         var notice = $"Approved by e-mail: {approved.Count}. Not approved (no e-mail contact, vital or do-not-contact, or already handled): {skipped}.";
+        if (changed.Count > 0)
+        {
+            notice += " " + texts.Format(nameof(AnalystText.BatchApproveChanged), string.Join(", ", changed));
+        }
+
         return InvokeResponse.Card(BatchCard.Create(batch.Id, await loader.LoadBatchAsync(batch.Id, ct), notice).ToJsonElement());
     }
 }

@@ -5,6 +5,7 @@ using DtcNotify.Cases.Cards;
 using DtcNotify.Data;
 using DtcNotify.Domain.Audit;
 using DtcNotify.Domain.Cases;
+using DtcNotify.Resources;
 using DtcNotify.Teams.Schema;
 using DtcNotify.Text;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ internal sealed partial class CaseActionHandler(
 
         if (data.Verb == CardVerbs.ApproveBatch)
         {
-            return await ApproveBatchAsync(data, actor, ct);
+            return await ApproveBatchAsync(data, actor, AnalystTexts.For(activity.Locale), ct);
         }
 
         var threatCase = data.CaseId is { } id ? await db.Cases.SingleOrDefaultAsync(c => c.Id == id, ct) : null;

@@ -18,7 +18,7 @@ internal static class BatchCard
         var body = new List<CardElement>();
         if (notice is { Length: > 0 })
         {
-            body.Add(new Container([new TextBlock(CardText.Escape(notice, 300)) { Weight = "Bolder" }]) { Style = "warning" });
+            body.Add(new Container([new TextBlock(CardText.Escape(notice, L(2000))) { Weight = "Bolder" }]) { Style = "warning" });
         }
 
         body.Add(new TextBlock($"{lines.Count.ToString(CultureInfo.InvariantCulture)} new cases from one import") { Size = "Large", Weight = "Bolder" });
@@ -33,7 +33,7 @@ internal static class BatchCard
 
         return new AdaptiveCard(body)
         {
-            Actions = [new ExecuteAction("Approve all by e-mail", CardVerbs.ApproveBatch) { Data = CardVerbs.BatchData(batchId), Style = "positive", AssociatedInputs = "none" }],
+            Actions = [new ExecuteAction("Approve all by e-mail", CardVerbs.ApproveBatch) { Data = CardVerbs.BatchData(batchId, lines.Select(l => (l.CaseId, l.Version))), Style = "positive", AssociatedInputs = "none" }],
             FallbackText = $"{lines.Count} new cases",
         };
     }

@@ -29,7 +29,23 @@ internal static class CardVerbs
         return ToElement(data);
     }
 
-    public static JsonElement BatchData(long batchId) => ToElement(new JsonObject { ["batchId"] = batchId.ToString(CultureInfo.InvariantCulture) });
+    /// <summary>
+    /// The batch id and, per case, the version the card showed: "Approve all" approves only cases still as shown, so an old
+    /// batch card cannot approve a case someone changed after it was posted.
+    /// </summary>
+    public static JsonElement BatchData(long batchId, IEnumerable<(long CaseId, int Version)> versions)
+    {
+        var shown = new JsonObject();
+        foreach (var (caseId, version) in versions)
+        {
+            shown[caseId.ToString(CultureInfo.InvariantCulture)] = version;
+        }
+
+        return ToElement(new JsonObject { ["batchId"] = batchId.ToString(CultureInfo.InvariantCulture), [BatchVersions] = shown });
+    }
+
+    /// <summary>The name of the case → version map in a batch action's data.</summary>
+    public const string BatchVersions = "versions";
 
     private static JsonElement ToElement(JsonObject data)
     {

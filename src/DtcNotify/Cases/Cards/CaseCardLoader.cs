@@ -44,8 +44,8 @@ internal sealed class CaseCardLoader(DtcNotifyDbContext db)
     public async Task<IReadOnlyList<BatchLine>> LoadBatchAsync(long batchId, CancellationToken cancellationToken)
     {
         var rows = await db.Cases.AsNoTracking().Where(c => c.BatchId == batchId).OrderBy(c => c.Id)
-            .Join(db.Companies, c => c.CompanyId, co => co.Id, (c, co) => new { c.Id, c.Reference, co.Name, c.Severity, c.Threat, c.ObservationCount, c.Status })
+            .Join(db.Companies, c => c.CompanyId, co => co.Id, (c, co) => new { c.Id, c.Reference, co.Name, c.Severity, c.Threat, c.ObservationCount, c.Status, c.Version })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new BatchLine(r.Reference ?? r.Id.ToString(CultureInfo.InvariantCulture), r.Name, r.Severity, r.Threat, r.ObservationCount, Domain.Cases.CaseStatusNames.ToName(r.Status)))];
+        return [.. rows.Select(r => new BatchLine(r.Reference ?? r.Id.ToString(CultureInfo.InvariantCulture), r.Name, r.Severity, r.Threat, r.ObservationCount, Domain.Cases.CaseStatusNames.ToName(r.Status), r.Id, r.Version))];
     }
 }

@@ -20,4 +20,4 @@ internal sealed record CaseCardView(
 internal sealed record AssigneeChoice(string Id, string Name);
 
 /// <summary>One line of a batch card.</summary>
-internal sealed record BatchLine(string Reference, string Company, string Severity, string Threat, int Observations, string Status);
+internal sealed record BatchLine(string Reference, string Company, string Severity, string Threat, int Observations, string Status, long CaseId, int Version);

@@ -79,6 +79,15 @@ internal sealed partial class CaseCardWriter(IServiceProvider services, Speciali
             await RecordAsync(id, thread, batch.Id, ct);
         }
 
+        // "Approve all" approves only the versions the card carries: if an import changed a case while the card was on
+        // the way, the card is replaced by one with the versions the rows have now.
+        var recorded = await _loader.LoadBatchAsync(batch.Id, ct);
+        if (!recorded.Select(l => (l.CaseId, l.Version)).SequenceEqual(lines.Select(l => (l.CaseId, l.Version)))
+            && thread.Id is { } conversation && thread.ActivityId is { } activity)
+        {
+            await _connector.UpdateActivityAsync(channel.ServiceUrl, conversation, activity, Activity(BatchCard.Create(batch.Id, recorded)), ct);
+        }
+
         Log.BatchPosted(logger, batch.Id, ids.Count);
         return ids.Count;
     }
@@ -86,9 +95,10 @@ internal sealed partial class CaseCardWriter(IServiceProvider services, Speciali
     private async Task<IReadOnlyList<BatchLine>> LinesAsync(IReadOnlyList<long> ids, CancellationToken ct)
     {
         var rows = await _db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id)
-            .Join(_db.Companies, c => c.CompanyId, co => co.Id, (c, co) => new { c.Id, c.Reference, co.Name, c.Severity, c.Threat, c.ObservationCount })
+            .Join(_db.Companies, c => c.CompanyId, co => co.Id, (c, co) => new { c.Id, c.Reference, co.Name, c.Severity, c.Threat, c.ObservationCount, c.Version })
             .ToListAsync(ct);
-        return [.. rows.Select(r => new BatchLine(r.Reference ?? "", r.Name, r.Severity, r.Threat, r.ObservationCount, CaseStatus.Proposed.ToName()))];
+        // Each case's version once RecordAsync has marked it proposed (one step), which is what the card must carry.
+        return [.. rows.Select(r => new BatchLine(r.Reference ?? "", r.Name, r.Severity, r.Threat, r.ObservationCount, CaseStatus.Proposed.ToName(), r.Id, r.Version + 1))];
     }
 
     /// <summary>Marks one case proposed at <paramref name="thread"/>, re-reading it when a concurrent import changed it.</summary>

@@ -51,19 +51,19 @@ internal static partial class FeedUploadEndpoint
         {
             // RequestAborted is fine here: the import is one transaction, so a client that gives up leaves nothing and can retry.
             var result = await ingest.IngestAsync(new IngestRequest(body.Path, fileName, name) { Format = FeedFormat.IntelMq }, cancellationToken);
-            Log.Accepted(logger, name, result.Import, result.Observations, result.Duplicate);
+            Log.Accepted(logger, PrintableText.Safe(name), result.Import, result.Observations, result.Duplicate);
             return TypedResults.Ok(result);
         }
         catch (IngestRefusedException e)
         {
-            Log.Refused(logger, name, PrintableText.Safe(e.Message));
+            Log.Refused(logger, PrintableText.Safe(name), PrintableText.Safe(e.Message));
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "The feed was refused");
         }
     }
 
     private static ProblemHttpResult TooLarge(ILogger logger, string source, long maxBytes)
     {
-        Log.TooLarge(logger, source, maxBytes);
+        Log.TooLarge(logger, PrintableText.Safe(source), maxBytes);
         return TypedResults.Problem($"The body is larger than Feeds:MaxFileBytes ({maxBytes} bytes).", statusCode: StatusCodes.Status413PayloadTooLarge,
             title: "Feed too large");
     }

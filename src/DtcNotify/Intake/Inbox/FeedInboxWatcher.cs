@@ -1,3 +1,4 @@
+using DtcNotify.Files;
 using DtcNotify.Options;
 using Microsoft.Extensions.Options;
 using DtcNotify.Text;
@@ -23,6 +24,9 @@ internal sealed partial class FeedInboxWatcher(
 
     private readonly Dictionary<string, DateTimeOffset> _retryAt = new(StringComparer.Ordinal);
 
+    /// <summary>Refused links are left where they are; each is logged once, not at every poll.</summary>
+    private readonly HashSet<string> _refusedLogged = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (string.IsNullOrWhiteSpace(feeds.Value.InboxDirectory))
@@ -38,7 +42,16 @@ internal sealed partial class FeedInboxWatcher(
         {
             try
             {
-                var waiting = inbox.Waiting().ToList();
+                var refused = new HashSet<string>(StringComparer.Ordinal);
+                var waiting = inbox.Waiting((path, reason) =>
+                {
+                    refused.Add(path);
+                    if (_refusedLogged.Add(path))
+                    {
+                        Log.LinkRefused(logger, PrintableText.Safe(Path.GetRelativePath(inbox.Root, path)), reason);
+                    }
+                }).ToList();
+                _refusedLogged.IntersectWith(refused);
                 ForgetRetriesOfVanishedFiles(waiting);
                 foreach (var file in stability.Ready(waiting))
                 {
@@ -60,31 +73,48 @@ internal sealed partial class FeedInboxWatcher(
             return;
         }
 
-        using var logScope = Log.FileScope(logger, file.Name, file.Source);
+        using var logScope = Log.FileScope(logger, file.PrintableName, file.PrintableSource);
         InboxOutcome outcome;
         try
         {
-            outcome = await IngestAsync(file, stoppingToken);
+            if (await IngestAsync(inbox, file, stoppingToken) is not { } done)
+            {
+                return;
+            }
+
+            outcome = done;
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             // Not the file's fault as far as we know: leave it in the inbox and try again later.
             _retryAt[file.Path] = clock.GetUtcNow() + RetryAfterError;
-            Log.IngestFailed(logger, file.Name, file.Source, RetryAfterError, e);
+            Log.IngestFailed(logger, file.PrintableName, file.PrintableSource, RetryAfterError, e);
             return;
         }
 
         _retryAt.Remove(file.Path);
-        var moved = inbox.MoveTo(outcome.Folder, file, clock.GetUtcNow());
+        string moved;
+        try
+        {
+            moved = inbox.MoveTo(outcome.Folder, file, clock.GetUtcNow());
+        }
+        catch (DropFolderRefusedException e)
+        {
+            // processed/ or failed/ (or the file) is a link now: nothing moves through it. The file stays; its import stands.
+            _retryAt[file.Path] = clock.GetUtcNow() + RetryAfterError;
+            Log.LinkRefused(logger, file.PrintableName, PrintableText.Safe(e.Message));
+            return;
+        }
+
         // Not cancelled by shutdown: the file has moved, so its summary must be written now or never.
         await InboxSummary.WriteAsync(moved, outcome, CancellationToken.None);
         if (outcome.Result is { } result)
         {
-            Log.Processed(logger, file.Name, file.Source, result.Import, result.Observations, result.Duplicate, moved);
+            Log.Processed(logger, file.PrintableName, file.PrintableSource, result.Import, result.Observations, result.Duplicate, PrintableText.Safe(moved));
         }
         else
         {
-            Log.Refused(logger, file.Name, file.Source, PrintableText.Safe(outcome.Reason ?? ""), moved);
+            Log.Refused(logger, file.PrintableName, file.PrintableSource, PrintableText.Safe(outcome.Reason), PrintableText.Safe(moved));
         }
     }
 
@@ -96,7 +126,7 @@ internal sealed partial class FeedInboxWatcher(
         }
     }
 
-    private async Task<InboxOutcome> IngestAsync(InboxFile file, CancellationToken stoppingToken)
+    private async Task<InboxOutcome?> IngestAsync(InboxLayout inbox, InboxFile file, CancellationToken stoppingToken)
     {
         if (file.Source.Length == 0)
         {
@@ -109,12 +139,18 @@ internal sealed partial class FeedInboxWatcher(
         try
         {
             var result = await scope.ServiceProvider.GetRequiredService<IngestService>()
-                .IngestAsync(new IngestRequest(file.Path, file.Name, source), stoppingToken);
+                .IngestAsync(new IngestRequest(file.Path, file.Name, source) { Open = () => inbox.Folder.OpenRead(file.Path) }, stoppingToken);
             return InboxOutcome.Processed(result);
         }
         catch (IngestRefusedException e)
         {
             return InboxOutcome.Failed(file, e.Message);
+        }
+        catch (DropFolderRefusedException e)
+        {
+            // Swapped for a link after it was listed: not read, and left where it is (the next poll reports the link).
+            Log.LinkRefused(logger, file.PrintableName, PrintableText.Safe(e.Message));
+            return null;
         }
     }
 }

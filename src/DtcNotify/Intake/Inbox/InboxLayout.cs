@@ -1,41 +1,41 @@
 using System.Globalization;
+using DtcNotify.Files;
 
 namespace DtcNotify.Intake.Inbox;
 
 /// <summary>
 /// <c>&lt;inbox&gt;/&lt;source&gt;/file</c> waits; <c>processed/&lt;source&gt;/</c> and <c>failed/&lt;source&gt;/</c> keep what was done,
-/// each file with a <c>.summary.json</c> beside it.
+/// each file with a <c>.summary.json</c> beside it. The link and partial-file rules are <see cref="DropFolder"/>'s.
 /// </summary>
 internal sealed class InboxLayout(string root)
 {
     public const string ProcessedFolder = "processed";
     public const string FailedFolder = "failed";
 
-    public string Root { get; } = Path.GetFullPath(root);
+    public DropFolder Folder { get; } = new(root);
 
-    /// <summary>Files partners may still be writing are skipped: hidden names and the usual upload-then-rename suffixes.</summary>
-    public static bool IsInProgress(string name) =>
-        name.StartsWith('.') || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".part", StringComparison.OrdinalIgnoreCase);
+    public string Root => Folder.Root;
 
-    public IEnumerable<InboxFile> Waiting()
+    /// <summary>The waiting files; links (file or source folder) are left where they are and reported to <paramref name="refused"/>.</summary>
+    public IEnumerable<InboxFile> Waiting(Action<string, string> refused)
     {
         Directory.CreateDirectory(Root);
-        foreach (var path in Directory.EnumerateFiles(Root).Where(p => !IsInProgress(Path.GetFileName(p))))
+        foreach (var entry in Folder.Entries(Root, refused))
         {
-            yield return new InboxFile(path, "");
-        }
+            if (entry is FileInfo file)
+            {
+                yield return new InboxFile(file.FullName, "");
+                continue;
+            }
 
-        foreach (var folder in Directory.EnumerateDirectories(Root))
-        {
-            var source = Path.GetFileName(folder);
-            if (source is ProcessedFolder or FailedFolder || IsInProgress(source))
+            if (entry.Name is ProcessedFolder or FailedFolder)
             {
                 continue;
             }
 
-            foreach (var path in Directory.EnumerateFiles(folder).Where(p => !IsInProgress(Path.GetFileName(p))))
+            foreach (var inner in Folder.Entries(entry.FullName, refused).OfType<FileInfo>())
             {
-                yield return new InboxFile(path, source);
+                yield return new InboxFile(inner.FullName, entry.Name);
             }
         }
     }
@@ -44,20 +44,21 @@ internal sealed class InboxLayout(string root)
     public string MoveTo(string folder, InboxFile file, DateTimeOffset now)
     {
         var directory = Path.Combine(Root, folder, file.Source);
-        Directory.CreateDirectory(directory);
+        Folder.CreateFolder(Path.Combine(Root, folder));
+        Folder.CreateFolder(directory);
         var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         for (var attempt = 0; ; attempt++)
         {
             var name = attempt == 0 ? $"{stamp}-{file.Name}" : string.Create(CultureInfo.InvariantCulture, $"{stamp}-{attempt}-{file.Name}");
             var target = Path.Combine(directory, name);
-            if (File.Exists(target) || File.Exists(target + ".summary.json"))
+            if (File.Exists(target) || File.Exists(target + ".summary.json") || File.Exists(target + ".summary.json.tmp"))
             {
                 continue;
             }
 
             try
             {
-                File.Move(file.Path, target, overwrite: false);
+                Folder.Move(file.Path, target);
                 return target;
             }
             catch (IOException) when (File.Exists(target) && attempt < 100)

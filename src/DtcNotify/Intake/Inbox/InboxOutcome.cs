@@ -25,7 +25,8 @@ internal static class InboxSummary
     {
         // Written under a temporary name and renamed, so whoever watches for summaries never reads half of one.
         var temporary = movedPath + ".summary.json.tmp";
-        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        // CreateNew: never through a link someone put at this name beforehand (and never over another file).
+        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
         {
             if (outcome.Result is { } result)
             {
