@@ -19,7 +19,7 @@ public sealed class DtcNotifyApp(TestDatabase database, string environment = "Pr
         builder.UseEnvironment(environment);
         builder.ConfigureServices(s => s.AddTransient<IStartupFilter, LoopbackCaller>());
         builder.ConfigureServices(s => services?.Invoke(s));
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        builder.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(Logs));
         builder.ConfigureAppConfiguration(config =>
         {
             config.AddInMemoryCollection(database.Settings());
