@@ -15,7 +15,7 @@ public sealed class MailComposer(DtcContactDetails contact)
     {
         ArgumentNullException.ThrowIfNull(content);
         var text = content.IsEnglish ? MailText.English : MailText.Dutch;
-        var subject = OneLine(string.Format(CultureInfo.InvariantCulture, text.SubjectFormat, content.ThreatTitle, content.CaseReference));
+        var subject = TlpSharingRule.SubjectPrefix(content.Tlp) + OneLine(string.Format(CultureInfo.InvariantCulture, text.SubjectFormat, content.ThreatTitle, content.CaseReference));
         return new ComposedMail(
             content.NotificationId,
             content.CaseReference,
@@ -33,6 +33,11 @@ public sealed class MailComposer(DtcContactDetails contact)
             .Append(E(subject)).Append("</title></head>\n<body style=\"font-family:Arial,sans-serif\">\n");
         html.Append("<p>").Append(E(Greeting(content, text))).Append("</p>\n");
         html.Append("<p>").Append(E(Format(text.Intro, OneLine(content.CompanyName)))).Append("</p>\n");
+        if (TlpSharingRule.Sentence(content.Tlp, content.IsEnglish) is { } rule)
+        {
+            html.Append("<p><strong>").Append(E(rule)).Append("</strong></p>\n");
+        }
+
         html.Append("<h2>").Append(E(content.ThreatTitle)).Append("</h2>\n");
 
         html.Append("<h3>").Append(E(text.ObservedHeading)).Append("</h3>\n<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">\n<tr>");
@@ -83,6 +88,11 @@ public sealed class MailComposer(DtcContactDetails contact)
     {
         var plain = new StringBuilder();
         plain.Append(Greeting(content, text)).Append("\n\n").Append(Format(text.Intro, OneLine(content.CompanyName))).Append("\n\n");
+        if (TlpSharingRule.Sentence(content.Tlp, content.IsEnglish) is { } rule)
+        {
+            plain.Append(rule).Append("\n\n");
+        }
+
         plain.Append(content.ThreatTitle).Append("\n\n").Append(text.ObservedHeading).Append(":\n");
         foreach (var observed in content.Observations)
         {

@@ -15,6 +15,9 @@ internal static class CliRunner
                dtcnotify lookup QUERY [--json]
                dtcnotify teams package [--out FILE]
                dtcnotify digest [--json] [--post [--force]]
+               dtcnotify purge [--dry-run] [--json]
+               dtcnotify export company KVK [--out FILE]
+               dtcnotify audit (--case REF | --company KVK) [--json]
         """;
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure)
@@ -37,6 +40,9 @@ internal static class CliRunner
                 "lookup" => await LookupCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "teams" when verb == "teams package" => await TeamsPackageCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "digest" => await DigestCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                "purge" => await PurgeCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                "export" when verb == "export company" => await ExportCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                "audit" => await AuditCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 _ => throw new CliUsageException($"unknown command '{string.Join(' ', args)}'\n{Usage}"),
             };
         }

@@ -25,7 +25,7 @@ internal sealed partial class CaseActionHandler
         {
             db.ChangeTracker.Clear();
             var threatCase = await db.Cases.SingleAsync(c => c.Id == id, ct);
-            var contact = await ContactBlockedAsync(threatCase.CompanyId, ct) is null ? await ContactAsync(threatCase.CompanyId, CaseChannel.Email, ct) : null;
+            var contact = await ContactBlockedAsync(threatCase, ct) is null ? await ContactAsync(threatCase, CaseChannel.Email, ct) : null;
             if (threatCase.Status != CaseStatus.Proposed || contact is null)
             {
                 skipped++;
