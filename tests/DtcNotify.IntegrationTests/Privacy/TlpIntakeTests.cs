@@ -33,11 +33,7 @@ public sealed class TlpIntakeTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Every_feed_format_gives_its_TLP_and_a_feed_without_one_takes_the_sources(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        using (var registry = new TempFile(Registry.Replace("\r", "", StringComparison.Ordinal) + "\n"))
-        {
-            Assert.Equal(0, (await CliDriver.RunAsync(database, "registry", "import", registry.Path)).ExitCode);
-        }
+        await using var database = await Intake.FeedIntakeTestData.WithRegistryAsync(provider, Registry);
 
         var now = DateTimeOffset.UtcNow.AddHours(-1);
         var iso = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
