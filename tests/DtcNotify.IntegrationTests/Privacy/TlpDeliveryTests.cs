@@ -1,5 +1,6 @@
 using DtcNotify.Domain.Cases;
 using DtcNotify.Domain.Companies;
+using DtcNotify.Domain.Notifications;
 using DtcNotify.Domain.Sharing;
 using DtcNotify.IntegrationTests.Cases;
 using DtcNotify.IntegrationTests.Delivery;
@@ -75,6 +76,30 @@ public sealed class TlpDeliveryTests
         Assert.StartsWith("[TLP:AMBER+STRICT] ", en.Subject, StringComparison.Ordinal);
         Assert.Contains("TLP:AMBER+STRICT — share this information only within your own organisation", en.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("deel deze informatie", en.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_approved_case_that_turned_red_is_neither_mailed_nor_put_in_a_call_task(string provider)
+    {
+        await using var scenario = await DeliveryScenario.StartAsync(provider);
+        var mail = await scenario.ApprovedAsync(CaseChannel.Email, number: 1);
+        var call = await scenario.ApprovedAsync(CaseChannel.Phone, number: 2);
+        await using (var db = scenario.Database.CreateContext())
+        {
+            await db.Cases.ExecuteUpdateAsync(s => s.SetProperty(c => c.Tlp, TlpLevel.Red));
+        }
+
+        await scenario.Dispatcher.RunOnceAsync(CancellationToken.None);
+
+        Assert.Empty(scenario.Files(scenario.Outbox));
+        Assert.Empty(scenario.Files(scenario.CallTasks));
+        foreach (var id in new[] { mail.Id, call.Id })
+        {
+            var (notification, threatCase) = await scenario.ReadAsync(id);
+            Assert.Equal((NotificationStatus.Failed, CaseStatus.DeliveryFailed), (notification.Status, threatCase.Status));
+            Assert.Contains("TLP:RED", notification.LastError, StringComparison.Ordinal);
+        }
     }
 
     private static async Task SetTlpAsync(CardsWorld world, long caseId, string tlp)
