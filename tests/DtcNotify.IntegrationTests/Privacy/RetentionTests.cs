@@ -80,6 +80,10 @@ public sealed class RetentionTests
         Assert.Contains(audit, a => a.Action == "case.purged" && a.Subject == $"DTC-2026-{expired:D6}" && a.After!.Contains("\"observations\":2", StringComparison.Ordinal));
         Assert.Contains(audit, a => a.Action == "observations.purged" && a.Subject == $"DTC-2026-{rejected:D6}");
         Assert.DoesNotContain(audit, a => (a.After ?? "").Contains("192.0.2", StringComparison.Ordinal) || (a.After ?? "").Contains('@', StringComparison.Ordinal));
+
+        // The purged case's history stays readable, ending with its purge.
+        var trail = await CliDriver.RunAsync(database, "audit", "--case", $"DTC-2026-{expired:D6}", "--json");
+        Assert.Equal("case.purged", JsonDocument.Parse(trail.Out).RootElement.EnumerateArray().Last().GetProperty("action").GetString());
     }
 
     [Theory]
