@@ -17,6 +17,12 @@ internal static class PurgeCommand
         await Database.DatabaseMigrator.MigrateAsync(services, cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var counts = await scope.ServiceProvider.GetRequiredService<RetentionPurge>().RunAsync(args.Has("--dry-run"), cancellationToken);
+        if (counts is null)
+        {
+            await console.Error.WriteLineAsync("dtcnotify: another purge is running (the service's daily one, or another operator's); nothing was deleted, try again later");
+            return ExitCodes.NotFound;
+        }
+
         if (args.Json)
         {
             CliJson.Write(console.Out, counts);

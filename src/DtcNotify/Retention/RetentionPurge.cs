@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DtcNotify.Data;
+using DtcNotify.Digest;
 using DtcNotify.Domain.Audit;
 using DtcNotify.Domain.Cases;
 using DtcNotify.Domain.Intake;
@@ -18,17 +19,41 @@ namespace DtcNotify.Retention;
 /// case row itself), leaving an anonymous <see cref="ArchivedCase"/> per case. A dry run counts with the same queries.
 /// Every purge is audited with counts, never contents: once in total, and per case it touched.
 /// </summary>
-internal sealed partial class RetentionPurge(DtcNotifyDbContext db, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionPurge> logger)
+internal sealed partial class RetentionPurge(
+    DtcNotifyDbContext db, LeaseStore leases, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionPurge> logger)
 {
     public const string Actor = "system:retention";
-    private const int Chunk = 500;
 
-    public async Task<PurgeCounts> RunAsync(bool dryRun, CancellationToken cancellationToken)
+    /// <summary>Held while a purge deletes: two at once (the service's and an operator's) would archive a case twice.</summary>
+    public const string RunLease = "retention-run";
+
+    private const int Chunk = 500;
+    private static readonly TimeSpan RunLeaseDuration = TimeSpan.FromHours(1);
+
+    /// <summary>Purges (or with <paramref name="dryRun"/> counts); null when another purge is running.</summary>
+    public async Task<PurgeCounts?> RunAsync(bool dryRun, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        var counts = await strategy.ExecuteAsync(ct => PurgeAsync(dryRun, ct), cancellationToken);
-        Log.Purged(logger, counts.Observations, counts.Cases, counts.Notifications, dryRun);
-        return counts;
+        var holder = Hosting.ClaimHolder.New();
+        if (!dryRun && !await leases.TryAcquireAsync(RunLease, holder, RunLeaseDuration, cancellationToken))
+        {
+            Log.Busy(logger);
+            return null;
+        }
+
+        try
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            var counts = await strategy.ExecuteAsync(ct => PurgeAsync(dryRun, ct), cancellationToken);
+            Log.Purged(logger, counts.Observations, counts.Cases, counts.Notifications, dryRun);
+            return counts;
+        }
+        finally
+        {
+            if (!dryRun)
+            {
+                await leases.ReleaseAsync(RunLease, holder, CancellationToken.None);
+            }
+        }
     }
 
     private async Task<PurgeCounts> PurgeAsync(bool dryRun, CancellationToken ct)
@@ -131,5 +156,8 @@ internal sealed partial class RetentionPurge(DtcNotifyDbContext db, IOptions<Ret
     {
         [LoggerMessage(1, LogLevel.Information, "Retention purge: {Observations} observations, {Cases} cases, {Notifications} notifications (dry run: {DryRun})")]
         public static partial void Purged(ILogger logger, int observations, int cases, int notifications, bool dryRun);
+
+        [LoggerMessage(2, LogLevel.Warning, "Retention purge skipped: another purge is running")]
+        public static partial void Busy(ILogger logger);
     }
 }

@@ -120,6 +120,26 @@ public sealed class RetentionTests
         Assert.Empty(await db.ArchivedCases.Where(a => a.Threat != "open-ftp").ToListAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_purge_while_another_runs_deletes_nothing_and_says_so(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(database);
+        await using (var db = database.CreateContext())
+        {
+            db.Leases.Add(new DtcNotify.Domain.Leases.Lease { Name = RetentionPurge.RunLease, Holder = "other-instance", ExpiresAt = Now.AddMinutes(30) });
+            await db.SaveChangesAsync();
+        }
+
+        var run = await CliDriver.RunAsync(database, "purge", "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("another purge is running", run.Error, StringComparison.Ordinal);
+        await using var check = database.CreateContext();
+        Assert.Equal((6, 0), (await check.Observations.CountAsync(), await check.ArchivedCases.CountAsync()));
+    }
+
     [Fact]
     public async Task A_retention_period_of_zero_stops_the_CLI_naming_the_key()
     {
