@@ -5,6 +5,7 @@ using DtcNotify.Domain.Companies;
 using DtcNotify.Domain.Intake;
 using DtcNotify.Domain.Leases;
 using DtcNotify.Domain.Notifications;
+using DtcNotify.Domain.Retention;
 using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.Data;
@@ -35,6 +36,8 @@ public abstract class DtcNotifyDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Lease> Leases => Set<Lease>();
 
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
+
+    public DbSet<ArchivedCase> ArchivedCases => Set<ArchivedCase>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtcNotifyDbContext).Assembly);

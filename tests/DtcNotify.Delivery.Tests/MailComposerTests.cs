@@ -89,4 +89,17 @@ public sealed class MailComposerTests
         Assert.Contains(lines, line => line.Contains("Bakkerij Jansen", StringComparison.Ordinal) && line.Contains("Phone: +31 6 66666666", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Any(c => c != ' ' && (char.IsControl(c) || c is '\u2028' or '\u2029')));
     }
+    [Theory]
+    [InlineData("CLEAR", "nl", "mag u vrij delen")]
+    [InlineData("GREEN", "en", "within your community")]
+    [InlineData("AMBER", "en", "need-to-know basis: within your organisation and with the suppliers")]
+    [InlineData("AMBER+STRICT", "nl", "alleen binnen uw eigen organisatie")]
+    public void The_TLP_labels_the_subject_and_its_sharing_rule_stands_in_both_bodies(string tlp, string language, string rule)
+    {
+        var mail = _composer.Compose(Samples.Mail(language) with { Tlp = tlp });
+
+        Assert.Equal($"[TLP:{tlp}] Digital Trust Center: Open RDP (DTC-2026-000042)", mail.Subject);
+        Assert.Contains(rule, mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(rule, mail.HtmlBody, StringComparison.Ordinal);
+    }
 }

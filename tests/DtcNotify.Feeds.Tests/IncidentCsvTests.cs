@@ -84,4 +84,20 @@ public sealed class IncidentCsvTests
         Assert.Equal(1, error.Line);
         Assert.Contains("companies.csv", error.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public void A_tlp_column_sets_the_observations_TLP_and_an_unknown_level_rejects_the_row()
+    {
+        var items = Feeds.Read("""
+            ip,tlp
+            192.0.2.1,TLP:WHITE
+            192.0.2.2,amber+strict
+            192.0.2.3,orange
+            192.0.2.4,
+            """, "incidents.csv", FeedFormat.Csv);
+
+        Assert.Equal(["CLEAR", "AMBER+STRICT", null], items.Observations().Select(o => o.Tlp));
+        var rejected = Assert.Single(items.Rejections());
+        Assert.Equal((4L, "tlp"), (rejected.Line, rejected.Field));
+        Assert.Contains("orange", rejected.Reason, StringComparison.Ordinal);
+    }
 }

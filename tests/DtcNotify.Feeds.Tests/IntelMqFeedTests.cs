@@ -76,4 +76,19 @@ public sealed class IntelMqFeedTests
         Assert.Single(read);
         Assert.Contains("post.json", error.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public void The_TLP_is_read_from_tlp_and_from_extra_tlp_flat_or_nested()
+    {
+        var items = Feeds.Read("""
+            {"source.ip": "192.0.2.1", "tlp": "RED"}
+            {"source.ip": "192.0.2.2", "extra.tlp": "green"}
+            {"source.ip": "192.0.2.3", "extra": {"tlp": "TLP:CLEAR", "score": 1}}
+            {"source.ip": "192.0.2.4", "extra": {"tlp": "purple"}}
+            """, "events.jsonl");
+
+        var o = items.Observations();
+        Assert.Equal(["RED", "GREEN", "CLEAR"], o.Select(x => x.Tlp));
+        Assert.False(o[2].Extra.ContainsKey("extra.tlp"));
+        Assert.Equal((4L, "extra.tlp"), (items.Rejections().Single().Line, items.Rejections().Single().Field));
+    }
 }

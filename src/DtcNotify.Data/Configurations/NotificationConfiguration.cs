@@ -32,5 +32,6 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.RequestedById).HasMaxLength(100);
         builder.Property(n => n.RequestedByName).HasMaxLength(200);
         builder.Property(n => n.ClaimedBy).HasMaxLength(200);
+        builder.Property(n => n.ContentSha256).HasMaxLength(64);
     }
 }

@@ -34,6 +34,9 @@ public sealed record NotificationContent
     /// <summary>How many observations the case has in total (may exceed <see cref="Observations"/>).</summary>
     public int ObservationTotal { get; init; }
 
+    /// <summary>The case's Traffic Light Protocol level (e.g. <c>AMBER</c>): labels the subject and states the sharing rule.</summary>
+    public string? Tlp { get; init; }
+
     public bool IsEnglish => Language.Trim().StartsWith("en", StringComparison.OrdinalIgnoreCase);
 }
 

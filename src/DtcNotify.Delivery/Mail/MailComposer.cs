@@ -16,7 +16,7 @@ public sealed class MailComposer(DtcContactDetails contact)
     {
         ArgumentNullException.ThrowIfNull(content);
         var text = content.IsEnglish ? MailText.English : MailText.Dutch;
-        var subject = DeliveryText.Line(string.Format(CultureInfo.InvariantCulture, text.SubjectFormat, DeliveryText.Line(content.ThreatTitle, DeliveryText.TitleLength), content.CaseReference));
+        var subject = TlpSharingRule.SubjectPrefix(content.Tlp) + DeliveryText.Line(string.Format(CultureInfo.InvariantCulture, text.SubjectFormat, DeliveryText.Line(content.ThreatTitle, DeliveryText.TitleLength), content.CaseReference));
         return new ComposedMail(
             content.NotificationId,
             content.CaseReference,
@@ -34,6 +34,11 @@ public sealed class MailComposer(DtcContactDetails contact)
             .Append(E(subject)).Append("</title></head>\n<body style=\"font-family:Arial,sans-serif\">\n");
         html.Append("<p>").Append(E(Greeting(content, text))).Append("</p>\n");
         html.Append("<p>").Append(E(Format(text.Intro, DeliveryText.Line(content.CompanyName, DeliveryText.NameLength)))).Append("</p>\n");
+        if (TlpSharingRule.Sentence(content.Tlp, content.IsEnglish) is { } rule)
+        {
+            html.Append("<p><strong>").Append(E(rule)).Append("</strong></p>\n");
+        }
+
         html.Append("<h2>").Append(E(DeliveryText.Line(content.ThreatTitle, DeliveryText.TitleLength))).Append("</h2>\n");
 
         html.Append("<h3>").Append(E(text.ObservedHeading)).Append("</h3>\n<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">\n<tr>");
@@ -84,6 +89,11 @@ public sealed class MailComposer(DtcContactDetails contact)
     {
         var plain = new StringBuilder();
         plain.Append(Greeting(content, text)).Append("\n\n").Append(Format(text.Intro, DeliveryText.Line(content.CompanyName, DeliveryText.NameLength))).Append("\n\n");
+        if (TlpSharingRule.Sentence(content.Tlp, content.IsEnglish) is { } rule)
+        {
+            plain.Append(rule).Append("\n\n");
+        }
+
         plain.Append(DeliveryText.Line(content.ThreatTitle, DeliveryText.TitleLength)).Append("\n\n").Append(text.ObservedHeading).Append(":\n");
         foreach (var observed in content.Observations)
         {

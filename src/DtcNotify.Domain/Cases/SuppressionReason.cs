@@ -9,4 +9,7 @@ public static class SuppressionReason
     public const string UntrustedSource = "untrusted_source";
     public const string Duplicate = "duplicate";
     public const string Stale = "stale";
+
+    /// <summary>The source shared it under TLP:RED: DTC may not tell the company without the source's permission.</summary>
+    public const string TlpRed = "tlp_red";
 }

@@ -269,6 +269,12 @@ public sealed class ThreatCase
         Version++;
     }
 
+    /// <summary>The Traffic Light Protocol of the case: the most restrictive of its observations' (see <see cref="Sharing.TlpLevel"/>).</summary>
+    public string? Tlp { get; private set; }
+
+    /// <summary>Observations under <paramref name="level"/> attached: the case is shared as restrictively as its strictest one.</summary>
+    public void RaiseTlp(string? level) => Tlp = Sharing.TlpLevel.MostRestrictive(Tlp, level);
+
     private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;

@@ -58,6 +58,9 @@ public sealed class Notification
     /// <summary>For a call task: when the call is due (the next office-hours slot).</summary>
     public DateTimeOffset? DueAt { get; set; }
 
+    /// <summary>SHA-256 (hex) of exactly what was sent (subject and bodies, or the call task): proves the content without keeping a copy.</summary>
+    public string? ContentSha256 { get; set; }
+
     /// <summary>Claims the row for one dispatcher; the database update that does this must be conditional on the status.</summary>
     public void Claim(string holder, DateTimeOffset now)
     {

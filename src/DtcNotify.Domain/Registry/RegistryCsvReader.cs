@@ -10,6 +10,9 @@ public static class RegistryCsvReader
     public static readonly string[] Columns =
         ["kvk", "name", "sector", "vital", "do_not_contact", "contact_name", "contact_email", "contact_phone", "language", "assets"];
 
+    /// <summary>Optional columns after <see cref="Columns"/>: files without them still import (their value is then empty).</summary>
+    public static readonly string[] OptionalColumns = ["contact_role"];
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static RegistryFile Read(byte[] content, string fileName)
@@ -23,16 +26,16 @@ public static class RegistryCsvReader
         var rejected = new List<RegistryReject>();
         foreach (var row in reader)
         {
-            var fields = new string[Columns.Length];
+            var fields = new string[index.Length];
             if (row.ColCount != reader.Header.ColNames.Count)
             {
                 rejected.Add(new(row.LineNumberFrom, $"expected {reader.Header.ColNames.Count} fields, found {row.ColCount}"));
                 continue;
             }
 
-            for (var i = 0; i < Columns.Length; i++)
+            for (var i = 0; i < index.Length; i++)
             {
-                fields[i] = row[index[i]].ToString();
+                fields[i] = index[i] < 0 ? "" : row[index[i]].ToString();
             }
 
             if (fields.All(string.IsNullOrWhiteSpace))
@@ -118,6 +121,6 @@ public static class RegistryCsvReader
             throw new RegistryFileException($"{fileName}: line 1: header lacks column(s) {string.Join(", ", missing)}");
         }
 
-        return Columns.Select(c => names.IndexOf(c)).ToArray();
+        return Columns.Concat(OptionalColumns).Select(c => names.IndexOf(c)).ToArray();
     }
 }

@@ -10,7 +10,8 @@ public sealed record RegistryCompany(string Kvk, string Name, string? Sector, bo
     public List<AssetValue> Assets { get; } = [];
 }
 
-public sealed record RegistryContact(string? Name, string? Email, string? Phone);
+/// <summary>A contact; <paramref name="Role"/> is <see cref="ContactRole.Own"/> or <see cref="ContactRole.Supplier"/>.</summary>
+public sealed record RegistryContact(string? Name, string? Email, string? Phone, string Role = ContactRole.Own);
 
 public sealed record RegistryReject(long Line, string Reason);
 

@@ -34,7 +34,13 @@ internal static class RegistryRowParser
             return (null, language.Error);
         }
 
-        var (contact, contactError) = ParseContact(f[5], f[6], f[7]);
+        var role = ContactRole.Parse(f[10]);
+        if (role is null)
+        {
+            return (null, $"contact_role must be {ContactRole.Own} or {ContactRole.Supplier}");
+        }
+
+        var (contact, contactError) = ParseContact(f[5], f[6], f[7], role);
         if (contactError is not null)
         {
             return (null, contactError);
@@ -57,7 +63,7 @@ internal static class RegistryRowParser
         return (new ParsedRow(company, contact, assets), null);
     }
 
-    private static (RegistryContact? Contact, string? Error) ParseContact(string name, string email, string phone)
+    private static (RegistryContact? Contact, string? Error) ParseContact(string name, string email, string phone, string role)
     {
         if (string.IsNullOrWhiteSpace(email) && string.IsNullOrWhiteSpace(phone))
         {
@@ -77,7 +83,7 @@ internal static class RegistryRowParser
             return (null, $"contact_phone: {tel.Error}");
         }
 
-        return (new RegistryContact(NullIfEmpty(name.Trim()), NullIfEmpty(mail.Value), NullIfEmpty(tel.Value)), null);
+        return (new RegistryContact(NullIfEmpty(name.Trim()), NullIfEmpty(mail.Value), NullIfEmpty(tel.Value), role), null);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

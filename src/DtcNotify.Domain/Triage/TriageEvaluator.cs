@@ -8,9 +8,10 @@ namespace DtcNotify.Domain.Triage;
 /// </summary>
 public sealed class TriageEvaluator(TriageThresholds thresholds)
 {
-    // Order matters: it is the order of the contract, and the first failure names the reason.
+    // Order matters: it is the order of the contract, and the first failure names the reason. The source's sharing rule
+    // (TLP) binds right after its trust: without its permission nothing else matters.
     private static readonly ITriageCriterion[] Criteria =
-        [new SourceTrusted(), new NotVital(), new MayBeContacted(), new HasContact(), new Fresh(), new NotRecentlyNotified()];
+        [new SourceTrusted(), new SharingAllowed(), new NotVital(), new MayBeContacted(), new HasContact(), new Fresh(), new NotRecentlyNotified()];
 
     public TriageOutcome Evaluate(TriageInput input)
     {

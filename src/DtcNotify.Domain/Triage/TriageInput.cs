@@ -12,7 +12,8 @@ public sealed record TriageInput(
     bool HasPhoneContact,
     DateTimeOffset? NewestObservation,
     DateTimeOffset? LastNotifiedSameThreat,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    string? Tlp = null);
 
 /// <summary>Thresholds from <c>Triage:*</c>.</summary>
 public sealed record TriageThresholds(int MaxObservationAgeDays, int CooldownDays);

@@ -16,6 +16,7 @@ internal enum IncidentColumn
     Severity,
     Description,
     Credential,
+    Tlp,
 }
 
 internal static class IncidentCsvColumns
@@ -46,6 +47,7 @@ internal static class IncidentCsvColumns
         ["threat"] = IncidentColumn.Identifier,
         ["severity"] = IncidentColumn.Severity,
         ["description"] = IncidentColumn.Description,
+        ["tlp"] = IncidentColumn.Tlp,
     };
 
     // Whole words (between underscores) that mark a credential; "pass" only as a word, so "passive_dns" survives.

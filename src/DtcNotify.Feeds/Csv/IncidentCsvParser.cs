@@ -81,6 +81,7 @@ internal static class IncidentCsvParser
             case IncidentColumn.Port: return builder.Set(CoreField.SourcePort, cell);
             case IncidentColumn.Timestamp: return builder.Set(CoreField.TimeSource, cell);
             case IncidentColumn.Asn: return builder.Set(CoreField.SourceAsn, cell);
+            case IncidentColumn.Tlp: return builder.Set(CoreField.Tlp, cell);
             case IncidentColumn.Identifier: return builder.Set(CoreField.ClassificationIdentifier, cell, text.Trim());
             case IncidentColumn.Cve:
                 var found = new List<string>();

@@ -40,6 +40,9 @@ internal static class CoreFields
         ["classification.type"] = CoreField.ClassificationType,
         ["classification.identifier"] = CoreField.ClassificationIdentifier,
         ["tlp"] = CoreField.Tlp,
+
+        // IntelMQ bots that keep the partner's marking put it here (IntelMQ has no core TLP field in every version).
+        ["extra.tlp"] = CoreField.Tlp,
         ["feed.name"] = CoreField.FeedName,
 
         // IntelMQ 3.3's Shadowserver schema puts CVE ids extracted from the tag here.

@@ -28,7 +28,18 @@ internal static class IntelMqEventMapper
                 // IntelMQ's PostgreSQL output stores all extra.* keys in one JSON column.
                 foreach (var nested in property.Value.EnumerateObject())
                 {
-                    builder.AddExtra("extra." + nested.Name, JsonValues.Text(nested.Value) ?? nested.Value.GetRawText());
+                    var nestedText = JsonValues.Text(nested.Value) ?? nested.Value.GetRawText();
+                    if (nested.Name == "tlp")
+                    {
+                        if (builder.Set(CoreField.Tlp, nestedText, nestedText) is { } tlpReason)
+                        {
+                            return new RejectedItem(line, "extra.tlp", tlpReason);
+                        }
+
+                        continue;
+                    }
+
+                    builder.AddExtra("extra." + nested.Name, nestedText);
                 }
 
                 continue;

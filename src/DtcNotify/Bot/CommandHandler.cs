@@ -11,7 +11,7 @@ namespace DtcNotify.Bot;
 /// <summary>Turns a chat message into an answer card. Everything but <c>help</c> shows registry data, so it is for analysts only.</summary>
 internal sealed class CommandHandler(
     ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup, CaseCardLoader caseLoader, CaseCardRenderer caseRenderer,
-    CaseListQuery caseLists, DigestService digests, DigestSchedule schedule, CaseStatistics statistics)
+    CaseListQuery caseLists, DigestService digests, DigestSchedule schedule, CaseStatistics statistics, Audit.AuditTrail audit)
 {
     public async Task<AdaptiveCard> AnswerAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -42,6 +42,7 @@ internal sealed class CommandHandler(
                 CasesCard.Create(await caseLists.ListAsync(filter, activity.From?.AadObjectId, cancellationToken)),
             "digest" when command.Argument.Length == 0 => DigestCard.Create(await digests.BuildAsync(cancellationToken), schedule.Zone),
             "stats" when command.Argument.Length == 0 => StatsCard.Create(await statistics.LoadAsync(cancellationToken)),
+            "audit" => await AuditCommandAnswer.AnswerAsync(audit, command.Argument, activity.Locale, cancellationToken),
             _ => HelpCard.Create(activity.Text),
         };
     }

@@ -2,6 +2,7 @@ using DtcNotify.Data;
 using DtcNotify.Domain.Cases;
 using DtcNotify.Domain.Companies;
 using DtcNotify.Domain.Playbook;
+using DtcNotify.Domain.Sharing;
 using DtcNotify.Domain.Triage;
 using DtcNotify.Intake;
 using DtcNotify.Options;
@@ -99,12 +100,15 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
         {
             var c = group.Case!;
             c.AddObservations(group.Count, group.First, group.Last, now);
+            c.RaiseTlp(group.Tlp);
             if (c.IsRetriageable)
             {
                 var company = companies[c.CompanyId];
+                var ownOnly = TlpLevel.OwnContactsOnly(c.Tlp);
                 c.ApplyTriage(evaluator.Evaluate(new TriageInput(
-                    source, sourceTrusted, c.Kind, c.Severity, company.Vital, company.DoNotContact, company.HasEmail, company.HasPhone,
-                    c.LastSeen, lastNotified.GetValueOrDefault((c.CompanyId, c.Threat)), now)), now);
+                    source, sourceTrusted, c.Kind, c.Severity, company.Vital, company.DoNotContact,
+                    ownOnly ? company.HasOwnEmail : company.HasEmail, ownOnly ? company.HasOwnPhone : company.HasPhone,
+                    c.LastSeen, lastNotified.GetValueOrDefault((c.CompanyId, c.Threat)), now, c.Tlp)), now);
             }
 
             (created, updated, suppressed) = !group.Created ? (created, updated + 1, suppressed)
@@ -130,10 +134,12 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
     /// <remarks>One query with the ids as one array parameter: EF's default of one SQL parameter per id costs SQLite a name lookup per parameter.</remarks>
     private async Task<Dictionary<long, CompanyFacts>> LoadCompaniesAsync(long[] ids, CancellationToken ct) =>
         await db.Companies.Where(c => EF.Parameter(ids).Contains(c.Id))
-            .Select(c => new CompanyFacts(c.Id, c.Language, c.Vital, c.DoNotContact, c.Contacts.Any(x => x.Email != null), c.Contacts.Any(x => x.Phone != null)))
+            .Select(c => new CompanyFacts(c.Id, c.Language, c.Vital, c.DoNotContact, c.Contacts.Any(x => x.Email != null), c.Contacts.Any(x => x.Phone != null),
+                c.Contacts.Any(x => x.Email != null && (x.Role == null || x.Role == ContactRole.Own)), c.Contacts.Any(x => x.Phone != null && (x.Role == null || x.Role == ContactRole.Own))))
             .ToDictionaryAsync(c => c.Id, ct);
 
-    private sealed record CompanyFacts(long Id, string Language, bool Vital, bool DoNotContact, bool HasEmail, bool HasPhone);
+    /// <summary>HasOwn*: a contact of the company itself, not a supplier's (TLP:AMBER+STRICT allows only those).</summary>
+    private sealed record CompanyFacts(long Id, string Language, bool Vital, bool DoNotContact, bool HasEmail, bool HasPhone, bool HasOwnEmail, bool HasOwnPhone);
 
     /// <summary>The open cases this import adds to, tracked, by id.</summary>
     private async Task<Dictionary<long, ThreatCase>> LoadOpenCasesAsync(CancellationToken ct)

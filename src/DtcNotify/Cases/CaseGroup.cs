@@ -32,6 +32,18 @@ internal sealed class CaseGroup(long companyId, string threat, PlaybookEntry ent
 
     public DateTimeOffset? Last { get; private set; }
 
+    /// <summary>The most restrictive TLP of this import's observations for the case.</summary>
+    public string? Tlp { get; private set; }
+
+    public void RaiseTlp(string tlp)
+    {
+        // Nearly every row repeats its feed's level: compare before ranking.
+        if (tlp != Tlp)
+        {
+            Tlp = Domain.Sharing.TlpLevel.MostRestrictive(Tlp, tlp);
+        }
+    }
+
     public void Add(DateTimeOffset? seen)
     {
         Count++;

@@ -19,15 +19,15 @@ internal sealed class CaseStatistics(DtcNotifyDbContext db, DigestSchedule sched
 
     public async Task<CaseStats> LoadAsync(CancellationToken cancellationToken)
     {
-        var perStatus = await db.Cases.AsNoTracking().GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var perThreat = await db.Cases.AsNoTracking().GroupBy(c => c.Threat).Select(g => new { g.Key, Count = g.Count() })
+        var perStatus = await Retention.CaseFigureRows.Of(db).GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var perThreat = await Retention.CaseFigureRows.Of(db).GroupBy(c => c.Threat).Select(g => new { g.Key, Count = g.Count() })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(TopThreats).ToListAsync(cancellationToken);
 
         var today = schedule.LocalDay(clock.GetUtcNow());
         var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var firstMonday = thisMonday.AddDays(-7 * (Weeks - 1));
         var since = schedule.StartOfDay(firstMonday);
-        var created = await db.Cases.AsNoTracking().Where(c => c.CreatedAt >= since).Select(c => c.CreatedAt).ToListAsync(cancellationToken);
+        var created = await Retention.CaseFigureRows.Of(db).Where(c => c.CreatedAt >= since).Select(c => c.CreatedAt).ToListAsync(cancellationToken);
         var byWeek = created.GroupBy(t => WeekKey(schedule.LocalDay(t))).ToDictionary(g => g.Key, g => g.Count());
 
         return new CaseStats(

@@ -1,7 +1,7 @@
 namespace DtcNotify.Cases;
 
-/// <summary>A case as <c>cases --json</c> lists it (architecture §4 keys), plus the dates and the explanation.</summary>
+/// <summary>A case as <c>cases --json</c> lists it (architecture §4 keys), plus the dates, the explanation and the TLP.</summary>
 internal sealed record CaseSummary(
     string Id, string Kvk, string Company, string Threat, string Kind, string Severity, string Status, string? Suppression,
     string Channel, int Observations, IReadOnlyList<string> Measures, string? Assignee,
-    DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen, IReadOnlyList<string> Explanation);
+    DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen, IReadOnlyList<string> Explanation, string Tlp);

@@ -3,7 +3,7 @@ namespace DtcNotify.Cli;
 /// <summary>Verb words, positional arguments and <c>--name [value]</c> options, parsed without magic.</summary>
 internal sealed class CliArguments
 {
-    private static readonly HashSet<string> Flags = ["--json", "--force", "--post", "--verbose"];
+    private static readonly HashSet<string> Flags = ["--json", "--force", "--post", "--verbose", "--dry-run"];
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
 
     public List<string> Positional { get; } = [];

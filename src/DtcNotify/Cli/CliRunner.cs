@@ -15,10 +15,13 @@ internal static class CliRunner
                dtcnotify lookup QUERY [--json]
                dtcnotify teams package [--out FILE]
                dtcnotify digest [--json] [--post [--force]]
+               dtcnotify purge [--dry-run] [--json]
+               dtcnotify export company KVK [--out FILE]
+               dtcnotify audit (--case REF | --company KVK) [--json]
         """;
 
     /// <summary>The verbs, by their first one or two words: an unknown one is refused before any configuration is read.</summary>
-    private static readonly HashSet<string> Verbs = ["migrate", "registry import", "ingest", "cases", "lookup", "teams package", "digest"];
+    private static readonly HashSet<string> Verbs = ["migrate", "registry import", "ingest", "cases", "lookup", "teams package", "digest", "purge", "export company", "audit"];
 
     public static bool IsHelp(IReadOnlyList<string> args) => args is ["help", ..] || args.Any(a => a is "--help" or "-h");
 
@@ -47,7 +50,10 @@ internal static class CliRunner
                 "lookup" => await LookupCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "teams" when verb == "teams package" => await TeamsPackageCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "digest" => await DigestCommand.RunAsync(host.Services, arguments, console, cancel.Token),
-                _ => throw new CliUsageException($"unknown command '{Text.PrintableText.Safe(string.Join(' ', args))}'\n{Usage}"),
+                "purge" => await PurgeCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                "export" when verb == "export company" => await ExportCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                "audit" => await AuditCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                                _ => throw new CliUsageException($"unknown command '{Text.PrintableText.Safe(string.Join(' ', args))}'\n{Usage}"),
             };
         }
         catch (CliUsageException ex)

@@ -28,7 +28,7 @@ internal sealed class NotificationContentLoader(ThreatPlaybook playbook, OfficeH
         }
 
         var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == notification.CompanyId, cancellationToken);
-        if (Domain.Companies.Company.ContactBlockReason(company.Vital, company.DoNotContact) is { } blocked)
+        if ((Domain.Companies.Company.ContactBlockReason(company.Vital, company.DoNotContact) ?? Sharing.TlpRules.BlockReason(threatCase.Tlp)) is { } blocked)
         {
             // The registry changed after the approval: nothing goes out, and the analyst sees why on the card.
             throw new DeliveryFailureException(DeliveryFailureKind.Rejected, blocked);
@@ -78,6 +78,7 @@ internal sealed class NotificationContentLoader(ThreatPlaybook playbook, OfficeH
             Measures = measures,
             Observations = observed,
             ObservationTotal = total,
+            Tlp = Domain.Sharing.TlpLevel.Known(threatCase.Tlp),
         }, null);
     }
 

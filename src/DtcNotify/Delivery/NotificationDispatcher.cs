@@ -113,8 +113,10 @@ internal sealed partial class NotificationDispatcher(
         {
             var work = await loader.LoadAsync(db, claimed, clock.GetUtcNow(), cancellationToken);
             claimed.DueAt = work.Call?.DueAt;
-            receipt = work.Mail is { } mail
-                ? await router.Mail.SendAsync(router.Composer.Compose(mail), cancellationToken)
+            var composed = work.Mail is { } mail ? router.Composer.Compose(mail) : null;
+            claimed.ContentSha256 = DeliveredContent.Sha256(composed, work.Call);
+            receipt = composed is not null
+                ? await router.Mail.SendAsync(composed, cancellationToken)
                 : await router.Calls.CreateAsync(work.Call!, cancellationToken);
         }
         catch (DeliveryFailureException failure)

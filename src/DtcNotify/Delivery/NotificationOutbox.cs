@@ -86,7 +86,8 @@ internal static class NotificationOutbox
                     .SetProperty(n => n.CompletedAt, claimed.CompletedAt)
                     .SetProperty(n => n.ClaimedBy, claimed.ClaimedBy)
                     .SetProperty(n => n.ClaimedAt, claimed.ClaimedAt)
-                    .SetProperty(n => n.DueAt, claimed.DueAt), cancellationToken);
+                    .SetProperty(n => n.DueAt, claimed.DueAt)
+                    .SetProperty(n => n.ContentSha256, claimed.ContentSha256), cancellationToken);
             if (written == 0)
             {
                 return false;

@@ -1,8 +1,10 @@
+using DtcNotify.Audit;
 using DtcNotify.Bot;
 using DtcNotify.Cases;
 using DtcNotify.Database;
 using DtcNotify.Delivery;
 using DtcNotify.Digest;
+using DtcNotify.Export;
 using DtcNotify.Domain.Playbook;
 using DtcNotify.Feeds;
 using DtcNotify.Intake;
@@ -11,6 +13,7 @@ using DtcNotify.Demo;
 using DtcNotify.Health;
 using DtcNotify.Options;
 using DtcNotify.Registry;
+using DtcNotify.Retention;
 using DtcNotify.Teams.Hosting;
 using DtcNotify.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +40,9 @@ internal static class ServiceHostingExtensions
         services.AddScoped<CaseQueries>();
         services.AddScoped<LookupService>();
         services.AddDigest();
+        services.AddRetention();
+        services.AddAuditTrail();
+        services.AddCompanyExport();
         return services;
     }
 
@@ -51,6 +57,7 @@ internal static class ServiceHostingExtensions
         builder.Services.AddCaseCards();
         builder.Services.AddDelivery();
         builder.Services.AddDtcNotifyTelemetry(builder.Configuration);
+        builder.Services.AddRetentionSchedule();
         return builder;
     }
 

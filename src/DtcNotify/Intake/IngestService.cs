@@ -66,7 +66,7 @@ internal sealed partial class IngestService(
         await using var bulk = await SqliteBulkSettings.ApplyAsync(db, cancellationToken);
         try
         {
-            result = await strategy.ExecuteAsync(ct => RunAsync(request with { Format = format }, file, kind, source.Trusted, sha, index, ct), cancellationToken);
+            result = await strategy.ExecuteAsync(ct => RunAsync(request with { Format = format }, file, kind, source, sha, index, ct), cancellationToken);
         }
         finally
         {
@@ -78,7 +78,7 @@ internal sealed partial class IngestService(
         return result;
     }
 
-    private async Task<IngestResult> RunAsync(IngestRequest request, FileStream file, string kind, bool trusted, string sha, Matching.AssetIndex index, CancellationToken ct)
+    private async Task<IngestResult> RunAsync(IngestRequest request, FileStream file, string kind, SourceOptions source, string sha, Matching.AssetIndex index, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         // Tracked entities are few (the import and its cases) but change detection is explicit, once per save.
@@ -91,10 +91,10 @@ internal sealed partial class IngestService(
         db.Imports.Add(import);
         await db.SaveChangesAsync(ct);
 
-        var run = new IngestRun(import);
+        var run = new IngestRun(import, source.Tlp);
         var assembler = ActivatorUtilities.CreateInstance<CaseAssembler>(services, db);
         await assembler.PrepareAsync(ct);
-        await using (var writer = new ObservationWriter(db, import.Id))
+        await using (var writer = new ObservationWriter(db, import.Id, source.Tlp))
         {
             file.Position = 0; // also when the execution strategy runs this again
             await using var stream = new HashingReadStream(file);
@@ -123,7 +123,7 @@ internal sealed partial class IngestService(
             }
         }
 
-        var cases = await assembler.CompleteAsync(kind, import.Id, request.Source, trusted, ct);
+        var cases = await assembler.CompleteAsync(kind, import.Id, request.Source, source.Trusted, ct);
         if (!assembler.ObservationsLinked)
         {
             await LinkObservationsAsync(import.Id, ct);
@@ -157,7 +157,7 @@ internal sealed partial class IngestService(
         new(import, request.Format?.ToString().ToLowerInvariant() ?? "", request.Source, kind, 0, 0, [], 0, 0, 0, new CaseCounts(0, 0, 0), [], sha);
 
     /// <summary>The counters and lists of one import while it streams.</summary>
-    private sealed class IngestRun(FeedImport import)
+    private sealed class IngestRun(FeedImport import, string sourceTlp)
     {
         private readonly List<IngestReject> _rejects = [];
         private readonly List<string> _notices = [];
@@ -179,6 +179,7 @@ internal sealed partial class IngestService(
                     var threat = ThreatKey.Of(o);
                     var group = assembler.GroupFor(match.CompanyId, threat, () => playbook.Resolve(o.ClassificationIdentifier, o.Cves, o.ClassificationType));
                     group.Add(o.TimeSource);
+                    group.RaiseTlp(o.Tlp ?? sourceTlp);
                     await writer.AddAsync(observation.Line, match.CompanyId, group.CaseId, threat, match.Asset, o, ct);
                     break;
                 case RejectedItem rejected:

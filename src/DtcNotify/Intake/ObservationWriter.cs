@@ -32,6 +32,7 @@ internal sealed class ObservationWriter : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly long _importId;
+    private readonly string _sourceTlp;
     private readonly SqliteInsert? _sqliteInsert;
     private readonly object?[] _row = new object?[Columns.Length];
     private readonly List<object?[]> _pending = [];
@@ -39,8 +40,10 @@ internal sealed class ObservationWriter : IAsyncDisposable
     private readonly Utf8JsonWriter _jsonWriter;
     private DbCommand? _fullBatch;
 
-    public ObservationWriter(DtcNotifyDbContext db, long importId)
+    /// <param name="sourceTlp">The TLP of observations whose feed gives none (<c>Sources:&lt;name&gt;:Tlp</c>).</param>
+    public ObservationWriter(DtcNotifyDbContext db, long importId, string sourceTlp)
     {
+        _sourceTlp = sourceTlp;
         _connection = db.Database.GetDbConnection();
         _transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("an import writes inside its transaction");
         _importId = importId;
@@ -73,7 +76,7 @@ internal sealed class ObservationWriter : IAsyncDisposable
         row[15] = o.ClassificationType;
         row[16] = o.ClassificationIdentifier;
         row[17] = o.Cves.Count == 0 ? null : string.Join(',', o.Cves);
-        row[18] = o.Tlp;
+        row[18] = o.Tlp ?? _sourceTlp;
         row[19] = o.Extra.Count == 0 ? null : ExtraJson(o.Extra);
         if (_sqliteInsert is { } insert)
         {

@@ -15,6 +15,9 @@ public sealed class SourceOptions
 
     /// <summary>SHA-256 (hex) of the API key for <c>POST /api/feeds/{source}</c>; never the key itself. Empty: no HTTP intake.</summary>
     public string? ApiKeySha256 { get; set; }
+
+    /// <summary>The TLP of observations whose feed carries none: CLEAR, GREEN, AMBER (default), AMBER+STRICT or RED.</summary>
+    public string Tlp { get; set; } = Domain.Sharing.TlpLevel.Default;
 }
 
 /// <summary>Section <c>Sources</c>, keyed by source name.</summary>

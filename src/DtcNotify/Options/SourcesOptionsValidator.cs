@@ -14,6 +14,8 @@ internal sealed class SourcesOptionsValidator : IValidateOptions<SourcesOptions>
             errors.Require(Enum.IsDefined(value.Kind), $"Sources:{source}:Kind must be Periodic or Incidental.");
             errors.Require(string.IsNullOrEmpty(value.ApiKeySha256) || value.ApiKeySha256.Length == 64 && value.ApiKeySha256.All(char.IsAsciiHexDigit),
                 $"Sources:{source}:ApiKeySha256 must be the 64 hex digits of the key's SHA-256, never the key itself.");
+            errors.Require(Domain.Sharing.TlpLevel.IsLevel(value.Tlp),
+                $"Sources:{source}:Tlp must be one of {string.Join(", ", Domain.Sharing.TlpLevel.All)}, not '{value.Tlp}'.");
         }
 
         return errors.Result();

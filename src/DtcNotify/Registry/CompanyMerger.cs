@@ -15,11 +15,11 @@ internal static class CompanyMerger
         company.Language = incoming.Language;
         company.UpdatedAt = now;
 
-        var wantedContacts = incoming.Contacts.ToDictionary(c => CompanySnapshot.Key(c.Name, c.Email, c.Phone));
-        company.Contacts.RemoveAll(c => !wantedContacts.ContainsKey(CompanySnapshot.Key(c.Name, c.Email, c.Phone)));
-        var haveContacts = company.Contacts.Select(c => CompanySnapshot.Key(c.Name, c.Email, c.Phone)).ToHashSet();
+        var wantedContacts = incoming.Contacts.ToDictionary(c => CompanySnapshot.Key(c.Name, c.Email, c.Phone, c.Role));
+        company.Contacts.RemoveAll(c => !wantedContacts.ContainsKey(CompanySnapshot.Key(c.Name, c.Email, c.Phone, c.Role)));
+        var haveContacts = company.Contacts.Select(c => CompanySnapshot.Key(c.Name, c.Email, c.Phone, c.Role)).ToHashSet();
         company.Contacts.AddRange(wantedContacts.Where(w => !haveContacts.Contains(w.Key))
-            .Select(w => new Contact { Name = w.Value.Name, Email = w.Value.Email, Phone = w.Value.Phone }));
+            .Select(w => new Contact { Name = w.Value.Name, Email = w.Value.Email, Phone = w.Value.Phone, Role = w.Value.Role == ContactRole.Own ? null : w.Value.Role }));
 
         var wantedAssets = incoming.Assets.Select(a => CompanySnapshot.Key(a.Kind, a.Value)).ToHashSet();
         company.Assets.RemoveAll(a => !wantedAssets.Contains(CompanySnapshot.Key(a.Kind, a.Value)));

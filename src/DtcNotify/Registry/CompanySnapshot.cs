@@ -10,12 +10,12 @@ internal sealed record CompanySnapshot(
 {
     public static CompanySnapshot Of(Company c) => new(
         c.Name, c.Sector, c.Vital, c.DoNotContact, c.Language,
-        Sorted(c.Contacts.Select(x => Key(x.Name, x.Email, x.Phone))),
+        Sorted(c.Contacts.Select(x => Key(x.Name, x.Email, x.Phone, x.Role))),
         Sorted(c.Assets.Select(a => Key(a.Kind, a.Value))));
 
     public static CompanySnapshot Of(RegistryCompany c) => new(
         c.Name, c.Sector, c.Vital, c.DoNotContact, c.Language,
-        Sorted(c.Contacts.Select(x => Key(x.Name, x.Email, x.Phone))),
+        Sorted(c.Contacts.Select(x => Key(x.Name, x.Email, x.Phone, x.Role))),
         Sorted(c.Assets.Select(a => Key(a.Kind, a.Value))));
 
     public bool SameAs(CompanySnapshot other) =>
@@ -24,7 +24,9 @@ internal sealed record CompanySnapshot(
 
     public string ToJson() => JsonSerializer.Serialize(this);
 
-    internal static string Key(string? name, string? email, string? phone) => $"{name}|{email}|{phone}";
+    /// <summary>An own contact's key is the same as before roles existed, so re-importing an old file changes nothing.</summary>
+    internal static string Key(string? name, string? email, string? phone, string? role) =>
+        role is null or ContactRole.Own ? $"{name}|{email}|{phone}" : $"{name}|{email}|{phone}|{role}";
 
     internal static string Key(AssetKind kind, string value) => $"{kind}:{value}";
 

@@ -76,11 +76,12 @@ public sealed class BotCommandsTests : IAsyncLifetime
 
     private async Task<string> AnswerAsync(JsonObject message)
     {
+        var earlier = _connector.Calls.Count; // a test may ask several commands: only calls after this one's answer it
         Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/messages", message)).StatusCode);
 
         // The roster lookup (GET) may come first; the answer is the reply (POST).
         var calls = _connector.Calls;
-        for (var expected = calls.Count + 1; !calls.Any(c => c.Method == "POST"); expected++)
+        for (var expected = Math.Max(calls.Count, earlier) + 1; !calls.Skip(earlier).Any(c => c.Method == "POST"); expected++)
         {
             calls = await _connector.WaitForCallsAsync(expected, TimeSpan.FromSeconds(10));
         }
@@ -222,5 +223,19 @@ public sealed class BotCommandsTests : IAsyncLifetime
 
         Assert.Equal("message", result.GetProperty("type").GetString());
         Assert.DoesNotContain("01234567", result.GetRawText(), StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task Audit_shows_a_case_or_a_company_with_its_cases_to_analysts_only()
+    {
+        var ofCase = await AnswerAsync(Message("audit DTC-2026-000001"));
+        var ofCompany = await AnswerAsync(Message("audit 01234567"));
+        var refused = await AnswerAsync(Message("audit DTC-2026-000001", fromAad: "bbbbbbbb-0000-0000-0000-000000000009"));
+
+        Assert.Contains("Audittrail van DTC-2026-000001", ofCase, StringComparison.Ordinal); // no locale on the message: Dutch
+        Assert.Contains("DTC-2026-000001 triage", ofCase, StringComparison.Ordinal);
+        Assert.Contains("DTC-2026-000002 triage", ofCompany, StringComparison.Ordinal);
+        Assert.DoesNotContain("DTC-2026-000003", ofCompany, StringComparison.Ordinal); // the café's case
+        Assert.Contains("Only members of the DTC specialists", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("triage", refused, StringComparison.Ordinal);
     }
 }

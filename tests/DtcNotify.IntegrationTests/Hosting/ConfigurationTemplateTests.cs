@@ -16,6 +16,7 @@ public class ConfigurationTemplateTests
         ("Database", typeof(DatabaseOptions)), ("Teams", typeof(TeamsOptions)), ("Mail", typeof(MailOptions)),
         ("Graph", typeof(GraphOptions)), ("CallTasks", typeof(CallTasksOptions)), ("Digest", typeof(DigestOptions)),
         ("Triage", typeof(TriageOptions)), ("Feeds", typeof(FeedsOptions)), ("Bot", typeof(BotOptions)),
+        ("Retention", typeof(RetentionOptions)),
     ];
 
     private static IConfigurationRoot Template(params (string Key, string? Value)[] overrides) => new ConfigurationBuilder()
@@ -87,6 +88,9 @@ public class ConfigurationTemplateTests
     [InlineData("Teams:Analysts:0", "not-a-guid", "Teams:Analysts")]
     [InlineData("Teams:ServiceUrl", "http://smba.example.com", "Teams:ServiceUrl")]
     [InlineData("Sources:lds-shadowserver:ApiKeySha256", "plain-text-key", "Sources:lds-shadowserver:ApiKeySha256")]
+    [InlineData("Sources:lds-shadowserver:Tlp", "amber", "Sources:lds-shadowserver:Tlp")]
+    [InlineData("Retention:ObservationDays", "0", "Retention:ObservationDays")]
+    [InlineData("Retention:ClosedCaseDays", "-1", "Retention:ClosedCaseDays")]
     [InlineData("ConnectionStrings:DtcNotify", "", "ConnectionStrings:DtcNotify")]
     [InlineData("Bot:AppId", "", "Bot:AppId")]
     public void A_bad_value_stops_start_up_with_a_message_naming_the_key(string key, string value, string named)

@@ -47,10 +47,13 @@ internal static class FeedIntakeTestData
         return $"[{Event("192.0.2.10")}, {Event("192.0.2.11")}, {Event("198.51.100.7")}, {Event("10.9.9.9")}]";
     }
 
-    public static async Task<TestDatabase> WithRegistryAsync(string provider)
+    public static Task<TestDatabase> WithRegistryAsync(string provider) => WithRegistryAsync(provider, Registry);
+
+    /// <summary>A new database of <paramref name="provider"/> with <paramref name="registryCsv"/> imported through the CLI.</summary>
+    public static async Task<TestDatabase> WithRegistryAsync(string provider, string registryCsv)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        using var registry = new TempFile(Registry.Replace("\r", "", StringComparison.Ordinal) + "\n");
+        using var registry = new TempFile(registryCsv.Replace("\r", "", StringComparison.Ordinal) + "\n");
         var run = await CliDriver.RunAsync(database, "registry", "import", registry.Path);
         Assert.True(run.ExitCode == 0, run.Error);
         return database;

@@ -86,4 +86,28 @@ public sealed class CaseCardTests
         var approveAll = Assert.Single(Executes(card));
         Assert.Equal(("Approve all by e-mail", "batch.approve", "9"), (approveAll.Title, approveAll.Verb, approveAll.Data.GetProperty("batchId").GetString()));
     }
+    [Theory]
+    [InlineData("RED", "Attention", "ask the source for permission")]
+    [InlineData("AMBER+STRICT", "Warning", "never a supplier")]
+    [InlineData("GREEN", "Good", null)]
+    [InlineData(null, "Warning", null)] // no TLP known: AMBER
+    public void The_card_shows_the_TLP_badge_and_what_RED_and_AMBER_STRICT_mean(string? tlp, string color, string? notice)
+    {
+        var threatCase = CardSamples.InStatus(CaseStatus.Proposed);
+        threatCase.RaiseTlp(tlp);
+        var card = CardJson.Parse(CaseCard.Create(CardSamples.View(threatCase), CardSamples.Members));
+
+        var badge = card.GetProperty("body").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "Container"
+            && e.GetProperty("items")[0].GetProperty("text").GetString()!.StartsWith("TLP:", StringComparison.Ordinal));
+        Assert.Equal($"TLP:{tlp ?? "AMBER"}", badge.GetProperty("items")[0].GetProperty("text").GetString());
+        Assert.Equal(color, badge.GetProperty("items")[0].GetProperty("color").GetString());
+        if (notice is null)
+        {
+            Assert.Equal(1, badge.GetProperty("items").GetArrayLength());
+        }
+        else
+        {
+            Assert.Contains(notice, badge.GetProperty("items")[1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        }
+    }
 }

@@ -84,4 +84,20 @@ public class RegistryCsvReaderTests
         Assert.Contains("UTF-8", Assert.Throws<RegistryFileException>(() => RegistryCsvReader.Read([0x6b, 0x76, 0xff, 0xfe, 0x0a], "r.csv")).Message);
         Assert.Contains("binary", Assert.Throws<RegistryFileException>(() => RegistryCsvReader.Read([0x6b, 0x00, 0x6b], "r.csv")).Message);
     }
+    [Fact]
+    public void An_optional_last_column_contact_role_marks_suppliers_and_files_without_it_read_as_own()
+    {
+        var with = Read(Header.TrimEnd('\n') + ",contact_role\n" +
+            "01234567,Bakkerij B.V.,Food,nee,nee,Els,els@bakkerij.example,,nl,,\n" +
+            "01234567,Bakkerij B.V.,Food,nee,nee,Helpdesk,help@it-partner.example,,nl,,Supplier\n" +
+            "01234567,Bakkerij B.V.,Food,nee,nee,Henk,henk@bakkerij.example,,nl,,own\n" +
+            "11111111,Other,,nee,nee,X,x@other.example,,nl,,customer\n");
+        var without = Read(Header + "01234567,Bakkerij B.V.,Food,nee,nee,Els,els@bakkerij.example,,nl,\n");
+
+        Assert.Equal(["own", "supplier", "own"], Assert.Single(with.Companies).Contacts.Select(c => c.Role));
+        var rejected = Assert.Single(with.Rejected);
+        Assert.Equal(5, rejected.Line);
+        Assert.Contains("contact_role", rejected.Reason, StringComparison.Ordinal);
+        Assert.Equal(ContactRole.Own, Assert.Single(Assert.Single(without.Companies).Contacts).Role);
+    }
 }

@@ -43,7 +43,7 @@ public class ManifestTests
 
         Assert.Equal(["team", "personal"], Strings(bot["scopes"]));
         Assert.Equal(["team", "personal"], Strings(list["scopes"]));
-        Assert.Equal(["help", "lookup", "case", "cases", "digest", "stats"], list["commands"]!.AsArray().Select(c => (string)c!["title"]!));
+        Assert.Equal(["help", "lookup", "case", "cases", "digest", "stats", "audit"], list["commands"]!.AsArray().Select(c => (string)c!["title"]!));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ internal static class HelpCard
             new Fact("cases [open, mine, unassigned, awaiting]", "list cases"),
             new Fact("digest", "today's digest now"),
             new Fact("stats", "counts per status, threat and week"),
+            new Fact("audit ID | KvK", "who did what and when to a case or a company, e.g. audit DTC\\-2026\\-000123"),
         ]));
         return new AdaptiveCard(body) { FallbackText = "DtcNotify help: help, lookup <query>, case <id>, cases, digest, stats" };
     }

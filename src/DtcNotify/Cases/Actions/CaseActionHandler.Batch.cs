@@ -43,7 +43,7 @@ internal sealed partial class CaseActionHandler
                 continue;
             }
 
-            var contact = await ContactBlockedAsync(threatCase.CompanyId, ct) is null ? await ContactAsync(threatCase.CompanyId, CaseChannel.Email, ct) : null;
+            var contact = await ContactBlockedAsync(threatCase, ct) is null ? await ContactAsync(threatCase, CaseChannel.Email, ct) : null;
             if (threatCase.Status != CaseStatus.Proposed || contact is null)
             {
                 skipped++;

@@ -41,12 +41,12 @@ internal sealed partial class CaseActionHandler
             return await StaleAsync(threatCase, data, actor, ct);
         }
 
-        if (await ContactBlockedAsync(threatCase.CompanyId, ct) is { } blocked)
+        if (await ContactBlockedAsync(threatCase, ct) is { } blocked)
         {
             return await RefuseAsync(threatCase, data, actor, blocked, ct);
         }
 
-        var contact = await ContactAsync(threatCase.CompanyId, channel, ct);
+        var contact = await ContactAsync(threatCase, channel, ct);
         if (contact is null)
         {
             return await RefuseAsync(threatCase, data, actor, channel == CaseChannel.Phone
@@ -126,12 +126,12 @@ internal sealed partial class CaseActionHandler
             return await StaleAsync(threatCase, data, actor, ct);
         }
 
-        if (await ContactBlockedAsync(threatCase.CompanyId, ct) is { } blocked)
+        if (await ContactBlockedAsync(threatCase, ct) is { } blocked)
         {
             return await RefuseAsync(threatCase, data, actor, blocked, ct);
         }
 
-        var contact = await ContactAsync(threatCase.CompanyId, threatCase.Channel, ct);
+        var contact = await ContactAsync(threatCase, threatCase.Channel, ct);
         if (contact is null)
         {
             return await RefuseAsync(threatCase, data, actor, "The company no longer has a contact for this channel; delivery cannot be retried.", ct);
@@ -158,12 +158,12 @@ internal sealed partial class CaseActionHandler
         }
 
         var reached = outcome == "reached";
-        if (!reached && await ContactBlockedAsync(threatCase.CompanyId, ct) is { } blocked)
+        if (!reached && await ContactBlockedAsync(threatCase, ct) is { } blocked)
         {
             return await RefuseAsync(threatCase, data, actor, blocked, ct);
         }
 
-        var contact = reached ? null : await ContactAsync(threatCase.CompanyId, CaseChannel.Phone, ct);
+        var contact = reached ? null : await ContactAsync(threatCase, CaseChannel.Phone, ct);
         if (!reached && contact is null)
         {
             return await RefuseAsync(threatCase, data, actor, "The company no longer has a contact with a phone number; no new call can be planned.", ct);
@@ -190,16 +190,24 @@ internal sealed partial class CaseActionHandler
     /// Triage checked vital and do-not-contact when the case was created, but the registry may have changed since (a case is
     /// not re-triaged once proposed): every action that would contact the company checks again.
     /// </summary>
-    private async Task<string?> ContactBlockedAsync(long companyId, CancellationToken ct)
+    /// <remarks>The case's TLP may have become RED after it was proposed (a later import attached RED observations).</remarks>
+    private async Task<string?> ContactBlockedAsync(ThreatCase threatCase, CancellationToken ct)
     {
-        var company = await db.Companies.AsNoTracking().Where(c => c.Id == companyId).Select(c => new { c.Vital, c.DoNotContact }).SingleAsync(ct);
-        return Company.ContactBlockReason(company.Vital, company.DoNotContact) is { } reason ? char.ToUpperInvariant(reason[0]) + reason[1..] + "." : null;
+        var company = await db.Companies.AsNoTracking().Where(c => c.Id == threatCase.CompanyId).Select(c => new { c.Vital, c.DoNotContact }).SingleAsync(ct);
+        var reason = Company.ContactBlockReason(company.Vital, company.DoNotContact) ?? Sharing.TlpRules.BlockReason(threatCase.Tlp);
+        return reason is null ? null : char.ToUpperInvariant(reason[0]) + reason[1..] + ".";
     }
 
-    private async Task<Contact?> ContactAsync(long companyId, string channel, CancellationToken ct)
+    /// <summary>The first contact for <paramref name="channel"/> that the case's TLP allows (AMBER+STRICT: never a supplier).</summary>
+    private async Task<Contact?> ContactAsync(ThreatCase threatCase, string channel, CancellationToken ct)
     {
-        var contacts = db.Contacts.AsNoTracking().Where(c => c.CompanyId == companyId);
+        var contacts = db.Contacts.AsNoTracking().Where(c => c.CompanyId == threatCase.CompanyId);
         contacts = channel == CaseChannel.Phone ? contacts.Where(c => c.Phone != null && c.Phone != "") : contacts.Where(c => c.Email != null && c.Email != "");
+        if (Domain.Sharing.TlpLevel.OwnContactsOnly(threatCase.Tlp))
+        {
+            contacts = contacts.Where(c => c.Role == null || c.Role == ContactRole.Own);
+        }
+
         return await contacts.OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
     }
 

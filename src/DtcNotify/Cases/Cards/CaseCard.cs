@@ -33,6 +33,7 @@ internal static class CaseCard
 
         body.Add(new TextBlock($"{SeverityLabel(c.Severity)} · {CardText.Escape(c.Threat, L(200))}") { Size = "Large", Weight = "Bolder", Color = SeverityColor(c.Severity) });
         body.Add(new TextBlock($"{CardText.Escape(c.Reference ?? $"case {c.Id}", 40)} · {c.Kind}") { IsSubtle = true, Spacing = "None" });
+        body.AddRange(TlpBadge.Elements(c, Resources.AnalystTexts.English)); // the card is English until it follows Teams:Language
         body.Add(Section("Company"));
         body.Add(new FactSet(
         [

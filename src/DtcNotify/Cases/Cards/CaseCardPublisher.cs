@@ -14,7 +14,7 @@ namespace DtcNotify.Cases.Cards;
 /// own: the batch card is re-rendered instead.
 /// </summary>
 internal sealed partial class CaseCardPublisher(
-    DtcNotifyDbContext db, CaseCardRenderer renderer, CaseCardLoader loader, ChannelRegistrar channels, ConnectorClient connector, ILogger<CaseCardPublisher> logger) : DtcNotify.Delivery.ICaseChannelNotifier
+    DtcNotifyDbContext db, CaseCardRenderer renderer, CaseCardLoader loader, ChannelRegistrar channels, ConnectorClient connector, TimeProvider clock, ILogger<CaseCardPublisher> logger) : DtcNotify.Delivery.ICaseChannelNotifier
 {
     public async Task PublishAsync(long caseId, string threadReply, CancellationToken ct)
     {
@@ -42,6 +42,7 @@ internal sealed partial class CaseCardPublisher(
 
             await connector.UpdateActivityAsync(channel.ServiceUrl, conversationId, activityId, OutgoingActivity.AdaptiveCard(card.ToJsonElement(), card.FallbackText), ct);
             await connector.ReplyToActivityAsync(channel.ServiceUrl, conversationId, activityId, OutgoingActivity.Message(CardText.Plain(threadReply, 500, multiline: true)), ct);
+            await Audit.ThreadReplyAudit.RecordAsync(db, caseId, clock.GetUtcNow(), ct);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or DbUpdateException or InvalidOperationException)
         {

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using DtcNotify.Domain.Cases;
+using DtcNotify.IntegrationTests.Cases;
+using DtcNotify.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DtcNotify.IntegrationTests.Privacy;
+
+/// <summary><c>audit --case</c> / <c>--company</c> for a case that went through approve → send → reply, in the running app.</summary>
+public sealed class AuditTrailTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_case_approved_sent_and_replied_to_shows_every_step_oldest_first(string provider)
+    {
+        var outbox = Path.Combine(Path.GetTempPath(), $"dtcnotify-audit-{Guid.NewGuid():N}");
+        await using var world = await CardsWorld.StartAsync(provider, new Dictionary<string, string?> { ["Mail:Transport"] = "Pickup", ["Mail:PickupDirectory"] = outbox });
+        try
+        {
+            var proposed = (await world.WaitForProposedAsync(await world.AddCasesAsync(1)))[0];
+            await world.InvokeAsync(proposed, "case.approve", CardsWorld.OutsiderAad, channel: CaseChannel.Email); // refused, and audited
+            Assert.Equal(200, (await world.InvokeAsync(proposed, "case.approve", CardsWorld.AnnaAad, channel: CaseChannel.Email)).Status);
+            await EventuallyAsync(world, proposed.Reference!);
+
+            var run = await CliDriver.RunAsync(world.Database, "audit", "--case", proposed.Reference!, "--json");
+            var lines = JsonDocument.Parse(run.Out).RootElement.EnumerateArray().ToList();
+            var company = await CliDriver.RunAsync(world.Database, "audit", "--company", "01234567", "--json");
+            var missing = await CliDriver.RunAsync(world.Database, "audit", "--case", "DTC-2026-999999");
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            var actions = lines.Select(l => l.GetProperty("action").GetString()).ToList();
+            Assert.Equal("triage", actions[0]);
+            Assert.True(actions.IndexOf("case.approve.refused") < actions.IndexOf("case.approve"));
+            Assert.True(actions.IndexOf("case.approve") < actions.IndexOf("notification.sent"));
+            Assert.True(actions.IndexOf("notification.sent") < actions.LastIndexOf("thread.reply"));
+            var approve = lines.Single(l => l.GetProperty("action").GetString() == "case.approve");
+            Assert.Contains(CardsWorld.AnnaAad, approve.GetProperty("actor").GetString(), StringComparison.Ordinal);
+            Assert.Equal(("proposed", "approved"), (approve.GetProperty("before").GetProperty("status").GetString(), approve.GetProperty("after").GetProperty("status").GetString()));
+            var sent = lines.Single(l => l.GetProperty("action").GetString() == "notification.sent");
+            Assert.Equal(("system:delivery", "notified"), (sent.GetProperty("actor").GetString(), sent.GetProperty("after").GetProperty("CaseStatus").GetString()));
+            Assert.All(lines, l => Assert.Equal(proposed.Reference, l.GetProperty("case").GetString()));
+            var times = lines.Select(l => l.GetProperty("at").GetDateTimeOffset()).ToList();
+            Assert.Equal(times.Order(), times);
+            Assert.Equal(lines.Count, JsonDocument.Parse(company.Out).RootElement.EnumerateArray().Count(l => l.GetProperty("case").GetString() == proposed.Reference));
+            Assert.Equal(1, missing.ExitCode);
+        }
+        finally
+        {
+            if (Directory.Exists(outbox))
+            {
+                Directory.Delete(outbox, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Until the delivery is recorded and the bot has replied in the thread about it.</summary>
+    private static async Task EventuallyAsync(CardsWorld world, string reference)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            await using var db = world.Database.CreateContext();
+            var actions = await db.AuditEntries.Where(a => a.Subject == reference || a.Subject == "case:" + reference).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
+            if (actions.Contains("notification.sent") && actions.LastIndexOf("thread.reply") > actions.IndexOf("notification.sent"))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("the delivery and its thread reply were not recorded");
+    }
+}
