@@ -44,5 +44,5 @@ internal static class AuditCard
     }
 
     // Text runs are never markdown; control characters and length are the only care.
-    private static string Short(string value, int max) => Cases.Cards.CaseCard.Plain(value, max);
+    private static string Short(string value, int max) => CardText.Plain(value, max);
 }
