@@ -60,7 +60,7 @@ internal sealed class CardsWorld : IAsyncDisposable
             all[key] = value;
         }
 
-        var world = new CardsWorld(database, connector, new DtcNotifyApp(database, "Production", all));
+        var world = new CardsWorld(database, connector, new DtcNotifyApp(database, settings: all));
         await using var db = database.CreateContext();
         var company = new Company
         {

@@ -3,12 +3,16 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using DtcNotify.TestHarness;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace DtcNotify.IntegrationTests.Infrastructure;
 
-/// <summary>The real app as a host on a test database; settings override the shipped appsettings.</summary>
-public sealed class DtcNotifyApp(TestDatabase database, string environment = "Production", IDictionary<string, string?>? settings = null)
+/// <summary>
+/// The real app as a host on a test database; settings override the shipped appsettings. Development by default, because
+/// the tests talk to the bot in local mode, which the app allows only there; the demo registry is not seeded unless asked.
+/// </summary>
+public sealed class DtcNotifyApp(TestDatabase database, string environment = "Development", IDictionary<string, string?>? settings = null, bool demoRegistry = false)
     : WebApplicationFactory<Program>
 {
     /// <summary>Every log line of the app, for tests of what is (not) logged.</summary>
@@ -19,6 +23,10 @@ public sealed class DtcNotifyApp(TestDatabase database, string environment = "Pr
         builder.UseEnvironment(environment);
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackCaller>());
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        if (!demoRegistry)
+        {
+            builder.ConfigureServices(services => services.RemoveAll<DtcNotify.Demo.DemoSeeder>());
+        }
         builder.ConfigureAppConfiguration(config =>
         {
             config.AddInMemoryCollection(database.Settings());
