@@ -7,13 +7,15 @@ namespace DtcNotify.Teams.Connector;
 /// <summary>
 /// Where the bot's token may go (teams-protocol §B.4): https Teams connector hosts, or a loopback serviceUrl in local mode.
 /// Anything else is refused before a request is sent, so a forged or misconfigured serviceUrl cannot harvest the token.
+/// Local mode never sends a token: not to loopback, and Teams hosts are not called at all. The channel registrar checks a
+/// serviceUrl here before it stores it. Not sealed: a test may trust its loopback fake connector with a token.
 /// </summary>
-public sealed class ServiceUrlPolicy(IOptions<BotOptions> options)
+public class ServiceUrlPolicy(IOptions<BotOptions> options)
 {
     private const string TrafficManagerHost = "smba.trafficmanager.net"; // exact: trafficmanager.net is a shared namespace
 
     /// <summary>How a call to <paramref name="serviceUrl"/> is authorised.</summary>
-    public ServiceUrlTrust Evaluate(Uri serviceUrl)
+    public virtual ServiceUrlTrust Evaluate(Uri serviceUrl)
     {
         ArgumentNullException.ThrowIfNull(serviceUrl);
         if (!serviceUrl.IsAbsoluteUri || !string.IsNullOrEmpty(serviceUrl.UserInfo))
@@ -21,21 +23,20 @@ public sealed class ServiceUrlPolicy(IOptions<BotOptions> options)
             return ServiceUrlTrust.Refused;
         }
 
-        if (IsTeamsHost(serviceUrl))
+        if (options.Value.AllowUnauthenticatedLocal)
         {
-            return options.Value.HasCredentials ? ServiceUrlTrust.WithToken : ServiceUrlTrust.Refused;
+            // Local mode: the Agents Playground (or a test connector) on this machine, and never a token.
+            return (serviceUrl.Scheme == Uri.UriSchemeHttp || serviceUrl.Scheme == Uri.UriSchemeHttps) && Loopback.IsLoopbackHost(serviceUrl.Host)
+                ? ServiceUrlTrust.WithoutToken
+                : ServiceUrlTrust.Refused;
         }
 
-        if (options.Value.AllowUnauthenticatedLocal
-            && (serviceUrl.Scheme == Uri.UriSchemeHttp || serviceUrl.Scheme == Uri.UriSchemeHttps)
-            && Loopback.IsLoopbackHost(serviceUrl.Host))
-        {
-            // Local mode: the Agents Playground (or a test connector) on this machine. No app id → no token at all.
-            return options.Value.HasCredentials ? ServiceUrlTrust.WithToken : ServiceUrlTrust.WithoutToken;
-        }
-
-        return ServiceUrlTrust.Refused;
+        return IsTeamsHost(serviceUrl) && options.Value.HasCredentials ? ServiceUrlTrust.WithToken : ServiceUrlTrust.Refused;
     }
+
+    /// <summary>Whether the bot may call (and so store) this serviceUrl at all.</summary>
+    public bool Allows(string? serviceUrl) =>
+        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && Evaluate(uri) != ServiceUrlTrust.Refused;
 
     /// <summary>True for https URLs on Teams' connector hosts.</summary>
     public static bool IsTeamsHost(Uri uri)

@@ -1,14 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DtcNotify.Teams.Hosting;
 
 /// <summary>Fails start-up with messages that name the configuration key to fix.</summary>
-public sealed class BotOptionsValidator : IValidateOptions<BotOptions>
+/// <param name="environment">The host's environment; without one (a bare service collection) local mode is refused.</param>
+/// <param name="configuration">The app's configuration, for the forwarded-headers switch.</param>
+public sealed class BotOptionsValidator(IHostEnvironment? environment = null, IConfiguration? configuration = null) : IValidateOptions<BotOptions>
 {
+    /// <summary>ASP.NET Core's switch (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED</c>) that takes the caller's address from a header.</summary>
+    public const string ForwardedHeadersKey = "FORWARDEDHEADERS_ENABLED";
+
     public ValidateOptionsResult Validate(string? name, BotOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
+        if (options.AllowUnauthenticatedLocal && LocalModeRefusal(options) is { } refusal)
+        {
+            failures.Add(refusal);
+        }
+
         if (!options.HasCredentials)
         {
             if (!options.AllowUnauthenticatedLocal)
@@ -57,6 +69,33 @@ public sealed class BotOptionsValidator : IValidateOptions<BotOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>
+    /// Local mode trusts "loopback" callers without a token, so it is only for a developer's machine: the Development
+    /// environment, no app id (so no real token exists to leak to a loopback URL), and no forwarded headers (with them a
+    /// remote caller can pass as loopback). One line, naming the key.
+    /// </summary>
+    private string? LocalModeRefusal(BotOptions options)
+    {
+        var reasons = new List<string>();
+        if (environment?.IsDevelopment() != true)
+        {
+            reasons.Add($"the environment is {environment?.EnvironmentName ?? "unknown"}, not Development");
+        }
+
+        if (options.HasCredentials)
+        {
+            reasons.Add("Bot:AppId is set");
+        }
+
+        if (bool.TryParse(configuration?[ForwardedHeadersKey], out var forwarded) && forwarded)
+        {
+            reasons.Add("forwarded headers are enabled (ASPNETCORE_FORWARDEDHEADERS_ENABLED)");
+        }
+
+        return reasons.Count == 0 ? null
+            : $"Bot:AllowUnauthenticatedLocal=true is refused: local mode is only for the Development environment with Bot:AppId empty and without forwarded headers, but {string.Join(" and ", reasons)}.";
     }
 
     // Signing keys and tokens travel over these URLs, so plain HTTP is never acceptable.

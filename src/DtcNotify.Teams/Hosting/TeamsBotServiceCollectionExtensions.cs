@@ -57,7 +57,7 @@ public static class TeamsBotServiceCollectionExtensions
     {
         services.AddHttpClient(MsalBotTokenProvider.HttpClientName);
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
-        services.AddSingleton<ServiceUrlPolicy>();
+        services.TryAddSingleton<ServiceUrlPolicy>();
         services.AddSingleton(sp => new ConversationRateLimiter(sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<ConnectorRetryHandler>();
         services.AddTransient<ConversationRateLimitHandler>();

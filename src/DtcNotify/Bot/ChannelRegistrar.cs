@@ -1,6 +1,7 @@
 using DtcNotify.Data;
 using DtcNotify.Domain.Channels;
 using DtcNotify.Options;
+using DtcNotify.Teams.Connector;
 using DtcNotify.Teams.Hosting;
 using DtcNotify.Teams.Schema;
 using DtcNotify.Text;
@@ -15,10 +16,17 @@ namespace DtcNotify.Bot;
 /// Within the tenant only one team is the specialists' team: <c>Teams:TeamId</c> when configured, else the first team the
 /// bot was installed in. An install in any other team is ignored, because the registered team's roster decides who may
 /// act on cases and its channel receives every case card.
+/// <para>
+/// A serviceUrl is stored only if <see cref="ServiceUrlPolicy"/> lets the bot call it. In local mode every activity is
+/// unauthenticated (the options validator keeps Bot:AppId empty there), so it may register a first channel for the
+/// Playground but never changes a stored one: one loopback request must not redirect every later card.
+/// </para>
 /// </summary>
 internal sealed partial class ChannelRegistrar(
-    DtcNotifyDbContext db, IOptions<TeamsOptions> teams, IOptions<BotOptions> bot, TimeProvider clock, ILogger<ChannelRegistrar> logger)
+    DtcNotifyDbContext db, IOptions<TeamsOptions> teams, IOptions<BotOptions> bot, ServiceUrlPolicy serviceUrls, TimeProvider clock, ILogger<ChannelRegistrar> logger)
 {
+    private bool Unauthenticated => bot.Value.AllowUnauthenticatedLocal;
+
     public string? AllowedTenant => teams.Value.TenantId is { Length: > 0 } t ? t : bot.Value.TenantId is { Length: > 0 } b ? b : null;
 
     public bool IsAllowedTenant(string? tenantId) =>
@@ -39,6 +47,12 @@ internal sealed partial class ChannelRegistrar(
             return null;
         }
 
+        if (!serviceUrls.Allows(activity.ServiceUrl))
+        {
+            Log.ServiceUrlRefused(logger, PrintableText.Safe(activity.ServiceUrl));
+            return null;
+        }
+
         var channelId = data.SelectedChannelId ?? data.ChannelId ?? data.TeamId;
         var now = clock.GetUtcNow();
         var channel = await db.Channels.SingleOrDefaultAsync(c => c.TenantId == data.TenantId && c.TeamId == data.TeamId, cancellationToken);
@@ -46,6 +60,11 @@ internal sealed partial class ChannelRegistrar(
         {
             Log.OtherTeam(logger, PrintableText.Safe(data.TeamName ?? data.TeamId));
             return null;
+        }
+
+        if (channel is not null && Unauthenticated)
+        {
+            return channel;
         }
 
         if (channel is null)
@@ -68,8 +87,14 @@ internal sealed partial class ChannelRegistrar(
     public async Task RefreshServiceUrlAsync(Activity activity, CancellationToken cancellationToken)
     {
         var data = TeamsChannelData.From(activity);
-        if (activity.ServiceUrl is not { } serviceUrl || data.TenantId is null || !IsAllowedTenant(data.TenantId))
+        if (Unauthenticated || activity.ServiceUrl is not { } serviceUrl || data.TenantId is null || !IsAllowedTenant(data.TenantId))
         {
+            return;
+        }
+
+        if (!serviceUrls.Allows(serviceUrl))
+        {
+            Log.ServiceUrlRefused(logger, PrintableText.Safe(serviceUrl));
             return;
         }
 
@@ -131,5 +156,8 @@ internal sealed partial class ChannelRegistrar(
 
         [LoggerMessage(3, LogLevel.Warning, "Install in team {Team} ignored: it is not the specialists' team (set Teams:TeamId to choose another)")]
         public static partial void OtherTeam(ILogger logger, string team);
+
+        [LoggerMessage(4, LogLevel.Warning, "Service URL {ServiceUrl} not stored: the bot may not call it")]
+        public static partial void ServiceUrlRefused(ILogger logger, string serviceUrl);
     }
 }

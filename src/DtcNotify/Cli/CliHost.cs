@@ -10,7 +10,11 @@ internal static class CliHost
 {
     public static IHost Build(Action<IConfigurationBuilder>? configure, bool verbose, bool withBot = false)
     {
-        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+        // The generic host's "environment" key may come from the caller's configuration too (as --environment would).
+        var given = new ConfigurationManager();
+        configure?.Invoke(given);
+        var environment = given[HostDefaults.EnvironmentKey]
+            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
             ?? Environments.Production;
         // No reload on change: a CLI run is short, and the watcher on the working directory woke for every write to a
@@ -30,6 +34,9 @@ internal static class CliHost
             builder.Services.AddDigestPosting(schedule: false);
         }
 
+        // Not Development's build-time validation of every registration: the CLI registers the bot only to post (digest
+        // --post), never to handle activities, so the handlers' own dependencies are not there and not needed.
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions()));
         var host = builder.Build();
 
         // The service validates on start; the CLI never starts the host, so it validates here with the same validators.

@@ -12,8 +12,12 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, IHostE
         await MigrateAsync(services, cancellationToken);
         if (environment.IsDevelopment())
         {
+            // A host without the seeder (the integration tests, which run in Development for local mode) seeds nothing.
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+            if (scope.ServiceProvider.GetService<DemoSeeder>() is { } seeder)
+            {
+                await seeder.SeedIfEmptyAsync(cancellationToken);
+            }
         }
     }
 

@@ -141,5 +141,6 @@ internal sealed class DropFolder
     }
 }
 
-/// <summary>A path in a drop folder that is refused: a link, or a path that leaves the folder.</summary>
-internal sealed class DropFolderRefusedException(string message) : IOException(message);
+/// <summary>A path in a drop folder that is refused: a link, or a path that leaves the folder. The message holds names
+/// whoever writes the folder chose, so only their printable form (it reaches logs).</summary>
+internal sealed class DropFolderRefusedException(string message) : IOException(DtcNotify.Text.PrintableText.Safe(message));

@@ -119,7 +119,7 @@ internal sealed partial class IngestService(
             if (parsed != sha)
             {
                 // Not committed: the caller retries later (the inbox after a minute), when the file has stopped changing.
-                throw new IOException($"{request.FileName} changed while it was being read; nothing was imported");
+                throw new IOException($"{PrintableText.Safe(request.FileName)} changed while it was being read; nothing was imported");
             }
         }
 

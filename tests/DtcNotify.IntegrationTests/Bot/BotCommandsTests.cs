@@ -29,7 +29,7 @@ public sealed class BotCommandsTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync("Sqlite");
         _connector = await FakeBotConnector.StartAsync();
         _connector.AddMember(new ConnectorMember("29:analyst", "Anna Analist", AnalystAad));
-        _app = new DtcNotifyApp(_database, "Production", new Dictionary<string, string?>
+        _app = new DtcNotifyApp(_database, settings: new Dictionary<string, string?>
         {
             ["Teams:TenantId"] = Tenant, ["Teams:TeamId"] = Team, ["Teams:ChannelId"] = Channel, ["Teams:ServiceUrl"] = _connector.ServiceUrl,
         });

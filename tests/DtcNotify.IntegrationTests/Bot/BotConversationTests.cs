@@ -2,8 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DtcNotify.Bot;
 using DtcNotify.Data;
 using DtcNotify.IntegrationTests.Infrastructure;
+using DtcNotify.Teams.Connector;
+using DtcNotify.Teams.Hosting;
+using DtcNotify.Teams.Schema;
 using DtcNotify.TestHarness;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +32,7 @@ public sealed class BotConversationTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync("Sqlite");
         _connector = await FakeBotConnector.StartAsync();
         _connector.AddMember(new ConnectorMember("29:analyst", "Anna Analist", AnalystAad));
-        _app = new DtcNotifyApp(_database, "Production", new Dictionary<string, string?> { ["Teams:TenantId"] = Tenant });
+        _app = new DtcNotifyApp(_database, settings: new Dictionary<string, string?> { ["Teams:TenantId"] = Tenant });
         _client = _app.CreateClient();
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DtcNotifyDbContext>();
@@ -83,6 +87,26 @@ public sealed class BotConversationTests : IAsyncLifetime
 
         var channel = await WaitForChannelAsync();
         Assert.Equal((Team, Channel, _connector.ServiceUrl), (channel.TeamId, channel.ChannelId, channel.ServiceUrl));
+    }
+
+    [Fact]
+    public async Task In_local_mode_an_activity_never_changes_the_stored_channel()
+    {
+        // Every activity is unauthenticated in local mode: one of them must not redirect the cards of the registered channel.
+        await PostAsync(Install());
+        await WaitForChannelAsync();
+        await using var other = await FakeBotConnector.StartAsync();
+        var moved = Install();
+        moved["serviceUrl"] = other.ServiceUrl;
+        var message = ChannelMessage("help", AnalystAad);
+        message["serviceUrl"] = other.ServiceUrl;
+
+        await PostAsync(moved);
+        await PostAsync(message);
+        await other.WaitForCallsAsync(1, TimeSpan.FromSeconds(10)); // the help reply: both activities were processed
+
+        await using var db = _database.CreateContext();
+        Assert.Equal(_connector.ServiceUrl, Assert.Single(await db.Channels.ToListAsync()).ServiceUrl);
     }
 
     [Fact]
@@ -164,18 +188,27 @@ public sealed class BotConversationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_inbound_activity_refreshes_the_stored_service_url()
+    public async Task With_a_token_every_inbound_activity_refreshes_the_stored_service_url_but_only_to_one_the_bot_may_call()
     {
+        // Outside local mode (a token-authenticated caller): the registrar as the app builds it, with the bot's registration.
         await PostAsync(Install());
         await WaitForChannelAsync();
-        await using var other = await FakeBotConnector.StartAsync("/moved/");
-        var message = ChannelMessage("help", AnalystAad);
-        message["serviceUrl"] = other.ServiceUrl;
+        BotOptions registered = new() { AppId = "0b7c4a53-9c1e-4f0e-9a57-1d2e3f405162", AppPassword = "secret", TenantId = Tenant };
+        await using var scope = _app.Services.CreateAsyncScope();
+        var registrar = ActivatorUtilities.CreateInstance<ChannelRegistrar>(
+            scope.ServiceProvider, Microsoft.Extensions.Options.Options.Create(registered), new ServiceUrlPolicy(Microsoft.Extensions.Options.Options.Create(registered)));
+        Activity From(string serviceUrl)
+        {
+            var message = ChannelMessage("help", AnalystAad);
+            message["serviceUrl"] = serviceUrl;
+            return JsonSerializer.Deserialize(message.ToJsonString(), TeamsJsonContext.Default.Activity)!;
+        }
 
-        await PostAsync(message);
+        const string Moved = "https://smba.trafficmanager.net/emea/";
+        await registrar.RefreshServiceUrlAsync(From(Moved), CancellationToken.None);
+        await registrar.RefreshServiceUrlAsync(From("https://collector.evil.example/"), CancellationToken.None);
 
-        await other.WaitForCallsAsync(1, TimeSpan.FromSeconds(10));
-        Assert.Equal(other.ServiceUrl, (await WaitForChannelAsync()).ServiceUrl);
+        Assert.Equal(Moved, (await WaitForChannelAsync()).ServiceUrl);
     }
 
     [Fact]

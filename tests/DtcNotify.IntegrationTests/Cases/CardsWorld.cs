@@ -61,7 +61,7 @@ internal sealed class CardsWorld : IAsyncDisposable
             all[key] = value;
         }
 
-        var world = new CardsWorld(database, connector, new DtcNotifyApp(database, "Production", all, services));
+        var world = new CardsWorld(database, connector, new DtcNotifyApp(database, settings: all, services: services));
         await using var db = database.CreateContext();
         var company = new Company
         {

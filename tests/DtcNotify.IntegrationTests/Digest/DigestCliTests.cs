@@ -61,7 +61,7 @@ public sealed class DigestCliTests : IAsyncLifetime
     [Fact]
     public async Task Posting_without_a_registered_channel_is_refused_with_exit_code_2()
     {
-        var run = await CliDriver.RunAsync(_database, [new("Bot:AllowUnauthenticatedLocal", "true")], "digest", "--post");
+        var run = await CliDriver.RunAsync(_database, [new("Bot:AllowUnauthenticatedLocal", "true"), new("environment", "Development")], "digest", "--post");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no specialists' channel is registered", run.Error, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class DigestCliTests : IAsyncLifetime
         await using var connector = await FakeBotConnector.StartAsync();
         KeyValuePair<string, string?>[] settings =
         [
-            new("Bot:AllowUnauthenticatedLocal", "true"),
+            new("Bot:AllowUnauthenticatedLocal", "true"), new("environment", "Development"),
             new("Teams:TenantId", "11111111-2222-3333-4444-555555555555"),
             new("Teams:TeamId", "19:team0123@thread.tacv2"),
             new("Teams:ChannelId", "19:casechannel0123@thread.tacv2"),

@@ -20,7 +20,7 @@ public sealed class DigestSchedulerTests
     private static readonly DateTimeOffset FridayLater = new(2026, 11, 27, 9, 30, 0, TimeSpan.Zero);
 
     private static WebApplicationFactory<Program> App(TestDatabase database, FakeBotConnector connector, TimeProvider clock) =>
-        new DtcNotifyApp(database, "Production", new Dictionary<string, string?>
+        new DtcNotifyApp(database, settings: new Dictionary<string, string?>
         {
             ["Digest:Enabled"] = "true",
             ["Teams:TenantId"] = "11111111-2222-3333-4444-555555555555",

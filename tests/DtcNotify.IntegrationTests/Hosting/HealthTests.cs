@@ -41,7 +41,7 @@ public class HealthTests
     public async Task Development_seeds_fictional_demo_companies_on_an_empty_database_only()
     {
         await using var database = await TestDatabase.CreateAsync("Sqlite");
-        await using (var app = new DtcNotifyApp(database, "Development"))
+        await using (var app = new DtcNotifyApp(database, demoRegistry: true))
         {
             app.CreateClient();
         }
@@ -51,7 +51,7 @@ public class HealthTests
         Assert.NotEmpty(assets);
         Assert.All(assets, a => Assert.True(IsDocumentationSpace(a), $"{a} is not documentation address space or .example"));
         var count = await db.Companies.CountAsync();
-        await using (var again = new DtcNotifyApp(database, "Development"))
+        await using (var again = new DtcNotifyApp(database, demoRegistry: true))
         {
             again.CreateClient();
         }

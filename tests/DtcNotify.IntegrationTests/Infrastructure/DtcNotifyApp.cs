@@ -3,12 +3,17 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using DtcNotify.TestHarness;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace DtcNotify.IntegrationTests.Infrastructure;
 
-/// <summary>The real app as a host on a test database; settings override the shipped appsettings; <paramref name="services"/> adds to the app's own (e.g. an in-memory telemetry exporter).</summary>
-public sealed class DtcNotifyApp(TestDatabase database, string environment = "Production", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+/// <summary>
+/// The real app as a host on a test database; settings override the shipped appsettings; <paramref name="services"/> adds
+/// to the app's own (e.g. an in-memory telemetry exporter). Development by default, because the tests talk to the bot in
+/// local mode, which the app allows only there; the demo registry is not seeded unless asked.
+/// </summary>
+public sealed class DtcNotifyApp(TestDatabase database, string environment = "Development", IDictionary<string, string?>? settings = null, bool demoRegistry = false, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>Every log line of the app, for tests of what is (not) logged.</summary>
@@ -20,6 +25,10 @@ public sealed class DtcNotifyApp(TestDatabase database, string environment = "Pr
         builder.ConfigureServices(s => s.AddTransient<IStartupFilter, LoopbackCaller>());
         builder.ConfigureServices(s => services?.Invoke(s));
         builder.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(Logs));
+        if (!demoRegistry)
+        {
+            builder.ConfigureServices(s => s.RemoveAll<DtcNotify.Demo.DemoSeeder>());
+        }
         builder.ConfigureAppConfiguration(config =>
         {
             config.AddInMemoryCollection(database.Settings());

@@ -17,13 +17,7 @@ public sealed class LocalModeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _issuer = await LocalOpenIdIssuer.StartAsync();
-        _localHost = await BotTestHost.StartAsync(_issuer, s =>
-        {
-            s["Bot:AppId"] = null;
-            s["Bot:AppPassword"] = null;
-            s["Bot:TenantId"] = null;
-            s["Bot:AllowUnauthenticatedLocal"] = "true";
-        });
+        _localHost = await BotTestHost.StartAsync(_issuer, BotTestHost.LocalMode);
     }
 
     public async Task DisposeAsync()

@@ -32,13 +32,14 @@ public sealed class ServiceUrlTrustTests
     }
 
     [Theory]
-    [InlineData(TestIds.AppId, "http://127.0.0.1:3978/", ServiceUrlTrust.WithToken)]
+    [InlineData(TestIds.AppId, "http://127.0.0.1:3978/", ServiceUrlTrust.WithoutToken)]
+    [InlineData(TestIds.AppId, "https://smba.trafficmanager.net/teams/", ServiceUrlTrust.Refused)]
     [InlineData(null, "http://127.0.0.1:3978/", ServiceUrlTrust.WithoutToken)]
     [InlineData(null, "http://[::1]:3978/", ServiceUrlTrust.WithoutToken)]
     [InlineData(null, "http://localhost:3978/", ServiceUrlTrust.WithoutToken)]
     [InlineData(null, "http://10.1.2.3:3978/", ServiceUrlTrust.Refused)]
     [InlineData(null, "https://smba.trafficmanager.net/teams/", ServiceUrlTrust.Refused)]
-    public void Local_mode_adds_loopback_and_sends_a_token_only_when_there_is_an_app_id(string? appId, string url, ServiceUrlTrust expected)
+    public void Local_mode_allows_only_loopback_and_never_sends_a_token_even_with_an_app_id(string? appId, string url, ServiceUrlTrust expected)
     {
         var policy = new ServiceUrlPolicy(Options.Create(new BotOptions { AppId = appId, AllowUnauthenticatedLocal = true }));
 
@@ -50,7 +51,7 @@ public sealed class ServiceUrlTrustTests
     {
         await using var issuer = await LocalOpenIdIssuer.StartAsync();
         await using var connector = await FakeBotConnector.StartAsync();
-        await using var services = ConnectorServices.Build(issuer, configure: s => s["Bot:AllowUnauthenticatedLocal"] = "false");
+        await using var services = ConnectorServices.Build(issuer, trustLoopbackConnector: false);
 
         await Assert.ThrowsAsync<ConnectorException>(() =>
             services.Client().SendToConversationAsync(connector.ServiceUrl, "a:1", OutgoingActivity.Message("x")));
@@ -64,12 +65,7 @@ public sealed class ServiceUrlTrustTests
     {
         await using var issuer = await LocalOpenIdIssuer.StartAsync();
         await using var connector = await FakeBotConnector.StartAsync();
-        await using var services = ConnectorServices.Build(issuer, configure: s =>
-        {
-            s["Bot:AppId"] = null;
-            s["Bot:AppPassword"] = null;
-            s["Bot:TenantId"] = null;
-        });
+        await using var services = ConnectorServices.Build(issuer, trustLoopbackConnector: false, configure: BotTestHost.LocalMode);
 
         await services.Client().SendToConversationAsync(connector.ServiceUrl, "a:1", OutgoingActivity.Message("x"));
 

@@ -1,4 +1,7 @@
 using DtcNotify.Teams.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace DtcNotify.Teams.Tests.Hosting;
 
@@ -14,12 +17,43 @@ public sealed class BotOptionsValidatorTests
         Assert.True(result.Succeeded);
     }
 
+    private static BotOptionsValidator In(string environment, bool forwardedHeaders = false) => new(
+        new HostingEnvironment { EnvironmentName = environment },
+        new ConfigurationBuilder().AddInMemoryCollection([new(BotOptionsValidator.ForwardedHeadersKey, forwardedHeaders ? "true" : null)]).Build());
+
     [Fact]
-    public void Local_mode_needs_no_credentials()
+    public void Local_mode_needs_no_credentials_in_Development()
+    {
+        var result = In(Environments.Development).Validate(null, new BotOptions { AllowUnauthenticatedLocal = true });
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Theory]
+    [InlineData("Production", false, false, "the environment is Production, not Development")]
+    [InlineData("Staging", false, false, "the environment is Staging, not Development")]
+    [InlineData("Development", true, false, "Bot:AppId is set")]
+    [InlineData("Development", false, true, "forwarded headers are enabled")]
+    public void Local_mode_is_refused_outside_Development_with_an_app_id_or_with_forwarded_headers_in_one_line_naming_the_key(
+        string environment, bool withAppId, bool forwardedHeaders, string reason)
+    {
+        var options = withAppId ? Valid() : new BotOptions();
+        options.AllowUnauthenticatedLocal = true;
+
+        var result = In(environment, forwardedHeaders).Validate(null, options);
+
+        var failure = Assert.Single(result.Failures!, f => f.Contains("AllowUnauthenticatedLocal", StringComparison.Ordinal));
+        Assert.StartsWith("Bot:AllowUnauthenticatedLocal", failure, StringComparison.Ordinal);
+        Assert.Contains(reason, failure, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', failure);
+    }
+
+    [Fact]
+    public void Without_a_host_environment_local_mode_is_refused()
     {
         var result = Validator.Validate(null, new BotOptions { AllowUnauthenticatedLocal = true });
 
-        Assert.True(result.Succeeded);
+        Assert.Contains(result.Failures!, f => f.StartsWith("Bot:AllowUnauthenticatedLocal", StringComparison.Ordinal));
     }
 
     [Fact]

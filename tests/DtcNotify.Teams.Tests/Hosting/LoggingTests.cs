@@ -16,7 +16,7 @@ public sealed class LoggingTests
         await using var issuer = await LocalOpenIdIssuer.StartAsync();
 
         await using var host = await BotTestHost.StartAsync(
-            issuer, s => s["Bot:AllowUnauthenticatedLocal"] = "true", s => s.AddSingleton<ILoggerProvider>(logs));
+            issuer, BotTestHost.LocalMode, s => s.AddSingleton<ILoggerProvider>(logs));
 
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("Bot:AllowUnauthenticatedLocal is true", StringComparison.Ordinal));
     }

@@ -19,6 +19,28 @@ public sealed class StartupValidationTests
         Assert.Contains("Bot:AppId is required unless Bot:AllowUnauthenticatedLocal is true.", error.Failures);
     }
 
+    [Theory]
+    [InlineData("Production", null)]
+    [InlineData("Development", "ASPNETCORE_FORWARDEDHEADERS_ENABLED")]
+    public async Task A_host_with_local_mode_outside_Development_or_behind_forwarded_headers_refuses_to_start(string environment, string? forwardedHeaders)
+    {
+        await using var issuer = await LocalOpenIdIssuer.StartAsync();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => BotTestHost.StartAsync(
+            issuer,
+            s =>
+            {
+                BotTestHost.LocalMode(s);
+                if (forwardedHeaders is not null)
+                {
+                    s[BotOptionsValidator.ForwardedHeadersKey] = "true";
+                }
+            },
+            environment: environment));
+
+        Assert.Single(error.Failures, f => f.StartsWith("Bot:AllowUnauthenticatedLocal", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Options_are_bound_from_the_Bot_section()
     {

@@ -43,12 +43,24 @@ public sealed class BotTestHost : IAsyncDisposable
         ["Bot:AuthorityHost"] = issuer.AuthorityHost,
     };
 
+    /// <summary>Local mode as the app allows it: no app registration (so no token exists), flag on.</summary>
+    public static void LocalMode(Dictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["Bot:AppId"] = null;
+        settings["Bot:AppPassword"] = null;
+        settings["Bot:TenantId"] = null;
+        settings["Bot:AllowUnauthenticatedLocal"] = "true";
+    }
+
     public static async Task<BotTestHost> StartAsync(
-        LocalOpenIdIssuer issuer, Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null)
+        LocalOpenIdIssuer issuer, Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null,
+        string environment = "Development")
     {
         var settings = DefaultSettings(issuer);
         configure?.Invoke(settings);
-        var builder = WebApplication.CreateSlimBuilder();
+        // Development unless a test says otherwise: local mode is allowed only there.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Logging.ClearProviders();
         if (Environment.GetEnvironmentVariable("DTC_TEST_LOG") == "1")
         {
