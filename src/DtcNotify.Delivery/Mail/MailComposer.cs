@@ -15,7 +15,9 @@ public sealed class MailComposer(DtcContactDetails contact)
     {
         ArgumentNullException.ThrowIfNull(content);
         var text = content.IsEnglish ? MailText.English : MailText.Dutch;
-        var subject = OneLine(string.Format(CultureInfo.InvariantCulture, text.SubjectFormat, content.ThreatTitle, content.CaseReference));
+        var subject = OneLine(content.FollowUp is { } followUp
+            ? FollowUpMailText.For(content).Subject(followUp, content.ThreatTitle, content.CaseReference)
+            : string.Format(CultureInfo.InvariantCulture, text.SubjectFormat, content.ThreatTitle, content.CaseReference));
         return new ComposedMail(
             content.NotificationId,
             content.CaseReference,
@@ -32,7 +34,11 @@ public sealed class MailComposer(DtcContactDetails contact)
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(content.IsEnglish ? "en" : "nl").Append("\"><head><meta charset=\"utf-8\"><title>")
             .Append(E(subject)).Append("</title></head>\n<body style=\"font-family:Arial,sans-serif\">\n");
         html.Append("<p>").Append(E(Greeting(content, text))).Append("</p>\n");
-        html.Append("<p>").Append(E(Format(text.Intro, OneLine(content.CompanyName)))).Append("</p>\n");
+        foreach (var paragraph in Opening(content, text))
+        {
+            html.Append("<p>").Append(E(paragraph)).Append("</p>\n");
+        }
+
         html.Append("<h2>").Append(E(content.ThreatTitle)).Append("</h2>\n");
 
         html.Append("<h3>").Append(E(text.ObservedHeading)).Append("</h3>\n<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">\n<tr>");
@@ -59,7 +65,11 @@ public sealed class MailComposer(DtcContactDetails contact)
             html.Append("<p>").Append(E(Format(text.MoreObservations, more))).Append("</p>\n");
         }
 
-        html.Append("<h3>").Append(E(text.MeaningHeading)).Append("</h3>\n<p>").Append(E(content.Explanation)).Append("</p>\n");
+        if (content.FollowUp is null)
+        {
+            html.Append("<h3>").Append(E(text.MeaningHeading)).Append("</h3>\n<p>").Append(E(content.Explanation)).Append("</p>\n");
+        }
+
         html.Append("<h3>").Append(E(text.MeasuresHeading)).Append("</h3>\n<ul>\n");
         foreach (var measure in content.Measures)
         {
@@ -82,7 +92,12 @@ public sealed class MailComposer(DtcContactDetails contact)
     private string PlainText(NotificationContent content, MailText text)
     {
         var plain = new StringBuilder();
-        plain.Append(Greeting(content, text)).Append("\n\n").Append(Format(text.Intro, OneLine(content.CompanyName))).Append("\n\n");
+        plain.Append(Greeting(content, text)).Append("\n\n");
+        foreach (var paragraph in Opening(content, text))
+        {
+            plain.Append(paragraph).Append("\n\n");
+        }
+
         plain.Append(content.ThreatTitle).Append("\n\n").Append(text.ObservedHeading).Append(":\n");
         foreach (var observed in content.Observations)
         {
@@ -94,7 +109,12 @@ public sealed class MailComposer(DtcContactDetails contact)
             plain.Append("  ").Append(Format(text.MoreObservations, more)).Append('\n');
         }
 
-        plain.Append('\n').Append(text.MeaningHeading).Append(":\n").Append(content.Explanation).Append("\n\n");
+        plain.Append('\n');
+        if (content.FollowUp is null)
+        {
+            plain.Append(text.MeaningHeading).Append(":\n").Append(content.Explanation).Append("\n\n");
+        }
+
         plain.Append(text.MeasuresHeading).Append(":\n");
         foreach (var measure in content.Measures)
         {
@@ -111,6 +131,11 @@ public sealed class MailComposer(DtcContactDetails contact)
         plain.Append(text.Closing).Append('\n').Append(text.Signature).Append('\n');
         return plain.ToString();
     }
+
+    /// <summary>The first warning introduces the DTC; a follow-up (shorter, firmer) names that warning and the newest sighting instead.</summary>
+    private static IEnumerable<string> Opening(NotificationContent content, MailText text) => content.FollowUp is { } followUp
+        ? FollowUpMailText.For(content).Opening(followUp, content, OneLine(content.CompanyName))
+        : [Format(text.Intro, OneLine(content.CompanyName))];
 
     private static string Greeting(NotificationContent content, MailText text) =>
         string.IsNullOrWhiteSpace(content.RecipientName) ? text.GreetingUnnamed : Format(text.Greeting, OneLine(content.RecipientName));

@@ -36,7 +36,8 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
     /// <summary>Reads the open cases (and on SQLite reserves ids); call after the import's first write, which takes the write lock.</summary>
     public async Task PrepareAsync(CancellationToken ct)
     {
-        _open = await db.Cases.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Rejected)
+        // ThreatCase.CollectsObservations, in SQL.
+        _open = await db.Cases.Where(c => c.Status != CaseStatus.Rejected && (c.Status != CaseStatus.Closed || c.Remediation != null))
             .GroupBy(c => new { c.CompanyId, c.Threat })
             .Select(g => new { g.Key.CompanyId, g.Key.Threat, Id = g.Max(c => c.Id) }) // the newest open case wins
             .ToDictionaryAsync(x => (x.CompanyId, x.Threat), x => x.Id, ct);
@@ -50,6 +51,9 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
             _nextId = highest + 1;
         }
     }
+
+    /// <summary>The threats this import matched so far.</summary>
+    public IReadOnlyCollection<string> Threats => [.. _groups.Keys.Select(k => k.Threat).Distinct(StringComparer.Ordinal)];
 
     public CaseGroup GroupFor(long companyId, string threat, Func<PlaybookEntry> entry)
     {
@@ -68,7 +72,8 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
     }
 
     /// <summary>Finds or creates the cases, adds the counts, re-runs triage; returns (created, updated, suppressed) as in the ingest summary.</summary>
-    public async Task<CaseCounts> CompleteAsync(string kind, long importId, string source, bool sourceTrusted, CancellationToken ct)
+    /// <remarks>Until its first notification a case follows the reports of this import's source and <paramref name="reportKey"/>: they decide later whether the warning worked.</remarks>
+    public async Task<CaseCounts> CompleteAsync(string kind, long importId, string source, string? reportKey, bool sourceTrusted, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var companyIds = _groups.Keys.Select(k => k.Company).Distinct().ToArray();
@@ -78,7 +83,7 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
         foreach (var group in _groups.Values)
         {
             // Closed meanwhile (possible on PostgreSQL only: on SQLite the import holds the write lock): a new case then.
-            group.Case = group.Existing && open.GetValueOrDefault(group.CaseId!.Value) is { IsOpen: true } existing ? existing : null;
+            group.Case = group.Existing && open.GetValueOrDefault(group.CaseId!.Value) is { CollectsObservations: true } existing ? existing : null;
             if (group.Case is null)
             {
                 var language = companies[group.CompanyId].Language;
@@ -99,6 +104,11 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
         {
             var c = group.Case!;
             c.AddObservations(group.Count, group.First, group.Last, now);
+            if (c.NotifiedAt is null && reportKey is not null)
+            {
+                (c.RemediationSource, c.RemediationReport) = (source, reportKey);
+            }
+
             if (c.IsRetriageable)
             {
                 var company = companies[c.CompanyId];

@@ -26,6 +26,7 @@ internal sealed class CaseQueries(DtcNotifyDbContext db)
             r.Case.Reference ?? r.Case.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Kvk, r.Name, r.Case.Threat, r.Case.Kind,
             r.Case.Severity, r.Case.Status.ToName(), r.Case.Suppression, r.Case.Channel, r.Case.ObservationCount, r.Case.Measures,
             r.Case.AssigneeName ?? r.Case.AssigneeId, r.Case.FirstSeen, r.Case.LastSeen,
-            r.Case.Explanation.Select(e => $"{(e.Passed ? "✓" : "✗")} {e.Criterion}: {e.Detail}").ToList())).ToList();
+            r.Case.Explanation.Select(e => $"{(e.Passed ? "✓" : "✗")} {e.Criterion}: {e.Detail}").ToList(),
+            r.Case.Remediation, r.Case.NotifiedAt, r.Case.ResolvedAt, r.Case.FollowUps, r.Case.AbsentReports)).ToList();
     }
 }

@@ -11,6 +11,7 @@ using DtcNotify.Demo;
 using DtcNotify.Health;
 using DtcNotify.Options;
 using DtcNotify.Registry;
+using DtcNotify.Remediation;
 using DtcNotify.Teams.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,7 @@ internal static class ServiceHostingExtensions
         builder.Services.AddFeedIntake();
         builder.Services.AddCaseCards();
         builder.Services.AddDelivery();
+        builder.Services.AddRemediation();
         return builder;
     }
 

@@ -110,7 +110,8 @@ internal sealed partial class IngestService(
             await writer.FlushAsync(ct);
         }
 
-        var cases = await assembler.CompleteAsync(kind, import.Id, request.Source, trusted, ct);
+        import.ReportKey = Remediation.ReportKey.For(request.FileName, request.Format!.Value, request.ReportType, kind, request.Threat, assembler.Threats);
+        var cases = await assembler.CompleteAsync(kind, import.Id, request.Source, import.ReportKey, trusted, ct);
         if (!assembler.ObservationsLinked)
         {
             await LinkObservationsAsync(import.Id, ct);
@@ -119,15 +120,17 @@ internal sealed partial class IngestService(
         run.Complete(cases);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
+        var remediation = await ActivatorUtilities.CreateInstance<Remediation.RemediationTracker>(services, db).TrackAsync(import, ct);
         await transaction.CommitAsync(ct);
-        return run.Result(request, kind, import.Format, cases);
+        return run.Result(request, kind, import.Format, cases) with { Remediation = remediation };
     }
 
-    /// <summary>PostgreSQL: observations were written before their cases had ids; one set-based statement links them to their open case.</summary>
+    /// <summary>PostgreSQL: observations were written before their cases had ids; one set-based statement links them to their case (as <see cref="Domain.Cases.ThreatCase.CollectsObservations"/>).</summary>
     private Task<int> LinkObservationsAsync(long importId, CancellationToken ct) => db.Database.ExecuteSqlAsync($"""
         UPDATE "observations" SET "CaseId" = (
             SELECT c."Id" FROM "cases" c
-            WHERE c."CompanyId" = "observations"."CompanyId" AND c."Threat" = "observations"."Threat" AND c."Status" NOT IN ('closed', 'rejected')
+            WHERE c."CompanyId" = "observations"."CompanyId" AND c."Threat" = "observations"."Threat"
+              AND c."Status" <> 'rejected' AND (c."Status" <> 'closed' OR c."Remediation" IS NOT NULL)
             ORDER BY c."Id" DESC LIMIT 1)
         WHERE "ImportId" = {importId}
         """, ct);
@@ -156,6 +159,11 @@ internal sealed partial class IngestService(
                 case ObservationItem { Observation: var o } observation:
                     import.Rows++;
                     import.Observations++;
+                    if (o.TimeSource is { } seen && (import.EarliestSeen is not { } earliest || seen < earliest))
+                    {
+                        import.EarliestSeen = seen;
+                    }
+
                     if (found is not { } match)
                     {
                         import.Unmatched++;
