@@ -50,6 +50,49 @@ public class RemediationThreadTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_follow_up_returns_to_the_card_says_so_and_is_approved_there_like_a_first_warning(string provider)
+    {
+        var outbox = Path.Combine(Path.GetTempPath(), $"dtcnotify-remediation-{Guid.NewGuid():N}");
+        await using var world = await CardsWorld.StartAsync(provider, new Dictionary<string, string?>(RemediationScenario.Settings) { ["Mail:PickupDirectory"] = outbox });
+        await using (var db = world.Database.CreateContext())
+        {
+            db.Assets.Add(new Asset { CompanyId = world.CompanyId, Kind = AssetKind.IpRange, Value = "192.0.2.0/24" });
+            await db.SaveChangesAsync();
+        }
+
+        var app = world.App.Services;
+        await RemediationScenario.IngestAsync(app, Report, RemediationScenario.Rows(DateTimeOffset.UtcNow.AddHours(-1), ["192.0.2.10"]), "lds");
+        var posted = Assert.Single(await world.WaitForProposedAsync([(await CaseIdAsync(world))]));
+        Assert.Equal(200, (await world.InvokeAsync(posted, "case.approve", CardsWorld.AnnaAad, channel: CaseChannel.Email)).Status);
+        await WaitAsync(world, posted.Id, c => c.Status == CaseStatus.Notified);
+        await using (var db = world.Database.CreateContext())
+        {
+            // The warning went out eight days ago (the service's clock is the real one here).
+            var eightDaysAgo = DateTimeOffset.UtcNow.AddDays(-8);
+            await db.Cases.Where(c => c.Id == posted.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.NotifiedAt, eightDaysAgo).SetProperty(c => c.LastNotifiedAt, eightDaysAgo));
+        }
+
+        var result = await RemediationScenario.IngestAsync(app, Report, RemediationScenario.Rows(DateTimeOffset.UtcNow.AddDays(-1), ["192.0.2.10"]), "lds");
+
+        Assert.Equal(1, result.Remediation.FollowUpsProposed);
+        await world.WaitForCallAsync(ReplyIn(posted, "Vervolgwaarschuwing 1 voorgesteld: nog steeds gezien op", "dagen na de laatste waarschuwing"));
+        var card = await world.WaitForCallAsync(call => call.Method == "PUT" && call.Body.Contains("Vervolgwaarschuwing 1: eerste waarschuwing op", StringComparison.Ordinal));
+        Assert.Contains("case.approve", card.Body, StringComparison.Ordinal);
+        await using (var db = world.Database.CreateContext())
+        {
+            Assert.Equal(1, await db.Notifications.CountAsync()); // proposed only: nothing new in the outbox
+        }
+
+        var followUp = await world.CaseAsync(posted.Id);
+        Assert.Equal(200, (await world.InvokeAsync(followUp, "case.approve", CardsWorld.AnnaAad, channel: CaseChannel.Email)).Status);
+        await WaitAsync(world, posted.Id, c => c.Status == CaseStatus.Notified && c.FollowUps == 1);
+        var mail = Directory.GetFiles(outbox, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Single(m => m.Subject?.StartsWith("Herinnering 1:", StringComparison.Ordinal) == true);
+        Assert.Contains($"(referentie {posted.Reference})", mail.TextBody, StringComparison.Ordinal);
+        Directory.Delete(outbox, recursive: true);
+    }
+
     // Every report under the same name (each in its own folder): the content differs, so none is a duplicate.
     private static string Report => $"{DateTimeOffset.UtcNow:yyyy-MM-dd}-scan_ftp-nl.csv";
 
