@@ -269,6 +269,26 @@ public sealed class ThreatCase
         Record("delivery failed", null, now);
     }
 
+    /// <summary>
+    /// A later report of the case's kind listed it again (<paramref name="addresses"/> distinct addresses): the warning has
+    /// not worked (yet), the absent streak ends, and a resolved case is reopened on its own card. Returns true when reopened.
+    /// </summary>
+    public bool RecordSighting(long importId, int addresses, DateTimeOffset now)
+    {
+        var reopened = Status == CaseStatus.Resolved;
+        if (reopened)
+        {
+            Status = CaseStatus.Notified;
+            ResolvedAt = null;
+            Record("reopened: seen again", null, now);
+        }
+
+        Remediation = RemediationStates.StillSeen;
+        RemediationEvent = reopened ? RemediationEvents.Reopened : RemediationEvents.StillSeen;
+        (AbsentReports, FirstAbsentAt, RemediationImportId, RemediationAddresses) = (0, null, importId, addresses);
+        return reopened;
+    }
+
     /// <summary>"Retry delivery": back to approved; the caller creates the new notification in the same transaction.</summary>
     public void RetryDelivery(CaseActor analyst, DateTimeOffset now)
     {

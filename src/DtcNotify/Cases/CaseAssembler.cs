@@ -72,9 +72,14 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
     }
 
     /// <summary>Finds or creates the cases, adds the counts, re-runs triage; returns (created, updated, suppressed) as in the ingest summary.</summary>
-    /// <remarks>Until its first notification a case follows the reports of this import's source and <paramref name="reportKey"/>: they decide later whether the warning worked.</remarks>
-    public async Task<CaseCounts> CompleteAsync(string kind, long importId, string source, string? reportKey, bool sourceTrusted, CancellationToken ct)
+    /// <remarks>
+    /// Until its first notification a case follows the reports of this import's source and report key: they decide later
+    /// whether the warning worked. A tracked case this report lists is marked still seen here, on the entity that is saved
+    /// anyway (<see cref="ThreatCase.RecordSighting"/>): the rest of the bookkeeping is <see cref="Remediation.RemediationTracker"/>'s.
+    /// </remarks>
+    public async Task<CaseCounts> CompleteAsync(string kind, Domain.Intake.FeedImport import, bool sourceTrusted, CancellationToken ct)
     {
+        var (importId, source, reportKey) = (import.Id, import.Source, import.ReportKey);
         var now = clock.GetUtcNow();
         var companyIds = _groups.Keys.Select(k => k.Company).Distinct().ToArray();
         var companies = await LoadCompaniesAsync(companyIds, ct);
@@ -107,6 +112,10 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
             if (c.NotifiedAt is null && reportKey is not null)
             {
                 (c.RemediationSource, c.RemediationReport) = (source, reportKey);
+            }
+            else if (!group.Created && Remediation.RemediationTracker.Tracks(c, import))
+            {
+                c.RecordSighting(importId, group.Addresses.Count, now);
             }
 
             if (c.IsRetriageable)

@@ -111,7 +111,7 @@ internal sealed partial class IngestService(
         }
 
         import.ReportKey = Remediation.ReportKey.For(request.FileName, request.Format!.Value, request.ReportType, kind, request.Threat, assembler.Threats);
-        var cases = await assembler.CompleteAsync(kind, import.Id, request.Source, import.ReportKey, trusted, ct);
+        var cases = await assembler.CompleteAsync(kind, import, trusted, ct);
         if (!assembler.ObservationsLinked)
         {
             await LinkObservationsAsync(import.Id, ct);
@@ -173,7 +173,7 @@ internal sealed partial class IngestService(
                     import.Matched++;
                     var threat = ThreatKey.Of(o);
                     var group = assembler.GroupFor(match.CompanyId, threat, () => playbook.Resolve(o.ClassificationIdentifier, o.Cves, o.ClassificationType));
-                    group.Add(o.TimeSource);
+                    group.Add(o.TimeSource, o.SourceIp ?? o.SourceFqdn ?? o.SourceUrl ?? o.SourceAccount ?? match.Asset);
                     await writer.AddAsync(observation.Line, match.CompanyId, group.CaseId, threat, match.Asset, o, ct);
                     break;
                 case RejectedItem rejected:

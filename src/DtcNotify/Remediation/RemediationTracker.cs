@@ -28,19 +28,23 @@ internal sealed class RemediationTracker(DtcNotifyDbContext db, IOptions<Remedia
         }
 
         var (source, importId, now, settings) = (import.Source, import.Id, clock.GetUtcNow(), options.Value);
+        // Tracks(), in SQL. The cases whose own observations came in this report were marked still seen by the case
+        // assembler (their rows were written anyway); these two statements find the rest, whose company × threat the report
+        // lists on another case. The addresses counted are the distinct IPs (else host, URL, account or asset) it listed.
         var tracked = db.Cases.Where(c => c.RemediationSource == source && c.RemediationReport == key && c.Remediation != null
             && c.LastNotifiedAt < earliest && c.Status != CaseStatus.Rejected && c.Status != CaseStatus.Suppressed);
-        // The addresses counted are the distinct IPs (else host, URL or account) the report listed for the company × threat.
-        var stillSeen = await tracked
-            .Where(c => c.Status != CaseStatus.Resolved && db.Observations.Any(o => o.ImportId == importId && o.CompanyId == c.CompanyId && o.Threat == c.Threat))
+        await tracked
+            .Where(c => c.RemediationImportId != importId && c.Status != CaseStatus.Resolved
+                && db.Observations.Any(o => o.ImportId == importId && o.CompanyId == c.CompanyId && o.Threat == c.Threat))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Remediation, RemediationStates.StillSeen).SetProperty(c => c.RemediationEvent, RemediationEvents.StillSeen)
                 .SetProperty(c => c.AbsentReports, 0).SetProperty(c => c.FirstAbsentAt, (DateTimeOffset?)null)
                 .SetProperty(c => c.RemediationImportId, importId).SetProperty(c => c.RemediationAddresses, c => db.Observations.Where(o => o.ImportId == importId && o.CompanyId == c.CompanyId && o.Threat == c.Threat)
                     .Select(o => o.SourceIp ?? o.SourceFqdn ?? o.SourceUrl ?? o.SourceAccount ?? o.MatchedAsset).Distinct().Count())
                 .SetProperty(c => c.Version, c => c.Version + 1).SetProperty(c => c.UpdatedAt, now), ct);
-        var reopened = await tracked
-            .Where(c => c.Status == CaseStatus.Resolved && db.Observations.Any(o => o.ImportId == importId && o.CompanyId == c.CompanyId && o.Threat == c.Threat))
+        await tracked
+            .Where(c => c.RemediationImportId != importId && c.Status == CaseStatus.Resolved
+                && db.Observations.Any(o => o.ImportId == importId && o.CompanyId == c.CompanyId && o.Threat == c.Threat))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Status, CaseStatus.Notified).SetProperty(c => c.ResolvedAt, (DateTimeOffset?)null)
                 .SetProperty(c => c.Remediation, RemediationStates.StillSeen).SetProperty(c => c.RemediationEvent, RemediationEvents.Reopened)
@@ -49,6 +53,10 @@ internal sealed class RemediationTracker(DtcNotifyDbContext db, IOptions<Remedia
                     .Select(o => o.SourceIp ?? o.SourceFqdn ?? o.SourceUrl ?? o.SourceAccount ?? o.MatchedAsset).Distinct().Count())
                 .SetProperty(c => c.LastAction, "reopened: seen again").SetProperty(c => c.LastActorName, (string?)null).SetProperty(c => c.LastActionAt, now)
                 .SetProperty(c => c.Version, c => c.Version + 1).SetProperty(c => c.UpdatedAt, now), ct);
+
+        var seen = db.Cases.Where(c => c.RemediationImportId == importId && c.Remediation == RemediationStates.StillSeen);
+        var stillSeen = await seen.CountAsync(ct);
+        var reopened = await seen.CountAsync(c => c.RemediationEvent == RemediationEvents.Reopened, ct);
 
         // Still seen a while after the last warning: back to the analysts, never sent without their approval. Triage (and
         // with it the cooldown) is not asked: a follow-up is the same case, not a new finding. The second proposes a call.
@@ -80,6 +88,11 @@ internal sealed class RemediationTracker(DtcNotifyDbContext db, IOptions<Remedia
                 .SetProperty(c => c.LastAction, "resolved: no longer observed").SetProperty(c => c.LastActorName, (string?)null).SetProperty(c => c.LastActionAt, now)
                 .SetProperty(c => c.Version, c => c.Version + 1).SetProperty(c => c.UpdatedAt, now), ct);
 
-        return new RemediationCounts(stillSeen + reopened, notSeen - resolved, resolved, reopened, followUps);
+        return new RemediationCounts(stillSeen, notSeen - resolved, resolved, reopened, followUps);
     }
+
+    /// <summary>Whether <paramref name="import"/> is a later report of the case's kind (the SQL of <see cref="TrackAsync"/> says the same).</summary>
+    public static bool Tracks(ThreatCase c, FeedImport import) =>
+        import is { ReportKey: { } key, EarliestSeen: { } earliest } && c.RemediationSource == import.Source && c.RemediationReport == key
+        && c.Remediation is not null && c.LastNotifiedAt < earliest && c.Status is not (CaseStatus.Rejected or CaseStatus.Suppressed);
 }
