@@ -16,5 +16,6 @@ internal sealed class FeedImportConfiguration : IEntityTypeConfiguration<FeedImp
         builder.Property(i => i.Sha256).HasMaxLength(64);
         builder.HasIndex(i => new { i.Source, i.Sha256 });
         builder.HasIndex(i => i.ReceivedAt);
+        builder.Property(i => i.ReportKey).HasMaxLength(200);
     }
 }

@@ -37,6 +37,14 @@ internal sealed class ThreatCaseConfiguration : IEntityTypeConfiguration<ThreatC
         builder.Property(c => c.LastAction).HasMaxLength(200);
         builder.Property(c => c.LastActorName).HasMaxLength(200);
         builder.Property(c => c.DeliveryError).HasMaxLength(1000);
+        builder.Property(c => c.Remediation).HasMaxLength(20);
+        builder.Property(c => c.RemediationSource).HasMaxLength(64);
+        builder.Property(c => c.RemediationReport).HasMaxLength(200);
+        builder.Property(c => c.NotifiedChannel).HasMaxLength(10);
+        builder.Property(c => c.RemediationEvent).HasMaxLength(20);
+        builder.Property(c => c.RemediationClaimedBy).HasMaxLength(200);
+        builder.HasIndex(c => new { c.RemediationSource, c.RemediationReport });
+        builder.HasIndex(c => c.RemediationImportId);
         builder.Property(c => c.Measures).HasConversion(Json(CaseJsonContext.Default.ListString), ListComparer<string>());
         builder.Property(c => c.Tlp).HasMaxLength(12);
         builder.Property(c => c.Explanation).HasConversion(Json(CaseJsonContext.Default.ListCriterionResult), ListComparer<CriterionResult>());

@@ -38,7 +38,13 @@ public sealed record NotificationContent
     public string? Tlp { get; init; }
 
     public bool IsEnglish => Language.Trim().StartsWith("en", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Set when this mail follows up an earlier warning that did not work (the follow-up template is used).</summary>
+    public FollowUpFacts? FollowUp { get; init; }
 }
+
+/// <summary>What a follow-up refers to: its number, the first warning (date and reference) and the newest sighting.</summary>
+public sealed record FollowUpFacts(int Number, DateTimeOffset FirstWarning, string FirstReference, DateTimeOffset? LatestSighting);
 
 /// <summary>One observation as the company may see it: where and when, never the feed's internals.</summary>
 public sealed record ObservedEvent(DateTimeOffset? Time, string? Ip, int? Port, string? Host, string? Url, string? Protocol);

@@ -16,7 +16,9 @@ public sealed class MailComposer(DtcContactDetails contact)
     {
         ArgumentNullException.ThrowIfNull(content);
         var text = content.IsEnglish ? MailText.English : MailText.Dutch;
-        var subject = TlpSharingRule.SubjectPrefix(content.Tlp) + DeliveryText.Line(string.Format(CultureInfo.InvariantCulture, text.SubjectFormat, DeliveryText.Line(content.ThreatTitle, DeliveryText.TitleLength), content.CaseReference));
+        var subject = TlpSharingRule.SubjectPrefix(content.Tlp) + DeliveryText.Line(content.FollowUp is { } followUp
+            ? FollowUpMailText.For(content).Subject(followUp, DeliveryText.Line(content.ThreatTitle, DeliveryText.TitleLength), content.CaseReference)
+            : string.Format(CultureInfo.InvariantCulture, text.SubjectFormat, DeliveryText.Line(content.ThreatTitle, DeliveryText.TitleLength), content.CaseReference));
         return new ComposedMail(
             content.NotificationId,
             content.CaseReference,
@@ -33,7 +35,11 @@ public sealed class MailComposer(DtcContactDetails contact)
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(content.IsEnglish ? "en" : "nl").Append("\"><head><meta charset=\"utf-8\"><title>")
             .Append(E(subject)).Append("</title></head>\n<body style=\"font-family:Arial,sans-serif\">\n");
         html.Append("<p>").Append(E(Greeting(content, text))).Append("</p>\n");
-        html.Append("<p>").Append(E(Format(text.Intro, DeliveryText.Line(content.CompanyName, DeliveryText.NameLength)))).Append("</p>\n");
+        foreach (var paragraph in Opening(content, text))
+        {
+            html.Append("<p>").Append(E(paragraph)).Append("</p>\n");
+        }
+
         if (TlpSharingRule.Sentence(content.Tlp, content.IsEnglish) is { } rule)
         {
             html.Append("<p><strong>").Append(E(rule)).Append("</strong></p>\n");
@@ -65,7 +71,11 @@ public sealed class MailComposer(DtcContactDetails contact)
             html.Append("<p>").Append(E(Format(text.MoreObservations, more))).Append("</p>\n");
         }
 
-        html.Append("<h3>").Append(E(text.MeaningHeading)).Append("</h3>\n<p>").Append(E(DeliveryText.Prose(content.Explanation))).Append("</p>\n");
+        if (content.FollowUp is null)
+        {
+            html.Append("<h3>").Append(E(text.MeaningHeading)).Append("</h3>\n<p>").Append(E(DeliveryText.Prose(content.Explanation))).Append("</p>\n");
+        }
+
         html.Append("<h3>").Append(E(text.MeasuresHeading)).Append("</h3>\n<ul>\n");
         foreach (var measure in content.Measures)
         {
@@ -88,7 +98,12 @@ public sealed class MailComposer(DtcContactDetails contact)
     private string PlainText(NotificationContent content, MailText text)
     {
         var plain = new StringBuilder();
-        plain.Append(Greeting(content, text)).Append("\n\n").Append(Format(text.Intro, DeliveryText.Line(content.CompanyName, DeliveryText.NameLength))).Append("\n\n");
+        plain.Append(Greeting(content, text)).Append("\n\n");
+        foreach (var paragraph in Opening(content, text))
+        {
+            plain.Append(paragraph).Append("\n\n");
+        }
+
         if (TlpSharingRule.Sentence(content.Tlp, content.IsEnglish) is { } rule)
         {
             plain.Append(rule).Append("\n\n");
@@ -105,7 +120,12 @@ public sealed class MailComposer(DtcContactDetails contact)
             plain.Append("  ").Append(Format(text.MoreObservations, more)).Append('\n');
         }
 
-        plain.Append('\n').Append(text.MeaningHeading).Append(":\n").Append(DeliveryText.Prose(content.Explanation)).Append("\n\n");
+        plain.Append('\n');
+        if (content.FollowUp is null)
+        {
+            plain.Append(text.MeaningHeading).Append(":\n").Append(DeliveryText.Prose(content.Explanation)).Append("\n\n");
+        }
+
         plain.Append(text.MeasuresHeading).Append(":\n");
         foreach (var measure in content.Measures)
         {
@@ -122,6 +142,11 @@ public sealed class MailComposer(DtcContactDetails contact)
         plain.Append(text.Closing).Append('\n').Append(text.Signature).Append('\n');
         return plain.ToString();
     }
+
+    /// <summary>The first warning introduces the DTC; a follow-up (shorter, firmer) names that warning and the newest sighting instead.</summary>
+    private static IEnumerable<string> Opening(NotificationContent content, MailText text) => content.FollowUp is { } followUp
+        ? FollowUpMailText.For(content).Opening(followUp, content, DeliveryText.Line(content.CompanyName, DeliveryText.NameLength))
+        : [Format(text.Intro, DeliveryText.Line(content.CompanyName, DeliveryText.NameLength))];
 
     private static string Greeting(NotificationContent content, MailText text) =>
         string.IsNullOrWhiteSpace(content.RecipientName) ? text.GreetingUnnamed : Format(text.Greeting, DeliveryText.Line(content.RecipientName, DeliveryText.NameLength));

@@ -12,6 +12,9 @@ public enum CaseStatus
     Rejected = 7,
     Suppressed = 8,
     DeliveryFailed = 9,
+
+    /// <summary>The threat is no longer observed: later reports of the same kind no longer list it (terminal unless seen again).</summary>
+    Resolved = 10,
 }
 
 public static class CaseStatusNames
@@ -27,6 +30,7 @@ public static class CaseStatusNames
         [CaseStatus.Rejected] = "rejected",
         [CaseStatus.Suppressed] = "suppressed",
         [CaseStatus.DeliveryFailed] = "delivery_failed",
+        [CaseStatus.Resolved] = "resolved",
     };
 
     private static readonly Dictionary<string, CaseStatus> Values = Names.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.OrdinalIgnoreCase);

@@ -95,8 +95,62 @@ public sealed class ThreatCase
 
     public int CallAttempts { get; private set; }
 
+    /// <summary>Whether the warning worked (<see cref="RemediationStates"/>): null before the first notification, then set by later reports.</summary>
+    public string? Remediation { get; set; }
+
+    /// <summary>The source of the reports that decide <see cref="Remediation"/>: the case's source before its first notification.</summary>
+    public string? RemediationSource { get; set; }
+
+    /// <summary>The report key (e.g. <c>scan_ftp</c>) of those reports; only later imports with this key count.</summary>
+    public string? RemediationReport { get; set; }
+
+    /// <summary>The latest notification (the first warning or a follow-up); <see cref="NotifiedAt"/> stays the first warning's.</summary>
+    public DateTimeOffset? LastNotifiedAt { get; set; }
+
+    /// <summary>How the first warning went out (<c>email</c> or <c>phone</c>), shown on a follow-up's card.</summary>
+    public string? NotifiedChannel { get; set; }
+
+    /// <summary>Consecutive later reports that did not list the case (the absent streak).</summary>
+    public int AbsentReports { get; set; }
+
+    /// <summary>The time of the first report of the current absent streak; becomes <see cref="ResolvedAt"/>.</summary>
+    public DateTimeOffset? FirstAbsentAt { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>Follow-ups sent (not counting the first warning).</summary>
+    public int FollowUps { get; set; }
+
+    /// <summary>When the current or last follow-up was proposed to the analysts.</summary>
+    public DateTimeOffset? FollowUpProposedAt { get; set; }
+
+    /// <summary>The import that last changed <see cref="Remediation"/>, and what it did (<see cref="RemediationEvents"/>): the thread reply to post.</summary>
+    public long? RemediationImportId { get; set; }
+
+    public string? RemediationEvent { get; set; }
+
+    /// <summary>How many addresses that import listed for the case (0 when it did not list it).</summary>
+    public int RemediationAddresses { get; set; }
+
+    /// <summary>The import whose remediation reply is in the thread; equal to <see cref="RemediationImportId"/> once posted.</summary>
+    public long? RemediationPostedImportId { get; set; }
+
+    /// <summary>Set while one app instance posts the remediation reply (see <c>ClaimHolder</c>).</summary>
+    public DateTimeOffset? RemediationClaimedUntil { get; set; }
+
+    public string? RemediationClaimedBy { get; set; }
+
     /// <summary>Open cases collect new observations; closed and rejected ones do not.</summary>
     public bool IsOpen => Status is not (CaseStatus.Closed or CaseStatus.Rejected);
+
+    /// <summary>
+    /// Later observations attach to open cases, to resolved ones (which they may reopen) and to cases closed after a call
+    /// while their remediation is tracked: one case, and one thread, per problem.
+    /// </summary>
+    public bool CollectsObservations => IsOpen || Status == CaseStatus.Closed && Remediation is not null;
+
+    /// <summary>This proposal is a follow-up of an earlier warning (number <see cref="FollowUps"/> + 1).</summary>
+    public bool IsFollowUp => NotifiedAt is not null && Status is CaseStatus.Proposed or CaseStatus.Approved or CaseStatus.DeliveryFailed;
 
     /// <summary>Until an analyst has seen it, a case follows the newest triage; afterwards a human owns the decision.</summary>
     public bool IsRetriageable => Status is CaseStatus.New or CaseStatus.Suppressed;
@@ -192,7 +246,7 @@ public sealed class ThreatCase
     {
         Require(CaseStatus.Approved);
         Status = CaseStatus.Notified;
-        NotifiedAt = now;
+        RecordNotification(CaseChannel.Email, now);
         DeliveryError = null;
         Record("notified by e-mail", null, now);
     }
@@ -201,6 +255,7 @@ public sealed class ThreatCase
     {
         Require(CaseStatus.Approved);
         Status = CaseStatus.CallScheduled;
+        RecordNotification(CaseChannel.Phone, now);
         CallAttempts++;
         DeliveryError = null;
         Record("call scheduled", null, now);
@@ -212,6 +267,26 @@ public sealed class ThreatCase
         Status = CaseStatus.DeliveryFailed;
         DeliveryError = error;
         Record("delivery failed", null, now);
+    }
+
+    /// <summary>
+    /// A later report of the case's kind listed it again (<paramref name="addresses"/> distinct addresses): the warning has
+    /// not worked (yet), the absent streak ends, and a resolved case is reopened on its own card. Returns true when reopened.
+    /// </summary>
+    public bool RecordSighting(long importId, int addresses, DateTimeOffset now)
+    {
+        var reopened = Status == CaseStatus.Resolved;
+        if (reopened)
+        {
+            Status = CaseStatus.Notified;
+            ResolvedAt = null;
+            Record("reopened: seen again", null, now);
+        }
+
+        Remediation = RemediationStates.StillSeen;
+        RemediationEvent = reopened ? RemediationEvents.Reopened : RemediationEvents.StillSeen;
+        (AbsentReports, FirstAbsentAt, RemediationImportId, RemediationAddresses) = (0, null, importId, addresses);
+        return reopened;
     }
 
     /// <summary>"Retry delivery": back to approved; the caller creates the new notification in the same transaction.</summary>
@@ -230,7 +305,6 @@ public sealed class ThreatCase
         if (reached)
         {
             Status = CaseStatus.Closed;
-            NotifiedAt = now;
             Record("call done: reached", analyst, now);
         }
         else
@@ -245,6 +319,26 @@ public sealed class ThreatCase
         Require(CaseStatus.Notified);
         Status = CaseStatus.Closed;
         Record("closed", analyst, now);
+    }
+
+    /// <summary>
+    /// The first warning starts remediation tracking (<c>awaiting</c> the next report); a follow-up sent counts once (a
+    /// call that was not reached and is planned again is the same follow-up).
+    /// </summary>
+    private void RecordNotification(string channel, DateTimeOffset now)
+    {
+        if (NotifiedAt is null)
+        {
+            NotifiedAt = now;
+            NotifiedChannel = channel;
+            Remediation = RemediationStates.Awaiting;
+        }
+        else if (FollowUpProposedAt is { } proposed && (LastNotifiedAt is not { } last || proposed > last))
+        {
+            FollowUps++;
+        }
+
+        LastNotifiedAt = now;
     }
 
     private void Require(CaseStatus expected)

@@ -40,5 +40,11 @@ public sealed class FeedImport
 
     public int CasesSuppressed { get; set; }
 
+    /// <summary>What kind of report this is (Shadowserver report type, <c>--report</c>, or an incident list's threat): later imports of the same key tell whether a warned problem was fixed.</summary>
+    public string? ReportKey { get; set; }
+
+    /// <summary>The earliest <c>time.source</c> in the file: a report counts for a case only when this is after the case's notification.</summary>
+    public DateTimeOffset? EarliestSeen { get; set; }
+
     public const int MaxStoredRejects = 1000;
 }

@@ -63,7 +63,7 @@ internal sealed partial class ComposeExtensionHandler(
         }
 
         var card = LookupCard.Create(company);
-        var open = company.Cases.Count(c => CaseStatusNames.Parse(c.Status) is not (CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Suppressed));
+        var open = company.Cases.Count(c => CaseStatusNames.Parse(c.Status) is not (CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Suppressed or CaseStatus.Resolved));
         var preview = new ThumbnailCardContent(
             CardText.Plain(company.Name, 200), $"KvK {company.Kvk}", $"{open} open case(s){(company.Vital ? " · vital (NCSC)" : "")}");
         return ComposeExtensionResponse.Results([new ComposeExtensionAttachment(ContentTypes.AdaptiveCard, card.ToJsonElement(), new ComposeExtensionPreview(preview))]);

@@ -37,7 +37,8 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
     /// <summary>Reads the open cases (and on SQLite reserves ids); call after the import's first write, which takes the write lock.</summary>
     public async Task PrepareAsync(CancellationToken ct)
     {
-        _open = await db.Cases.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Rejected)
+        // ThreatCase.CollectsObservations, in SQL.
+        _open = await db.Cases.Where(c => c.Status != CaseStatus.Rejected && (c.Status != CaseStatus.Closed || c.Remediation != null))
             .GroupBy(c => new { c.CompanyId, c.Threat })
             .Select(g => new { g.Key.CompanyId, g.Key.Threat, Id = g.Max(c => c.Id) }) // the newest open case wins
             .ToDictionaryAsync(x => (x.CompanyId, x.Threat), x => x.Id, ct);
@@ -51,6 +52,9 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
             _nextId = highest + 1;
         }
     }
+
+    /// <summary>The threats this import matched so far.</summary>
+    public IReadOnlyCollection<string> Threats => [.. _groups.Keys.Select(k => k.Threat).Distinct(StringComparer.Ordinal)];
 
     public CaseGroup GroupFor(long companyId, string threat, Func<PlaybookEntry> entry)
     {
@@ -69,8 +73,14 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
     }
 
     /// <summary>Finds or creates the cases, adds the counts, re-runs triage; returns (created, updated, suppressed) as in the ingest summary.</summary>
-    public async Task<CaseCounts> CompleteAsync(string kind, long importId, string source, bool sourceTrusted, CancellationToken ct)
+    /// <remarks>
+    /// Until its first notification a case follows the reports of this import's source and report key: they decide later
+    /// whether the warning worked. A tracked case this report lists is marked still seen here, on the entity that is saved
+    /// anyway (<see cref="ThreatCase.RecordSighting"/>): the rest of the bookkeeping is <see cref="Remediation.RemediationTracker"/>'s.
+    /// </remarks>
+    public async Task<CaseCounts> CompleteAsync(string kind, Domain.Intake.FeedImport import, bool sourceTrusted, CancellationToken ct)
     {
+        var (importId, source, reportKey) = (import.Id, import.Source, import.ReportKey);
         var now = clock.GetUtcNow();
         var companyIds = _groups.Keys.Select(k => k.Company).Distinct().ToArray();
         var companies = await LoadCompaniesAsync(companyIds, ct);
@@ -79,7 +89,7 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
         foreach (var group in _groups.Values)
         {
             // Closed meanwhile (possible on PostgreSQL only: on SQLite the import holds the write lock): a new case then.
-            group.Case = group.Existing && open.GetValueOrDefault(group.CaseId!.Value) is { IsOpen: true } existing ? existing : null;
+            group.Case = group.Existing && open.GetValueOrDefault(group.CaseId!.Value) is { CollectsObservations: true } existing ? existing : null;
             if (group.Case is null)
             {
                 var language = companies[group.CompanyId].Language;
@@ -101,6 +111,15 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
             var c = group.Case!;
             c.AddObservations(group.Count, group.First, group.Last, now);
             c.RaiseTlp(group.Tlp);
+            if (c.NotifiedAt is null && reportKey is not null)
+            {
+                (c.RemediationSource, c.RemediationReport) = (source, reportKey);
+            }
+            else if (!group.Created && Remediation.RemediationTracker.Tracks(c, import))
+            {
+                c.RecordSighting(importId, group.Addresses.Count, now);
+            }
+
             if (c.IsRetriageable)
             {
                 var company = companies[c.CompanyId];

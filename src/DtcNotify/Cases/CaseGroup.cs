@@ -44,8 +44,16 @@ internal sealed class CaseGroup(long companyId, string threat, PlaybookEntry ent
         }
     }
 
-    public void Add(DateTimeOffset? seen)
+    /// <summary>The distinct addresses (IP, else host, URL, account or the matched asset) of an existing case's group: a sighting's reply counts them.</summary>
+    public HashSet<string> Addresses { get; } = new(StringComparer.Ordinal);
+
+    public void Add(DateTimeOffset? seen, string address)
     {
+        if (Existing)
+        {
+            Addresses.Add(address);
+        }
+
         Count++;
         if (seen is { } t)
         {

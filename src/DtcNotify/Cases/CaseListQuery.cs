@@ -6,7 +6,7 @@ namespace DtcNotify.Cases;
 
 /// <summary>
 /// The filters of the <c>cases</c> command. <c>open</c> means "needs or may still need an analyst": every status but
-/// closed, rejected and suppressed (suppressed cases are triage's decision and would drown the list; <c>stats</c> counts them).
+/// closed, resolved, rejected and suppressed (suppressed cases are triage's decision and would drown the list; <c>stats</c> counts them).
 /// <c>mine</c> and <c>unassigned</c> are open cases by assignee; <c>awaiting</c> is proposed (awaiting approval).
 /// </summary>
 internal enum CaseListFilter
@@ -38,7 +38,7 @@ internal sealed class CaseListQuery(DtcNotifyDbContext db)
     /// <summary>The oldest <see cref="MaxShown"/> cases of the filter (the backlog first) and how many there are.</summary>
     public async Task<CaseList> ListAsync(CaseListFilter filter, string? callerAadObjectId, CancellationToken cancellationToken)
     {
-        var open = db.Cases.AsNoTracking().Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Rejected && c.Status != CaseStatus.Suppressed);
+        var open = db.Cases.AsNoTracking().Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Rejected && c.Status != CaseStatus.Suppressed && c.Status != CaseStatus.Resolved);
         var query = filter switch
         {
             CaseListFilter.Mine => callerAadObjectId is { Length: > 0 } me ? open.Where(c => c.AssigneeId == me) : open.Where(_ => false),

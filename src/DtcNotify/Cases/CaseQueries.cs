@@ -27,6 +27,7 @@ internal sealed class CaseQueries(DtcNotifyDbContext db)
             r.Case.Severity, r.Case.Status.ToName(), r.Case.Suppression, r.Case.Channel, r.Case.ObservationCount, r.Case.Measures,
             r.Case.AssigneeName ?? r.Case.AssigneeId, r.Case.FirstSeen, r.Case.LastSeen,
             r.Case.Explanation.Select(e => $"{(e.Passed ? "✓" : "✗")} {e.Criterion}: {e.Detail}").ToList(),
-            Domain.Sharing.TlpLevel.Known(r.Case.Tlp))).ToList();
+            Domain.Sharing.TlpLevel.Known(r.Case.Tlp),
+            r.Case.Remediation, r.Case.NotifiedAt, r.Case.ResolvedAt, r.Case.FollowUps, r.Case.AbsentReports)).ToList();
     }
 }

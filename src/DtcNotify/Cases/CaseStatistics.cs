@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.Cases;
 
-internal sealed record CaseStats(int Total, IReadOnlyList<NamedCount> PerStatus, IReadOnlyList<NamedCount> TopThreats, IReadOnlyList<NamedCount> PerWeek);
+internal sealed record CaseStats(int Total, IReadOnlyList<NamedCount> PerStatus, IReadOnlyList<NamedCount> TopThreats, IReadOnlyList<NamedCount> PerWeek)
+{
+    /// <summary>Whether the warnings worked (all time).</summary>
+    public Remediation.OutcomeReport? Outcomes { get; init; }
+}
 
 /// <summary>
 /// The <c>stats</c> command: cases per status (every status, zeros included), per threat (top <see cref="TopThreats"/>)
@@ -34,7 +38,10 @@ internal sealed class CaseStatistics(DtcNotifyDbContext db, DigestSchedule sched
             perStatus.Sum(s => s.Count),
             CaseStatusNames.All.Select(name => new NamedCount(name, perStatus.Where(s => s.Key.ToName() == name).Sum(s => s.Count))).ToList(),
             perThreat.Select(t => new NamedCount(t.Key, t.Count)).ToList(),
-            Enumerable.Range(0, Weeks).Select(i => WeekKey(firstMonday.AddDays(7 * i))).Select(w => new NamedCount(w, byWeek.GetValueOrDefault(w))).ToList());
+            Enumerable.Range(0, Weeks).Select(i => WeekKey(firstMonday.AddDays(7 * i))).Select(w => new NamedCount(w, byWeek.GetValueOrDefault(w))).ToList())
+        {
+            Outcomes = await new Remediation.OutcomeStatistics(db).LoadAsync(null, null, cancellationToken),
+        };
     }
 
     /// <summary>ISO 8601 week, e.g. <c>2026-W48</c> (the ISO year, which differs from the calendar year around New Year).</summary>

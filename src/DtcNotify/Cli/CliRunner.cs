@@ -18,10 +18,11 @@ internal static class CliRunner
                dtcnotify purge [--dry-run] [--json]
                dtcnotify export company KVK [--out FILE]
                dtcnotify audit (--case REF | --company KVK) [--json]
+               dtcnotify stats [--since YYYY-MM-DD] [--json]
         """;
 
     /// <summary>The verbs, by their first one or two words: an unknown one is refused before any configuration is read.</summary>
-    private static readonly HashSet<string> Verbs = ["migrate", "registry import", "ingest", "cases", "lookup", "teams package", "digest", "purge", "export company", "audit"];
+    private static readonly HashSet<string> Verbs = ["migrate", "registry import", "ingest", "cases", "lookup", "teams package", "digest", "purge", "export company", "audit", "stats"];
 
     public static bool IsHelp(IReadOnlyList<string> args) => args is ["help", ..] || args.Any(a => a is "--help" or "-h");
 
@@ -53,7 +54,8 @@ internal static class CliRunner
                 "purge" => await PurgeCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "export" when verb == "export company" => await ExportCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "audit" => await AuditCommand.RunAsync(host.Services, arguments, console, cancel.Token),
-                                _ => throw new CliUsageException($"unknown command '{Text.PrintableText.Safe(string.Join(' ', args))}'\n{Usage}"),
+                "stats" => await StatsCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                _ => throw new CliUsageException($"unknown command '{Text.PrintableText.Safe(string.Join(' ', args))}'\n{Usage}"),
             };
         }
         catch (CliUsageException ex)

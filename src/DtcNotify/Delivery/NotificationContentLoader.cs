@@ -79,8 +79,13 @@ internal sealed class NotificationContentLoader(ThreatPlaybook playbook, OfficeH
             Observations = observed,
             ObservationTotal = total,
             Tlp = Domain.Sharing.TlpLevel.Known(threatCase.Tlp),
+            FollowUp = FollowUpOf(threatCase, reference),
         }, null);
     }
+
+    /// <summary>A case warned before is approved again only as a follow-up (remediation tracking found it still there).</summary>
+    private static FollowUpFacts? FollowUpOf(ThreatCase threatCase, string reference) =>
+        threatCase.NotifiedAt is { } first ? new FollowUpFacts(threatCase.FollowUps + 1, first, reference, threatCase.LastSeen) : null;
 
     private static IEnumerable<string> Cves(StoredObservation observation) =>
         observation.Cves?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];

@@ -8,6 +8,7 @@ internal static class DigestExtensions
         services.AddSingleton<DigestSchedule>();
         services.AddScoped<DigestFactsQuery>();
         services.AddScoped<DigestService>();
+        services.AddScoped<Remediation.RemediationDigestQuery>();
         services.AddScoped<LeaseStore>();
         return services;
     }

@@ -12,7 +12,11 @@ internal sealed record DigestReport(
     CaseBacklog DeliveryFailures,
     IReadOnlyList<NamedCount> Suppressed,
     IReadOnlyList<ImportLine> Imports,
-    IReadOnlyList<NamedCount> TopThreats);
+    IReadOnlyList<NamedCount> TopThreats)
+{
+    /// <summary>Whether warnings worked (see <see cref="Remediation.RemediationDigestQuery"/>).</summary>
+    public Remediation.RemediationDigestLines? Remediation { get; init; }
+}
 
 /// <summary>How many cases wait in one state, and the oldest of them with how long they have waited.</summary>
 internal sealed record CaseBacklog(int Count, IReadOnlyList<AgedCase> Oldest);

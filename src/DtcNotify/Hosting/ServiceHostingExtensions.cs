@@ -14,6 +14,7 @@ using DtcNotify.Health;
 using DtcNotify.Options;
 using DtcNotify.Registry;
 using DtcNotify.Retention;
+using DtcNotify.Remediation;
 using DtcNotify.Teams.Hosting;
 using DtcNotify.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,6 +59,7 @@ internal static class ServiceHostingExtensions
         builder.Services.AddDelivery();
         builder.Services.AddDtcNotifyTelemetry(builder.Configuration);
         builder.Services.AddRetentionSchedule();
+        builder.Services.AddRemediation();
         return builder;
     }
 

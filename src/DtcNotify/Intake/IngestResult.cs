@@ -21,6 +21,9 @@ internal sealed record IngestResult(
     /// <summary>True when the same file from the same source was imported before and nothing was done.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Duplicate { get; init; }
+
+    /// <summary>What this report told about earlier warnings (see <see cref="Remediation.RemediationTracker"/>).</summary>
+    public DtcNotify.Remediation.RemediationCounts Remediation { get; init; } = DtcNotify.Remediation.RemediationCounts.None;
 }
 
 internal sealed record IngestReject(long Line, string? Field, string Reason);

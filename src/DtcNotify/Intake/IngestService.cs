@@ -123,7 +123,8 @@ internal sealed partial class IngestService(
             }
         }
 
-        var cases = await assembler.CompleteAsync(kind, import.Id, request.Source, source.Trusted, ct);
+        import.ReportKey = Remediation.ReportKey.For(request.FileName, request.Format!.Value, request.ReportType, kind, request.Threat, assembler.Threats);
+        var cases = await assembler.CompleteAsync(kind, import, source.Trusted, ct);
         if (!assembler.ObservationsLinked)
         {
             await LinkObservationsAsync(import.Id, ct);
@@ -132,15 +133,17 @@ internal sealed partial class IngestService(
         run.Complete(cases);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
+        var remediation = await ActivatorUtilities.CreateInstance<Remediation.RemediationTracker>(services, db).TrackAsync(import, ct);
         await transaction.CommitAsync(ct);
-        return run.Result(request, kind, import.Format, cases);
+        return run.Result(request, kind, import.Format, cases) with { Remediation = remediation };
     }
 
-    /// <summary>PostgreSQL: observations were written before their cases had ids; one set-based statement links them to their open case.</summary>
+    /// <summary>PostgreSQL: observations were written before their cases had ids; one set-based statement links them to their case (as <see cref="Domain.Cases.ThreatCase.CollectsObservations"/>).</summary>
     private Task<int> LinkObservationsAsync(long importId, CancellationToken ct) => db.Database.ExecuteSqlAsync($"""
         UPDATE "observations" SET "CaseId" = (
             SELECT c."Id" FROM "cases" c
-            WHERE c."CompanyId" = "observations"."CompanyId" AND c."Threat" = "observations"."Threat" AND c."Status" NOT IN ('closed', 'rejected')
+            WHERE c."CompanyId" = "observations"."CompanyId" AND c."Threat" = "observations"."Threat"
+              AND c."Status" <> 'rejected' AND (c."Status" <> 'closed' OR c."Remediation" IS NOT NULL)
             ORDER BY c."Id" DESC LIMIT 1)
         WHERE "ImportId" = {importId}
         """, ct);
@@ -169,6 +172,11 @@ internal sealed partial class IngestService(
                 case ObservationItem { Observation: var o } observation:
                     import.Rows++;
                     import.Observations++;
+                    if (o.TimeSource is { } seen && (import.EarliestSeen is not { } earliest || seen < earliest))
+                    {
+                        import.EarliestSeen = seen;
+                    }
+
                     if (found is not { } match)
                     {
                         import.Unmatched++;
@@ -178,7 +186,7 @@ internal sealed partial class IngestService(
                     import.Matched++;
                     var threat = ThreatKey.Of(o);
                     var group = assembler.GroupFor(match.CompanyId, threat, () => playbook.Resolve(o.ClassificationIdentifier, o.Cves, o.ClassificationType));
-                    group.Add(o.TimeSource);
+                    group.Add(o.TimeSource, o.SourceIp ?? o.SourceFqdn ?? o.SourceUrl ?? o.SourceAccount ?? match.Asset);
                     group.RaiseTlp(o.Tlp ?? sourceTlp);
                     await writer.AddAsync(observation.Line, match.CompanyId, group.CaseId, threat, match.Asset, o, ct);
                     break;

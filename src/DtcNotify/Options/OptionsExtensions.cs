@@ -19,6 +19,7 @@ internal static class OptionsExtensions
         services.AddValidated<TriageOptions, TriageOptionsValidator>(configuration, TriageOptions.Section);
         services.AddValidated<FeedsOptions, FeedsOptionsValidator>(configuration, FeedsOptions.Section);
         services.AddValidated<RetentionOptions, RetentionOptionsValidator>(configuration, RetentionOptions.Section);
+        services.AddValidated<RemediationOptions, RemediationOptionsValidator>(configuration, RemediationOptions.Section);
         services.AddOptions<SourcesOptions>().Configure(o => configuration.GetSection(SourcesOptions.Section).Bind(o.Sources)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>());

@@ -17,6 +17,7 @@ public class ConfigurationTemplateTests
         ("Graph", typeof(GraphOptions)), ("CallTasks", typeof(CallTasksOptions)), ("Digest", typeof(DigestOptions)),
         ("Triage", typeof(TriageOptions)), ("Feeds", typeof(FeedsOptions)), ("Bot", typeof(BotOptions)),
         ("Retention", typeof(RetentionOptions)),
+        ("Remediation", typeof(RemediationOptions)),
     ];
 
     private static IConfigurationRoot Template(params (string Key, string? Value)[] overrides) => new ConfigurationBuilder()
@@ -86,6 +87,9 @@ public class ConfigurationTemplateTests
     [InlineData("Digest:TimeZone", "Mars/Olympus", "Digest:TimeZone")]
     [InlineData("Triage:MaxObservationAgeDays", "0", "Triage:MaxObservationAgeDays")]
     [InlineData("Teams:Analysts:0", "not-a-guid", "Teams:Analysts")]
+    [InlineData("Remediation:ResolveAfterReports", "0", "Remediation:ResolveAfterReports")]
+    [InlineData("Remediation:FollowUpAfterDays", "0", "Remediation:FollowUpAfterDays")]
+    [InlineData("Remediation:MaxFollowUps", "-1", "Remediation:MaxFollowUps")]
     [InlineData("Teams:ServiceUrl", "http://smba.example.com", "Teams:ServiceUrl")]
     [InlineData("Sources:lds-shadowserver:ApiKeySha256", "plain-text-key", "Sources:lds-shadowserver:ApiKeySha256")]
     [InlineData("Sources:lds-shadowserver:Tlp", "amber", "Sources:lds-shadowserver:Tlp")]

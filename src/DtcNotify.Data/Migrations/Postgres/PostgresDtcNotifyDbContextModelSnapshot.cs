@@ -110,6 +110,9 @@ namespace DtcNotify.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("AbsentReports")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ActivityId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -163,8 +166,17 @@ namespace DtcNotify.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("FirstAbsentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("FirstSeen")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FollowUpProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FollowUps")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -187,6 +199,9 @@ namespace DtcNotify.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("LastNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("LastSeen")
                         .HasColumnType("timestamp with time zone");
 
@@ -196,6 +211,10 @@ namespace DtcNotify.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("NotifiedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NotifiedChannel")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<int>("ObservationCount")
                         .HasColumnType("integer");
@@ -217,6 +236,41 @@ namespace DtcNotify.Data.Migrations.Postgres
                     b.Property<string>("RejectReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Remediation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("RemediationAddresses")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RemediationClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RemediationClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemediationEvent")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("RemediationImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RemediationPostedImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RemediationReport")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RemediationSource")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Severity")
                         .IsRequired()
@@ -255,9 +309,13 @@ namespace DtcNotify.Data.Migrations.Postgres
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("RemediationImportId");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("CompanyId", "Threat");
+
+                    b.HasIndex("RemediationSource", "RemediationReport");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -444,6 +502,9 @@ namespace DtcNotify.Data.Migrations.Postgres
                     b.Property<int>("CasesUpdated")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("EarliestSeen")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -478,6 +539,10 @@ namespace DtcNotify.Data.Migrations.Postgres
                     b.Property<string>("Rejects")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("ReportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Rows")
                         .HasColumnType("integer");

@@ -99,6 +99,9 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AbsentReports")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ActivityId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -152,7 +155,16 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstAbsentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FirstSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FollowUpProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUps")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -176,6 +188,9 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastNotifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastSeen")
                         .HasColumnType("INTEGER");
 
@@ -185,6 +200,10 @@ namespace DtcNotify.Data.Migrations.Sqlite
 
                     b.Property<long?>("NotifiedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotifiedChannel")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ObservationCount")
                         .HasColumnType("INTEGER");
@@ -206,6 +225,41 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.Property<string>("RejectReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Remediation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemediationAddresses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemediationClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemediationClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemediationEvent")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemediationImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemediationPostedImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemediationReport")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemediationSource")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Severity")
                         .IsRequired()
@@ -244,9 +298,13 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("RemediationImportId");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("CompanyId", "Threat");
+
+                    b.HasIndex("RemediationSource", "RemediationReport");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -423,6 +481,9 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.Property<int>("CasesUpdated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EarliestSeen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -456,6 +517,10 @@ namespace DtcNotify.Data.Migrations.Sqlite
 
                     b.Property<string>("Rejects")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportKey")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Rows")

@@ -22,6 +22,7 @@ internal static class StatsCard
             new TextBlock($"Created per week (last {CaseStatistics.Weeks})") { Weight = "Bolder", Separator = true },
             Facts(stats.PerWeek),
         };
+        body.AddRange(Remediation.OutcomeStatsCard.Elements(stats.Outcomes, Resources.AnalystTexts.For(null)));
         return new AdaptiveCard(body) { FallbackText = $"DtcNotify statistics: {stats.Total} cases" };
     }
 }

@@ -79,6 +79,7 @@ internal static class CaseCard
             body.Add(new TextBlock("Reason: " + CardText.Escape(reason, L(300))));
         }
 
+        body.AddRange(Remediation.RemediationCardLines.For(c, Resources.AnalystTexts.For(null)));
         body.Add(new TextBlock(StatusLine(c)) { Separator = true, IsSubtle = true });
         return new AdaptiveCard(body)
         {
