@@ -3,7 +3,6 @@ using DtcNotify.Domain.Cases;
 using DtcNotify.Matching;
 using DtcNotify.Teams.Cards;
 using DtcNotify.Teams.Schema;
-using DtcNotify.Text;
 
 namespace DtcNotify.Bot;
 

@@ -46,6 +46,7 @@ public sealed class TelemetryTests
         {
             var proposed = (await world.WaitForProposedAsync(await world.AddCasesAsync(1)))[0];
             Assert.Equal(HttpStatusCode.OK, (await world.Client.SendAsync(Upload(IntelMqEvents(DateTimeOffset.UtcNow)))).StatusCode);
+            world.Connector.FailNext(429, TimeSpan.Zero); // the card update after the approval is throttled once
             Assert.Equal(200, (await world.InvokeAsync(proposed, "case.approve", CardsWorld.AnnaAad, channel: CaseChannel.Email)).Status);
             await world.WaitForCallAsync(call => call.Body.Contains("E-mail sent to", StringComparison.Ordinal));
 
@@ -62,6 +63,8 @@ public sealed class TelemetryTests
             Assert.Superset(
                 new HashSet<string> { "dtcnotify.observations.ingested", "dtcnotify.cases.created", "dtcnotify.notifications", "dtcnotify.card.post.duration", "http.server.request.duration", "http.client.request.duration" },
                 metrics.Select(m => m.Name).ToHashSet());
+
+            Assert.Contains("dtcnotify.throttled:peer=connector", metrics.Where(m => m.Name == "dtcnotify.throttled").SelectMany(TagsOf));
 
             var values = Snapshot(spans).SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}"))
                 .Concat(metrics.SelectMany(TagsOf)).ToList();

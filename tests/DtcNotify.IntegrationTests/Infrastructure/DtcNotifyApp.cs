@@ -39,9 +39,9 @@ public sealed class DtcNotifyApp(TestDatabase database, string environment = "De
             config.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         });
 
-        // As environment variables do in production, these settings are also seen while the app registers its services
-        // (the configuration above arrives only when the host is built), e.g. OTEL_EXPORTER_OTLP_ENDPOINT switching telemetry on.
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        // The OTEL_* variables decide while the app registers its services whether telemetry is on (the configuration above
+        // arrives only when the host is built); as host settings they are there from the start, as environment variables are.
+        foreach (var (key, value) in (settings ?? new Dictionary<string, string?>()).Where(s => s.Key.StartsWith("OTEL_", StringComparison.Ordinal)))
         {
             builder.UseSetting(key, value);
         }
