@@ -15,12 +15,17 @@ public sealed partial class FakeBotConnector
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var relative = rawPath.StartsWith(PathPrefix, StringComparison.Ordinal) ? rawPath[PathPrefix.Length..] : rawPath;
-        _calls.Enqueue(new RecordedConnectorCall(
+        var call = new RecordedConnectorCall(
             context.Request.Method, relative, query, body, context.Request.Headers.Authorization.FirstOrDefault(),
-            context.Request.ContentType, DateTimeOffset.UtcNow));
+            context.Request.ContentType, DateTimeOffset.UtcNow);
+        _calls.Enqueue(call);
         _callArrived.Release();
+        if (!await WaitAsScriptedAsync(call, context).ConfigureAwait(false))
+        {
+            return;
+        }
 
-        if (_failures.TryDequeue(out var failure))
+        if ((TargetedFailure(call) ?? (_failures.TryDequeue(out var next) ? next : null)) is { } failure)
         {
             await AnswerFailureAsync(context, failure).ConfigureAwait(false);
             return;
@@ -47,6 +52,11 @@ public sealed partial class FakeBotConnector
         if (failure.RetryAfter is { } retryAfter)
         {
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (failure.Location is not null)
+        {
+            context.Response.Headers.Location = failure.Location;
         }
 
         var body = failure.Body ?? new JsonObject { ["error"] = new JsonObject { ["code"] = $"Status{failure.StatusCode}", ["message"] = "scripted failure" } }.ToJsonString();

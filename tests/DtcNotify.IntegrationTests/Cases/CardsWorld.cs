@@ -6,6 +6,8 @@ using DtcNotify.Domain.Cases;
 using DtcNotify.Domain.Companies;
 using DtcNotify.IntegrationTests.Infrastructure;
 using DtcNotify.TestHarness;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.IntegrationTests.Cases;
@@ -23,25 +25,31 @@ internal sealed class CardsWorld : IAsyncDisposable
     public const string BramAad = "aaaaaaaa-0000-0000-0000-000000000002";
     public const string OutsiderAad = "bbbbbbbb-0000-0000-0000-000000000009";
 
-    private CardsWorld(TestDatabase database, FakeBotConnector connector, DtcNotifyApp app)
+    private readonly Func<WebApplicationFactory<Program>> _newApp;
+
+    private CardsWorld(TestDatabase database, FakeBotConnector connector, Func<WebApplicationFactory<Program>> newApp)
     {
         Database = database;
         Connector = connector;
-        App = app;
-        Client = app.CreateClient();
+        _newApp = newApp;
+        App = newApp();
+        Client = App.CreateClient();
     }
 
     public TestDatabase Database { get; }
 
     public FakeBotConnector Connector { get; }
 
-    public DtcNotifyApp App { get; }
+    public WebApplicationFactory<Program> App { get; private set; }
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; }
 
     public long CompanyId { get; private set; }
 
-    public static async Task<CardsWorld> StartAsync(string provider, IDictionary<string, string?>? settings = null, bool withContacts = true)
+    /// <param name="configure">Changes to the app's host (a test clock, say); applied again on <see cref="RestartAsync"/>.</param>
+    public static async Task<CardsWorld> StartAsync(
+        string provider, IDictionary<string, string?>? settings = null, bool withContacts = true, Action<IWebHostBuilder>? configure = null,
+        string? connectionSuffix = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await database.MigrateAsync();
@@ -55,12 +63,21 @@ internal sealed class CardsWorld : IAsyncDisposable
             ["Teams:ChannelId"] = Channel,
             ["Teams:ServiceUrl"] = connector.ServiceUrl,
         };
+        if (connectionSuffix is not null)
+        {
+            all["ConnectionStrings:DtcNotify"] = database.ConnectionString + connectionSuffix;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
 
-        var world = new CardsWorld(database, connector, new DtcNotifyApp(database, "Production", all));
+        var world = new CardsWorld(database, connector, () =>
+        {
+            var app = new DtcNotifyApp(database, "Production", all);
+            return configure is null ? app : app.WithWebHostBuilder(configure);
+        });
         await using var db = database.CreateContext();
         var company = new Company
         {
@@ -75,8 +92,11 @@ internal sealed class CardsWorld : IAsyncDisposable
         return world;
     }
 
-    /// <summary>Adds new cases in one transaction (as one import does) and returns their ids.</summary>
-    public async Task<IReadOnlyList<long>> AddCasesAsync(int count, long? importId = null)
+    /// <summary>
+    /// Adds new cases in one transaction (as one import does) and returns their ids; <paramref name="claimedFor"/> leaves them
+    /// claimed that long by an instance that is gone.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> AddCasesAsync(int count, long? importId = null, TimeSpan? claimedFor = null)
     {
         await using var db = Database.CreateContext();
         var cases = Enumerable.Range(0, count).Select(i => new ThreatCase
@@ -90,6 +110,8 @@ internal sealed class CardsWorld : IAsyncDisposable
             Measures = ["Close port 21"],
             ObservationCount = 3,
             CreatedByImportId = importId,
+            PostClaimedUntil = DateTimeOffset.UtcNow + claimedFor,
+            PostClaimedBy = claimedFor is null ? null : "gone-instance",
             CreatedAt = DateTimeOffset.UtcNow,
             UpdatedAt = DateTimeOffset.UtcNow,
         }).ToList();
@@ -121,6 +143,21 @@ internal sealed class CardsWorld : IAsyncDisposable
         }
 
         throw new TimeoutException("the cases were not posted");
+    }
+
+    /// <summary>Stops the app (as a host shutdown does) and starts a new one on the same database and connector.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        App = _newApp();
+        Client = App.CreateClient();
+    }
+
+    /// <summary>Stops the app as a host shutdown does (background work is cancelled); the world keeps its database and connector.</summary>
+    public async Task StopAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
     }
 
     public async Task<ThreatCase> CaseAsync(long id)

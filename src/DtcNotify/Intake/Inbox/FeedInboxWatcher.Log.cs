@@ -17,8 +17,5 @@ internal sealed partial class FeedInboxWatcher
 
         [LoggerMessage(4, LogLevel.Error, "Inbox file {File} from {Source} could not be ingested; it stays in the inbox and is retried in {RetryAfter}")]
         public static partial void IngestFailed(ILogger logger, string file, string source, TimeSpan retryAfter, Exception exception);
-
-        [LoggerMessage(5, LogLevel.Warning, "Cannot read the feed inbox {Inbox}; retrying at the next poll")]
-        public static partial void ScanFailed(ILogger logger, string inbox, Exception exception);
     }
 }
