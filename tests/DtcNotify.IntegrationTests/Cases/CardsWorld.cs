@@ -27,14 +27,19 @@ internal sealed class CardsWorld : IAsyncDisposable
 
     private readonly Func<WebApplicationFactory<Program>> _newApp;
 
-    private CardsWorld(TestDatabase database, FakeBotConnector connector, Func<WebApplicationFactory<Program>> newApp)
+    private HttpClient? _client;
+
+    private CardsWorld(TestDatabase database, FakeBotConnector connector, Func<WebApplicationFactory<Program>> newApp, IReadOnlyDictionary<string, string?> settings)
     {
         Database = database;
         Connector = connector;
         _newApp = newApp;
+        Settings = settings;
         App = newApp();
-        Client = App.CreateClient();
     }
+
+    /// <summary>The settings the app runs with besides the database's (also for the app as a child process).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
 
     public TestDatabase Database { get; }
 
@@ -42,14 +47,15 @@ internal sealed class CardsWorld : IAsyncDisposable
 
     public WebApplicationFactory<Program> App { get; private set; }
 
-    public HttpClient Client { get; private set; }
+    /// <summary>A client of the in-process app; the first use starts it.</summary>
+    public HttpClient Client => _client ??= App.CreateClient();
 
     public long CompanyId { get; private set; }
 
     /// <param name="configure">Changes to the app's host (a test clock, say); applied again on <see cref="RestartAsync"/>.</param>
     public static async Task<CardsWorld> StartAsync(
         string provider, IDictionary<string, string?>? settings = null, bool withContacts = true, Action<IWebHostBuilder>? configure = null,
-        string? connectionSuffix = null)
+        string? connectionSuffix = null, bool startApp = true)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await database.MigrateAsync();
@@ -77,7 +83,12 @@ internal sealed class CardsWorld : IAsyncDisposable
         {
             var app = new DtcNotifyApp(database, "Production", all);
             return configure is null ? app : app.WithWebHostBuilder(configure);
-        });
+        }, all);
+        if (startApp)
+        {
+            _ = world.Client;
+        }
+
         await using var db = database.CreateContext();
         var company = new Company
         {
@@ -127,14 +138,20 @@ internal sealed class CardsWorld : IAsyncDisposable
     }
 
     /// <summary>Starts the app (and with it the poster) and waits until the cases are proposed.</summary>
-    public async Task<IReadOnlyList<ThreatCase>> WaitForProposedAsync(IReadOnlyList<long> ids)
+    public Task<IReadOnlyList<ThreatCase>> WaitForProposedAsync(IReadOnlyList<long> ids)
     {
         _ = App.Services; // starts the host
+        return WaitForCasesAsync(ids, c => c.Status == CaseStatus.Proposed, "the cases were not posted");
+    }
+
+    /// <summary>Waits until every case of <paramref name="ids"/> is as <paramref name="expected"/> says (whoever runs the app).</summary>
+    public async Task<IReadOnlyList<ThreatCase>> WaitForCasesAsync(IReadOnlyList<long> ids, Func<ThreatCase, bool> expected, string failure)
+    {
         for (var i = 0; i < 600; i++)
         {
             await using var db = Database.CreateContext();
             var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
-            if (cases.Count == ids.Count && cases.All(c => c.Status == CaseStatus.Proposed))
+            if (cases.Count == ids.Count && cases.All(expected))
             {
                 return cases;
             }
@@ -142,7 +159,7 @@ internal sealed class CardsWorld : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException("the cases were not posted");
+        throw new TimeoutException(failure);
     }
 
     /// <summary>Stops the app (as a host shutdown does) and starts a new one on the same database and connector.</summary>
@@ -150,13 +167,14 @@ internal sealed class CardsWorld : IAsyncDisposable
     {
         await StopAsync();
         App = _newApp();
-        Client = App.CreateClient();
+        _ = Client;
     }
 
     /// <summary>Stops the app as a host shutdown does (background work is cancelled); the world keeps its database and connector.</summary>
     public async Task StopAsync()
     {
-        Client.Dispose();
+        _client?.Dispose();
+        _client = null;
         await App.DisposeAsync();
     }
 
@@ -223,7 +241,7 @@ internal sealed class CardsWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        _client?.Dispose();
         await App.DisposeAsync();
         await Connector.DisposeAsync();
         await Database.DisposeAsync();
