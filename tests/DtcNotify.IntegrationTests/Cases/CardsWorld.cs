@@ -55,9 +55,9 @@ internal sealed class CardsWorld : IAsyncDisposable
     /// <param name="configure">Changes to the app's host (a test clock, say); applied again on <see cref="RestartAsync"/>.</param>
     public static async Task<CardsWorld> StartAsync(
         string provider, IDictionary<string, string?>? settings = null, bool withContacts = true, Action<IWebHostBuilder>? configure = null,
-        string? connectionSuffix = null, bool startApp = true)
+        string? connectionSuffix = null, bool startApp = true, string? postgresAdmin = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateAsync(provider, postgresAdmin);
         await database.MigrateAsync();
         var connector = await FakeBotConnector.StartAsync();
         connector.AddMember(new ConnectorMember("29:anna", "Anna Analist", AnnaAad));
