@@ -20,5 +20,10 @@ if (args is ["bench-e2e", .. var endToEndArgs])
     return DtcNotify.Benchmarks.EndToEnd.EndToEndBenchMode.Run(endToEndArgs);
 }
 
+if (args is ["bench-invoke", .. var invokeArgs])
+{
+    return await DtcNotify.Benchmarks.Invoke.InvokeBenchMode.RunAsync(invokeArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

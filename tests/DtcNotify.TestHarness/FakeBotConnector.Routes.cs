@@ -15,12 +15,17 @@ public sealed partial class FakeBotConnector
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var relative = rawPath.StartsWith(PathPrefix, StringComparison.Ordinal) ? rawPath[PathPrefix.Length..] : rawPath;
-        _calls.Enqueue(new RecordedConnectorCall(
+        var call = new RecordedConnectorCall(
             context.Request.Method, relative, query, body, context.Request.Headers.Authorization.FirstOrDefault(),
-            context.Request.ContentType, DateTimeOffset.UtcNow));
+            context.Request.ContentType, DateTimeOffset.UtcNow);
+        _calls.Enqueue(call);
         _callArrived.Release();
+        if (!await WaitAsScriptedAsync(call, context).ConfigureAwait(false))
+        {
+            return;
+        }
 
-        if (_failures.TryDequeue(out var failure))
+        if ((TargetedFailure(call) ?? (_failures.TryDequeue(out var next) ? next : null)) is { } failure)
         {
             await AnswerFailureAsync(context, failure).ConfigureAwait(false);
             return;

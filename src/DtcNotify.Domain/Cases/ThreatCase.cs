@@ -139,6 +139,18 @@ public sealed class ThreatCase
     public DateTimeOffset? RemediationClaimedUntil { get; set; }
 
     public string? RemediationClaimedBy { get; set; }
+    /// <summary>
+    /// The intent to post, recorded (by the claim holder, renewing its claim) just before the thread is created. A case
+    /// with an intent and no <see cref="ActivityId"/> may already have a thread, so it is never posted again blindly.
+    /// </summary>
+    public DateTimeOffset? PostAttemptedAt { get; set; }
+
+    /// <summary>
+    /// Set when a post may or may not have created the thread (the instance died mid-post, the connector timed out or
+    /// answered unreadably): the Bot Connector cannot look a thread up, so the case waits for an analyst (<c>case &lt;id&gt;</c>)
+    /// rather than risk a second thread.
+    /// </summary>
+    public DateTimeOffset? PostUncertainSince { get; set; }
 
     /// <summary>Open cases collect new observations; closed and rejected ones do not.</summary>
     public bool IsOpen => Status is not (CaseStatus.Closed or CaseStatus.Rejected);
@@ -187,6 +199,7 @@ public sealed class ThreatCase
         PostedAt = now;
         PostClaimedUntil = null;
         PostClaimedBy = null;
+        PostUncertainSince = null;
         Status = CaseStatus.Proposed;
         Record("proposed", null, now);
     }

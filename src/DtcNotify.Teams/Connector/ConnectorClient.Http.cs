@@ -51,7 +51,19 @@ public partial class ConnectorClient
         using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return bytes.Length == 0 ? null : JsonSerializer.Deserialize(bytes, typeInfo);
+        try
+        {
+            return bytes.Length == 0 ? null : JsonSerializer.Deserialize(bytes, typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            // The call was applied (a success status) but its answer is unreadable: the caller must not take it for a refusal.
+            throw new ConnectorException(
+                $"Connector {request.Method} {request.RequestUri?.AbsolutePath} answered {(int)response.StatusCode} with a body that is not the expected JSON.",
+                response.StatusCode,
+                null,
+                ex);
+        }
     }
 
     /// <summary>Sends through the handler pipeline; transport failures surface as <see cref="ConnectorException"/> too.</summary>

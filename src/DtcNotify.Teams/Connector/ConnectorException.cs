@@ -26,6 +26,16 @@ public sealed class ConnectorException : Exception
         ErrorCode = errorCode;
     }
 
+    public ConnectorException(string message, HttpStatusCode? statusCode, string? errorCode, Exception innerException)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+    }
+
+    /// <summary>The connector answered with success but the answer could not be read: the call was applied.</summary>
+    public bool AppliedButUnreadable => StatusCode is { } status && (int)status is >= 200 and < 300;
+
     /// <summary>The HTTP status of the connector's answer; null when nothing was sent.</summary>
     public HttpStatusCode? StatusCode { get; }
 

@@ -22,42 +22,29 @@ internal sealed partial class DigestScheduler(
             return;
         }
 
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
+        await new Hosting.ResilientLoop("Daily digest", clock, logger).RunAsync(
+            async ct =>
             {
                 var now = clock.GetUtcNow();
                 if (schedule.DueToday(now) is not null)
                 {
-                    await TryPostAsync(stoppingToken);
+                    await TryPostAsync(ct);
                 }
 
                 var next = schedule.Next(now);
-                var wait = next is { } n && n - now < RecheckInterval ? n - now : RecheckInterval;
-                await Task.Delay(wait, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // shutting down
-        }
+                return next is { } n && n - now < RecheckInterval ? n - now : RecheckInterval;
+            },
+            stoppingToken);
     }
 
+    /// <summary>A database or network hiccup fails the round; the loop backs off and the next round tries again the same day.</summary>
     private async Task TryPostAsync(CancellationToken stoppingToken)
     {
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var (outcome, _) = await scope.ServiceProvider.GetRequiredService<DigestPublisher>().PostAsync(_holder, force: false, stoppingToken);
+        if (outcome is DigestPostOutcome.NoChannel)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var (outcome, _) = await scope.ServiceProvider.GetRequiredService<DigestPublisher>().PostAsync(_holder, force: false, stoppingToken);
-            if (outcome is DigestPostOutcome.NoChannel)
-            {
-                Log.NoChannel(logger);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // A database or network hiccup must not stop the service; the next wake-up tries again the same day.
-            Log.Failed(logger, ex);
+            Log.NoChannel(logger);
         }
     }
 
@@ -68,8 +55,5 @@ internal sealed partial class DigestScheduler(
 
         [LoggerMessage(2, LogLevel.Warning, "Digest due but no specialists' channel is registered yet")]
         public static partial void NoChannel(ILogger logger);
-
-        [LoggerMessage(3, LogLevel.Error, "Posting the digest failed; retrying later today")]
-        public static partial void Failed(ILogger logger, Exception exception);
     }
 }

@@ -50,6 +50,8 @@ internal static class ServiceHostingExtensions
     public static WebApplicationBuilder AddDtcNotifyService(this WebApplicationBuilder builder)
     {
         builder.Services.AddDtcNotifyCore(builder.Configuration);
+        // Every loop survives its own failures (ResilientLoop); should one still escape, the bot keeps answering Teams.
+        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddDtcBot(builder.Configuration);
         builder.Services.AddCommands();

@@ -157,7 +157,7 @@ public static class EndToEndBenchMode
         }
     }
 
-    private static string DefaultApp()
+    internal static string DefaultApp()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
@@ -179,7 +179,7 @@ public static class EndToEndBenchMode
 
     private static string Megabytes(string path) => (new FileInfo(path).Length / 1e6).ToString("F0", CultureInfo.InvariantCulture);
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));

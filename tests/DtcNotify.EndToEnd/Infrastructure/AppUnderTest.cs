@@ -23,7 +23,8 @@ internal sealed class AppUnderTest : IAsyncDisposable
 
     public string Output => process.Output;
 
-    public static async Task<AppUnderTest> StartAsync(string workingDirectory, TimeSpan timeout)
+    /// <param name="settings">Configuration keys (<c>Section:Key</c>) over the defaults below, e.g. another database.</param>
+    public static async Task<AppUnderTest> StartAsync(string workingDirectory, TimeSpan timeout, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var dll = SuitePaths.AppDll;
         if (!File.Exists(dll))
@@ -43,6 +44,10 @@ internal sealed class AppUnderTest : IAsyncDisposable
         startInfo.Environment["ConnectionStrings__DtcNotify"] = $"Data Source={Path.Combine(workingDirectory, "e2e.db")}";
         // Plain console lines, so the failure report reads like a terminal.
         startInfo.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in settings ?? [])
+        {
+            startInfo.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         var app = new AppUnderTest(ChildProcess.Start("app", startInfo), baseAddress, startInfo);
         try
@@ -57,6 +62,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the app (SIGKILL, the whole process tree): no shutdown, whatever was in flight is simply gone.</summary>
     public ValueTask DisposeAsync() => process.DisposeAsync();
 
     /// <summary>Runs a CLI verb of the same build on the same database and folder (e.g. <c>ingest data/demo/…</c>); returns its output.</summary>

@@ -6,6 +6,8 @@ using DtcNotify.Domain.Cases;
 using DtcNotify.Domain.Companies;
 using DtcNotify.IntegrationTests.Infrastructure;
 using DtcNotify.TestHarness;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,27 +26,39 @@ internal sealed class CardsWorld : IAsyncDisposable
     public const string BramAad = "aaaaaaaa-0000-0000-0000-000000000002";
     public const string OutsiderAad = "bbbbbbbb-0000-0000-0000-000000000009";
 
-    private CardsWorld(TestDatabase database, FakeBotConnector connector, DtcNotifyApp app)
+    private readonly Func<WebApplicationFactory<Program>> _newApp;
+
+    private HttpClient? _client;
+
+    private CardsWorld(TestDatabase database, FakeBotConnector connector, Func<WebApplicationFactory<Program>> newApp, IReadOnlyDictionary<string, string?> settings)
     {
         Database = database;
         Connector = connector;
-        App = app;
-        Client = app.CreateClient();
+        _newApp = newApp;
+        Settings = settings;
+        App = newApp();
     }
+
+    /// <summary>The settings the app runs with besides the database's (also for the app as a child process).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
 
     public TestDatabase Database { get; }
 
     public FakeBotConnector Connector { get; }
 
-    public DtcNotifyApp App { get; }
+    public WebApplicationFactory<Program> App { get; private set; }
 
-    public HttpClient Client { get; }
+    /// <summary>A client of the in-process app; the first use starts it.</summary>
+    public HttpClient Client => _client ??= App.CreateClient();
 
     public long CompanyId { get; private set; }
 
-    public static async Task<CardsWorld> StartAsync(string provider, IDictionary<string, string?>? settings = null, bool withContacts = true, Action<IServiceCollection>? services = null)
+    /// <param name="configure">Changes to the app's host (a test clock, say); applied again on <see cref="RestartAsync"/>.</param>
+    public static async Task<CardsWorld> StartAsync(
+        string provider, IDictionary<string, string?>? settings = null, bool withContacts = true, Action<IWebHostBuilder>? configure = null,
+        string? connectionSuffix = null, bool startApp = true, string? postgresAdmin = null, Action<IServiceCollection>? services = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateAsync(provider, postgresAdmin);
         await database.MigrateAsync();
         var connector = await FakeBotConnector.StartAsync();
         connector.AddMember(new ConnectorMember("29:anna", "Anna Analist", AnnaAad));
@@ -56,12 +70,26 @@ internal sealed class CardsWorld : IAsyncDisposable
             ["Teams:ChannelId"] = Channel,
             ["Teams:ServiceUrl"] = connector.ServiceUrl,
         };
+        if (connectionSuffix is not null)
+        {
+            all["ConnectionStrings:DtcNotify"] = database.ConnectionString + connectionSuffix;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
 
-        var world = new CardsWorld(database, connector, new DtcNotifyApp(database, settings: all, services: services));
+        var world = new CardsWorld(database, connector, () =>
+        {
+            var app = new DtcNotifyApp(database, settings: all, services: services);
+            return configure is null ? app : app.WithWebHostBuilder(configure);
+        }, all);
+        if (startApp)
+        {
+            _ = world.Client;
+        }
+
         await using var db = database.CreateContext();
         var company = new Company
         {
@@ -76,8 +104,11 @@ internal sealed class CardsWorld : IAsyncDisposable
         return world;
     }
 
-    /// <summary>Adds new cases in one transaction (as one import does) and returns their ids.</summary>
-    public async Task<IReadOnlyList<long>> AddCasesAsync(int count, long? importId = null)
+    /// <summary>
+    /// Adds new cases in one transaction (as one import does) and returns their ids; <paramref name="claimedFor"/> leaves them
+    /// claimed that long by an instance that is gone.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> AddCasesAsync(int count, long? importId = null, TimeSpan? claimedFor = null)
     {
         await using var db = Database.CreateContext();
         var cases = Enumerable.Range(0, count).Select(i => new ThreatCase
@@ -91,6 +122,8 @@ internal sealed class CardsWorld : IAsyncDisposable
             Measures = ["Close port 21"],
             ObservationCount = 3,
             CreatedByImportId = importId,
+            PostClaimedUntil = DateTimeOffset.UtcNow + claimedFor,
+            PostClaimedBy = claimedFor is null ? null : "gone-instance",
             CreatedAt = DateTimeOffset.UtcNow,
             UpdatedAt = DateTimeOffset.UtcNow,
         }).ToList();
@@ -106,14 +139,20 @@ internal sealed class CardsWorld : IAsyncDisposable
     }
 
     /// <summary>Starts the app (and with it the poster) and waits until the cases are proposed.</summary>
-    public async Task<IReadOnlyList<ThreatCase>> WaitForProposedAsync(IReadOnlyList<long> ids)
+    public Task<IReadOnlyList<ThreatCase>> WaitForProposedAsync(IReadOnlyList<long> ids)
     {
         _ = App.Services; // starts the host
+        return WaitForCasesAsync(ids, c => c.Status == CaseStatus.Proposed, "the cases were not posted");
+    }
+
+    /// <summary>Waits until every case of <paramref name="ids"/> is as <paramref name="expected"/> says (whoever runs the app).</summary>
+    public async Task<IReadOnlyList<ThreatCase>> WaitForCasesAsync(IReadOnlyList<long> ids, Func<ThreatCase, bool> expected, string failure)
+    {
         for (var i = 0; i < 600; i++)
         {
             await using var db = Database.CreateContext();
             var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
-            if (cases.Count == ids.Count && cases.All(c => c.Status == CaseStatus.Proposed))
+            if (cases.Count == ids.Count && cases.All(expected))
             {
                 return cases;
             }
@@ -121,7 +160,23 @@ internal sealed class CardsWorld : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException("the cases were not posted");
+        throw new TimeoutException(failure);
+    }
+
+    /// <summary>Stops the app (as a host shutdown does) and starts a new one on the same database and connector.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        App = _newApp();
+        _ = Client;
+    }
+
+    /// <summary>Stops the app as a host shutdown does (background work is cancelled); the world keeps its database and connector.</summary>
+    public async Task StopAsync()
+    {
+        _client?.Dispose();
+        _client = null;
+        await App.DisposeAsync();
     }
 
     public async Task<ThreatCase> CaseAsync(long id)
@@ -187,7 +242,7 @@ internal sealed class CardsWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        _client?.Dispose();
         await App.DisposeAsync();
         await Connector.DisposeAsync();
         await Database.DisposeAsync();

@@ -13,6 +13,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public const string PostgresVariable = "DTCNOTIFY_TEST_POSTGRES";
 
     private readonly string? _cleanup;
+    private string? _admin;
 
     private TestDatabase(string provider, string connectionString, string? cleanup)
     {
@@ -39,7 +40,8 @@ public sealed class TestDatabase : IAsyncDisposable
         return data;
     }
 
-    public static async Task<TestDatabase> CreateAsync(string provider)
+    /// <param name="postgresAdmin">Another PostgreSQL server than <see cref="PostgresAdmin"/> (a private one a test stops and starts).</param>
+    public static async Task<TestDatabase> CreateAsync(string provider, string? postgresAdmin = null)
     {
         if (provider == "Sqlite")
         {
@@ -47,7 +49,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return new TestDatabase(provider, $"Data Source={file}", file);
         }
 
-        var admin = PostgresAdmin ?? throw new InvalidOperationException($"{PostgresVariable} is not set");
+        var admin = postgresAdmin ?? PostgresAdmin ?? throw new InvalidOperationException($"{PostgresVariable} is not set");
         var name = $"dtc_test_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(admin))
         {
@@ -57,7 +59,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false };
-        return new TestDatabase(provider, builder.ConnectionString, name);
+        return new TestDatabase(provider, builder.ConnectionString, name) { _admin = admin };
     }
 
     public IEnumerable<KeyValuePair<string, string?>> Settings() =>
@@ -90,7 +92,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return;
         }
 
-        await using var connection = new NpgsqlConnection(PostgresAdmin);
+        await using var connection = new NpgsqlConnection(_admin ?? PostgresAdmin);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_cleanup} WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();

@@ -219,11 +219,17 @@ namespace DtcNotify.Data.Migrations.Postgres
                     b.Property<int>("ObservationCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("PostAttemptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PostClaimedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset?>("PostClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PostUncertainSince")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("PostedAt")

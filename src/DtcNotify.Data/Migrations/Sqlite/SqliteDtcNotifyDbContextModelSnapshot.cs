@@ -208,11 +208,17 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.Property<int>("ObservationCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PostAttemptedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PostClaimedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PostClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PostUncertainSince")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("PostedAt")

@@ -17,22 +17,26 @@ internal sealed class CardUpdateQueue
     public IAsyncEnumerable<(long CaseId, string Reply)> ReadAllAsync(CancellationToken cancellationToken) => _queue.Reader.ReadAllAsync(cancellationToken);
 }
 
-/// <summary>Publishes queued card updates one at a time through <see cref="CaseCardPublisher"/>.</summary>
-internal sealed class CardUpdateWorker(CardUpdateQueue queue, IServiceScopeFactory scopes) : BackgroundService
+/// <summary>
+/// Publishes queued card updates one at a time through <see cref="CaseCardPublisher"/>. A failed update (connector down,
+/// database busy) is logged and the next one goes on: the card catches up at its next update.
+/// </summary>
+internal sealed class CardUpdateWorker(CardUpdateQueue queue, IServiceScopeFactory scopes, TimeProvider clock, ILogger<CardUpdateWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await foreach (var (caseId, reply) in queue.ReadAllAsync(stoppingToken))
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new Hosting.ResilientLoop("Updating case cards", clock, logger).RunAsync(
+            async ct =>
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<CaseCardPublisher>().PublishAsync(caseId, reply, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // shutting down
-        }
-    }
+                await foreach (var (caseId, reply) in queue.ReadAllAsync(ct))
+                {
+                    await Hosting.ResilientLoop.ItemAsync("Updating case cards", $"case {caseId}", async () =>
+                    {
+                        await using var scope = scopes.CreateAsyncScope();
+                        await scope.ServiceProvider.GetRequiredService<CaseCardPublisher>().PublishAsync(caseId, reply, ct);
+                    }, logger, ct);
+                }
+
+                return TimeSpan.Zero;
+            },
+            stoppingToken);
 }

@@ -13,7 +13,7 @@ namespace DtcNotify.Cases.Posting;
 /// Posts claimed cases as new threads and records where (one round of <see cref="CasePoster"/>, one DI scope). The card shows
 /// the case as it will be once recorded (proposed, next version), so its buttons carry the version the database will hold.
 /// </summary>
-internal sealed partial class CaseCardWriter(IServiceProvider services, SpecialistsChannel channel, TimeProvider clock, ILogger logger)
+internal sealed partial class CaseCardWriter(IServiceProvider services, SpecialistsChannel channel, PostingClaim claim, TimeProvider clock, ILogger logger)
 {
     private readonly DtcNotifyDbContext _db = services.GetRequiredService<DtcNotifyDbContext>();
     private readonly ConnectorClient _connector = services.GetRequiredService<ConnectorClient>();
@@ -26,18 +26,25 @@ internal sealed partial class CaseCardWriter(IServiceProvider services, Speciali
         var posted = 0;
         foreach (var id in ids)
         {
+            // Renews the claim and re-checks it per case, so a round that outlasts its claim never posts a case another took.
+            if (await PostingIntent.RecordAsync(_db, [id], claim.Holder, clock.GetUtcNow(), claim.Lifetime, ct) is not [_])
+            {
+                continue;
+            }
+
             _db.ChangeTracker.Clear();
             var threatCase = await _db.Cases.SingleAsync(c => c.Id == id, ct);
             var view = await _loader.LoadAsync(id, ct);
             if (view is null || threatCase.Status != CaseStatus.New)
             {
+                await PostingIntent.ClearAsync(_db, [id], claim.Holder);
                 continue;
             }
 
             using var posting = Telemetry.DtcNotifyTelemetry.PostingCard(id);
             threatCase.MarkProposed(channel.ChannelId, "pending", null, clock.GetUtcNow());
             var card = CaseCard.Create(view with { Case = threatCase }, members);
-            var thread = await _connector.CreateChannelThreadAsync(channel.ServiceUrl, channel.ChannelId, channel.TenantId, Activity(card), ct);
+            var thread = await CreateThreadAsync([id], Activity(card), ct);
             threatCase.AttachCard(thread.Id ?? channel.ChannelId, thread.ActivityId ?? thread.Id ?? "");
             try
             {
@@ -53,6 +60,12 @@ internal sealed partial class CaseCardWriter(IServiceProvider services, Speciali
                     await _connector.UpdateActivityAsync(channel.ServiceUrl, conversation, activity, Activity(fresh.Card), ct);
                 }
             }
+            catch (Exception ex) when (ex is not DbUpdateConcurrencyException)
+            {
+                // The thread exists: remember it, so a later round records it instead of posting again.
+                claim.Unrecorded[id] = new UnrecordedThread(thread, null);
+                throw;
+            }
 
             Log.Posted(logger, id);
             posted++;
@@ -61,23 +74,31 @@ internal sealed partial class CaseCardWriter(IServiceProvider services, Speciali
         return posted;
     }
 
-    public async Task<int> PostBatchAsync(long? importId, IReadOnlyList<long> ids, CancellationToken ct)
+    public async Task<int> PostBatchAsync(long? importId, IReadOnlyList<long> claimed, CancellationToken ct)
     {
+        var ids = await PostingIntent.RecordAsync(_db, claimed, claim.Holder, clock.GetUtcNow(), claim.Lifetime, ct);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
         using var posting = Telemetry.DtcNotifyTelemetry.PostingCard(null, ids.Count);
         var batch = new CardBatch { ImportId = importId, CaseCount = ids.Count, CreatedAt = clock.GetUtcNow() };
         _db.CardBatches.Add(batch);
         await _db.SaveChangesAsync(ct);
         var lines = await LinesAsync(ids, ct);
         var card = BatchCard.Create(batch.Id, lines);
-        var thread = await _connector.CreateChannelThreadAsync(channel.ServiceUrl, channel.ChannelId, channel.TenantId, Activity(card), ct);
+        var thread = await CreateThreadAsync(ids, Activity(card), ct);
+        foreach (var id in ids)
+        {
+            claim.Unrecorded[id] = new UnrecordedThread(thread, batch.Id);
+        }
+
         batch.ConversationId = thread.Id;
         batch.ActivityId = thread.ActivityId;
         batch.PostedAt = clock.GetUtcNow();
         await _db.SaveChangesAsync(ct);
-        foreach (var id in ids)
-        {
-            await RecordAsync(id, thread, batch.Id, ct);
-        }
+        await RecordUnrecordedAsync(ct);
 
         // "Approve all" approves only the versions the card carries: if an import changed a case while the card was on
         // the way, the card is replaced by one with the versions the rows have now.
@@ -91,6 +112,49 @@ internal sealed partial class CaseCardWriter(IServiceProvider services, Speciali
         Log.BatchPosted(logger, batch.Id, ids.Count);
         return ids.Count;
     }
+
+    /// <summary>Records threads that were created but whose recording failed (the database was busy, say), before anything new is posted.</summary>
+    public async Task RecordUnrecordedAsync(CancellationToken ct)
+    {
+        foreach (var (id, unrecorded) in claim.Unrecorded.OrderBy(p => p.Key).ToList())
+        {
+            await RecordAsync(id, unrecorded.Thread, unrecorded.BatchId, ct);
+            claim.Unrecorded.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Creates the thread; when that fails, clears the intent if nothing can have been created, else marks the cases uncertain.</summary>
+    private async Task<ConversationResourceResponse> CreateThreadAsync(IReadOnlyList<long> ids, OutgoingActivity activity, CancellationToken ct)
+    {
+        try
+        {
+            return await _connector.CreateChannelThreadAsync(channel.ServiceUrl, channel.ChannelId, channel.TenantId, activity, ct);
+        }
+        catch (Exception ex) when (ProvesNothingCreated(ex))
+        {
+            await PostingIntent.ClearAsync(_db, ids, claim.Holder);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            _db.ChangeTracker.Clear();
+            var reason = $"creating the thread ended in {ex.GetType().Name} (status {(int?)(ex as ConnectorException)?.StatusCode}); it may exist";
+            foreach (var reference in await PostingIntent.MarkUncertainAsync(_db, _db.Cases.Where(c => ids.Contains(c.Id)), reason, clock.GetUtcNow()))
+            {
+                Log.Uncertain(logger, reference, ex.GetType().Name);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// An error answer (the connector refused; 504 excepted, a gateway gives up on a request that may still be applied) or
+    /// no connection at all. A timeout, a dropped connection after sending or an unreadable success prove nothing.
+    /// </summary>
+    private static bool ProvesNothingCreated(Exception ex) => ex is ConnectorException { AppliedButUnreadable: false } refusal
+        && (refusal.StatusCode is { } status ? status != System.Net.HttpStatusCode.GatewayTimeout
+            : refusal.InnerException is null or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError });
 
     private async Task<IReadOnlyList<BatchLine>> LinesAsync(IReadOnlyList<long> ids, CancellationToken ct)
     {
@@ -139,5 +203,8 @@ internal sealed partial class CaseCardWriter(IServiceProvider services, Speciali
 
         [LoggerMessage(11, LogLevel.Information, "Batch card {BatchId} posted for {Count} cases")]
         public static partial void BatchPosted(ILogger logger, long batchId, int count);
+
+        [LoggerMessage(12, LogLevel.Error, "Case {Reference}: posting its card ended in {ErrorType}, so its thread may or may not exist; marked posting uncertain and not posted again (an analyst decides)")]
+        public static partial void Uncertain(ILogger logger, string reference, string errorType);
     }
 }

@@ -20,8 +20,5 @@ internal sealed partial class FeedInboxWatcher
 
         [LoggerMessage(6, LogLevel.Warning, "Inbox entry {Entry} refused and left where it is: {Reason}")]
         public static partial void LinkRefused(ILogger logger, string entry, string reason);
-
-        [LoggerMessage(5, LogLevel.Warning, "Cannot read the feed inbox {Inbox}; retrying at the next poll")]
-        public static partial void ScanFailed(ILogger logger, string inbox, Exception exception);
     }
 }

@@ -37,10 +37,9 @@ internal sealed partial class FeedInboxWatcher(
         var inbox = new InboxLayout(feeds.Value.InboxDirectory);
         var stability = new FileStability();
         Log.Watching(logger, inbox.Root);
-        using var timer = new PeriodicTimer(PollInterval, clock);
-        do
-        {
-            try
+        // A failed scan (the mount went away) or any other surprise fails the round only: the loop backs off and polls again.
+        await new Hosting.ResilientLoop("Watching the feed inbox", clock, logger).RunAsync(
+            async ct =>
             {
                 var refused = new HashSet<string>(StringComparer.Ordinal);
                 var waiting = inbox.Waiting((path, reason) =>
@@ -55,15 +54,12 @@ internal sealed partial class FeedInboxWatcher(
                 ForgetRetriesOfVanishedFiles(waiting);
                 foreach (var file in stability.Ready(waiting))
                 {
-                    await ProcessAsync(inbox, file, stoppingToken);
+                    await ProcessAsync(inbox, file, ct);
                 }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Log.ScanFailed(logger, inbox.Root, e); // e.g. the mount went away: try again at the next tick
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+
+                return PollInterval;
+            },
+            stoppingToken);
     }
 
     private async Task ProcessAsync(InboxLayout inbox, InboxFile file, CancellationToken stoppingToken)
