@@ -11,6 +11,7 @@ using DtcNotify.Demo;
 using DtcNotify.Health;
 using DtcNotify.Options;
 using DtcNotify.Registry;
+using DtcNotify.Shadowserver;
 using DtcNotify.Teams.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,7 @@ internal static class ServiceHostingExtensions
         services.AddScoped<RegistryImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton(_ => ThreatPlaybook.LoadDefault());
-        services.AddSingleton(sp => new FeedReader(ShadowserverSchemas.Load(sp.GetRequiredService<IOptions<FeedsOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
+        services.AddShadowserver(configuration);
         services.AddSingleton<AssetIndexProvider>();
         services.AddScoped<IngestService>();
         services.AddScoped<CaseQueries>();
