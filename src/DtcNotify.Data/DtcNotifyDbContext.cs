@@ -36,6 +36,8 @@ public abstract class DtcNotifyDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
 
+    public DbSet<ShadowserverDownload> ShadowserverDownloads => Set<ShadowserverDownload>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtcNotifyDbContext).Assembly);
 }

@@ -8,7 +8,7 @@ namespace DtcNotify.Cli;
 /// <summary>A host without a web server for CLI verbs: same configuration sources and services, logs to stderr only.</summary>
 internal static class CliHost
 {
-    public static IHost Build(Action<IConfigurationBuilder>? configure, bool verbose, bool withBot = false)
+    public static IHost Build(Action<IConfigurationBuilder>? configure, bool verbose, bool withBot = false, Action<IServiceCollection>? services = null)
     {
         var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
@@ -30,6 +30,7 @@ internal static class CliHost
             builder.Services.AddDigestPosting(schedule: false);
         }
 
+        services?.Invoke(builder.Services);
         var host = builder.Build();
 
         // The service validates on start; the CLI never starts the host, so it validates here with the same validators.

@@ -19,14 +19,14 @@ internal static class CliRunner
                dtcnotify shadowserver collect [--date YYYY-MM-DD] [--json]
         """;
 
-    public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure)
+    public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure, Action<IServiceCollection>? services = null)
     {
         try
         {
             var arguments = CliArguments.Parse(args);
             // Posting the digest needs the bot's connector, and with it a valid Bot section; nothing else does.
             var withBot = arguments.Positional.FirstOrDefault() == "digest" && arguments.Has("--post");
-            using var host = CliHost.Build(configure, arguments.Has("--verbose"), withBot);
+            using var host = CliHost.Build(configure, arguments.Has("--verbose"), withBot, services);
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
             var verb = string.Join(' ', arguments.Positional.Take(2));

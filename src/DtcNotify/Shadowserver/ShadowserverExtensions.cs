@@ -15,6 +15,9 @@ internal static class ShadowserverExtensions
         services.AddSingleton<ShadowserverSchemaSource>();
         services.AddShadowserverHttp();
         services.AddScoped<ShadowserverSchemaUpdater>();
+        services.AddScoped<ShadowserverApiClient>();
+        services.AddScoped<DownloadClaims>();
+        services.AddScoped<ShadowserverCollector>();
         services.AddSingleton(sp => new FeedReader(() => sp.GetRequiredService<ShadowserverSchemaSource>().Current, sp.GetRequiredService<TimeProvider>()));
         return services;
     }

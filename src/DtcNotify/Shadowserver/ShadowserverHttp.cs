@@ -22,8 +22,26 @@ internal static class ShadowserverHttp
                 client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ShadowserverOptions>>().Value.TimeoutSeconds);
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("DtcNotify/1.0");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All });
+            .ConfigurePrimaryHttpMessageHandler((handler, _) => NoRedirects(handler));
         return services;
+    }
+
+    // Configures whichever primary handler the factory builds (tests give one that trusts their local CA), never replaces it.
+    private static void NoRedirects(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                sockets.AutomaticDecompression = DecompressionMethods.All;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                client.AutomaticDecompression = DecompressionMethods.All;
+                break;
+            default:
+                throw new InvalidOperationException($"The Shadowserver client cannot switch off redirects on a {handler.GetType().Name}.");
+        }
     }
 
     /// <summary>GET with retries; the body, at most <paramref name="maxBytes"/>.</summary>
