@@ -33,6 +33,7 @@ internal static class DigestCard
                 $"{CardText.Escape(i.Source, 60)} · {CardText.Escape(i.FileName, 80)} · {i.Rows} rows, {i.Observations} observations, {i.Rejected} rejected") { Spacing = "None" }));
         body.Add(new TextBlock("Top threats (open cases)") { Weight = "Bolder", Separator = true });
         body.Add(new TextBlock(digest.TopThreats.Count == 0 ? "none" : string.Join(", ", digest.TopThreats.Select(t => $"{CardText.Escape(t.Name, 60)} {t.Count}"))) { Spacing = "None" });
+        body.AddRange(digest.Shadowserver?.CardElements(Resources.AnalystTexts.English) ?? []); // English like the rest of this card for now
         return new AdaptiveCard(body) { FallbackText = $"DtcNotify digest {digest.Day}: {digest.AwaitingApproval.Count} awaiting approval" };
     }
 

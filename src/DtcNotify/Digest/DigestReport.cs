@@ -12,7 +12,11 @@ internal sealed record DigestReport(
     CaseBacklog DeliveryFailures,
     IReadOnlyList<NamedCount> Suppressed,
     IReadOnlyList<ImportLine> Imports,
-    IReadOnlyList<NamedCount> TopThreats);
+    IReadOnlyList<NamedCount> TopThreats)
+{
+    /// <summary>Cases without specific advice, and Shadowserver reports not collected.</summary>
+    public ShadowserverDigestSection? Shadowserver { get; init; }
+}
 
 /// <summary>How many cases wait in one state, and the oldest of them with how long they have waited.</summary>
 internal sealed record CaseBacklog(int Count, IReadOnlyList<AgedCase> Oldest);

@@ -49,6 +49,7 @@ internal static class ServiceHostingExtensions
         builder.Services.AddFeedIntake();
         builder.Services.AddCaseCards();
         builder.Services.AddDelivery();
+        builder.Services.AddShadowserverSchedules();
         return builder;
     }
 

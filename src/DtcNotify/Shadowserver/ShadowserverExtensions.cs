@@ -21,4 +21,12 @@ internal static class ShadowserverExtensions
         services.AddSingleton(sp => new FeedReader(() => sp.GetRequiredService<ShadowserverSchemaSource>().Current, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
+
+    /// <summary>The service's part: the collector and schema refresh on their schedules, and the schema-changed card.</summary>
+    public static IServiceCollection AddShadowserverSchedules(this IServiceCollection services)
+    {
+        services.AddScoped<SchemaChangePublisher>();
+        services.AddHostedService<ShadowserverScheduler>();
+        return services;
+    }
 }

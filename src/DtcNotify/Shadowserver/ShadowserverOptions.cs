@@ -26,7 +26,7 @@ public sealed class ShadowserverOptions
     public string? Source { get; set; }
 
     /// <summary>Report types to take (the list's <c>type</c>, e.g. <c>scan_rdp</c>); empty: every report the key may see.</summary>
-    public IList<string> Reports { get; } = [];
+    public List<string> Reports { get; set; } = [];
 
     /// <summary>How many days back (including today, UTC) the collector lists reports.</summary>
     public int Days { get; set; } = 2;

@@ -114,6 +114,11 @@ public sealed class ShadowserverCollectorTests : IAsyncLifetime
         using var run2 = JsonDocument.Parse(second.Out);
         Assert.Equal("id-html-0002", Assert.Single(run2.RootElement.GetProperty("ingested").EnumerateArray()).GetProperty("id").GetString());
         Assert.Equal(2, run2.RootElement.GetProperty("failed").GetArrayLength());
+        var digest = await CliDriver.RunAsync(database, Settings(), "digest", "--json");
+        using var section = JsonDocument.Parse(digest.Out);
+        var named = section.RootElement.GetProperty("shadowserver").GetProperty("failedReports").EnumerateArray().Select(r => r.GetProperty("file").GetString()).ToList();
+        Assert.Equal(2, named.Count);
+        Assert.All(named, f => Assert.Contains("scan_ftp", f, StringComparison.Ordinal));
     }
 
     [Fact]
