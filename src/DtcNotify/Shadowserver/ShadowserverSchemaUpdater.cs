@@ -100,7 +100,7 @@ internal sealed partial class ShadowserverSchemaUpdater(
     {
         var target = Path.GetFullPath(source.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temporary = target + $".{Environment.ProcessId}.tmp";
+        var temporary = $"{target}.{Guid.NewGuid():N}.tmp"; // unique: two instances (or processes) may write at once
         try
         {
             await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
