@@ -134,6 +134,18 @@ public sealed class ShadowserverCollectorTests : IAsyncLifetime
         Assert.DoesNotContain(_server.Secret, run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_request_signed_with_the_wrong_secret_is_refused_by_the_api()
+    {
+        await using var database = await WithRegistryAsync("Sqlite");
+
+        var run = await CollectAsync(database, new KeyValuePair<string, string?>("Shadowserver:ApiSecret", "not-the-secret"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("HTTP 401", run.Error, StringComparison.Ordinal);
+        Assert.False(Assert.Single(_server.Requests).SignatureValid);
+    }
+
     [DtcNotify.Feeds.Tests.SharedFeedFact]
     public async Task Schema_update_downloads_the_schema_from_the_configured_url()
     {
@@ -177,7 +189,7 @@ public sealed class ShadowserverCollectorTests : IAsyncLifetime
     ];
 
     private Task<CliRun> CollectAsync(TestDatabase database, params KeyValuePair<string, string?>[] extra) =>
-        CliDriver.RunAsync(database, [.. Settings(), .. extra], Trust, "shadowserver", "collect", "--json");
+        CliDriver.RunAsync(database, [.. Settings().Where(s => extra.All(e => e.Key != s.Key)), .. extra], Trust, "shadowserver", "collect", "--json");
 
     private async Task<TestDatabase> WithRegistryAsync(string provider)
     {
