@@ -26,6 +26,16 @@ internal sealed record ShadowserverDigestSection(int CasesWithoutSpecificAdvice,
         return new ShadowserverDigestSection(threats.Count(t => !AdviceNotice.HasSpecificAdvice(playbook, t)), failed);
     }
 
+    /// <summary>The lines of <c>digest</c> without <c>--json</c> (the caller makes them printable).</summary>
+    public IEnumerable<string> TextLines()
+    {
+        yield return $"  open cases without specific advice: {CasesWithoutSpecificAdvice}";
+        foreach (var report in FailedReports)
+        {
+            yield return $"  Shadowserver report not collected: {report.File} ({report.Attempts}x): {report.Reason}";
+        }
+    }
+
     /// <summary>The card lines; untrusted file names and errors escaped.</summary>
     public IEnumerable<CardElement> CardElements(AnalystTexts texts)
     {

@@ -33,7 +33,7 @@ internal sealed class ShadowserverApiClient(IHttpClientFactory http, IOptions<Sh
     public Task DownloadAsync(string id, string destination, long maxBytes, CancellationToken cancellationToken) =>
         ShadowserverHttp.WithRetriesAsync(async ct =>
         {
-            var uri = new Uri(new Uri(options.Value.DownloadUrl), Uri.EscapeDataString(id));
+            var uri = new Uri(Root(options.Value.DownloadUrl), Uri.EscapeDataString(id));
             using var response = await ShadowserverHttp.SendAsync(Client(), new HttpRequestMessage(HttpMethod.Get, uri), ct);
             await using var file = File.Create(destination);
             await ShadowserverHttp.CopyBoundedAsync(response, file, maxBytes, uri, ct);
@@ -48,7 +48,7 @@ internal sealed class ShadowserverApiClient(IHttpClientFactory http, IOptions<Sh
     {
         var settings = options.Value;
         var body = JsonSerializer.SerializeToUtf8Bytes(new ListRequest(settings.ApiKey!, range), ShadowserverJsonContext.Default.ListRequest);
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(settings.ApiUrl), "reports/list")) { Content = new ByteArrayContent(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Root(settings.ApiUrl), "reports/list")) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("HMAC2", Sign(body, settings.ApiSecret!));
         using var response = await ShadowserverHttp.SendAsync(Client(), request, cancellationToken);
@@ -70,6 +70,9 @@ internal sealed class ShadowserverApiClient(IHttpClientFactory http, IOptions<Sh
     }
 
     private HttpClient Client() => http.CreateClient(ShadowserverHttp.ClientName);
+
+    // "https://host/api2" and "https://host/api2/" both mean the folder: without the slash a relative method would replace "api2".
+    private static Uri Root(string url) => new(url.EndsWith('/') ? url : url + "/");
 }
 
 internal sealed record ListRequest([property: JsonPropertyName("apikey")] string ApiKey, [property: JsonPropertyName("date")] string Date);
