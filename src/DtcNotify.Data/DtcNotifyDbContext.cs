@@ -38,6 +38,7 @@ public abstract class DtcNotifyDbContext(DbContextOptions options) : DbContext(o
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
 
     public DbSet<ArchivedCase> ArchivedCases => Set<ArchivedCase>();
+    public DbSet<ShadowserverDownload> ShadowserverDownloads => Set<ShadowserverDownload>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtcNotifyDbContext).Assembly);

@@ -10,7 +10,7 @@ public sealed class FeedReader
     /// <summary>STIX and MISP documents are parsed whole, so they get a size cap instead of a line cap.</summary>
     public const long MaxDocumentBytes = 256L * 1024 * 1024;
 
-    private readonly ShadowserverSchema _schema;
+    private readonly Func<ShadowserverSchema> _schema;
     private readonly TimeProvider _timeProvider;
 
     public FeedReader(ShadowserverSchema schema)
@@ -21,6 +21,14 @@ public sealed class FeedReader
     /// <param name="schema">Shadowserver mappings, usually <see cref="ShadowserverSchema.LoadDefault"/>.</param>
     /// <param name="timeProvider">"Now" for STIX validity windows.</param>
     public FeedReader(ShadowserverSchema schema, TimeProvider timeProvider)
+        : this(() => schema, timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+    }
+
+    /// <param name="schema">Asked once per report, so a schema file updated while the service runs applies to the next report.</param>
+    /// <param name="timeProvider">"Now" for STIX validity windows.</param>
+    public FeedReader(Func<ShadowserverSchema> schema, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -44,7 +52,7 @@ public sealed class FeedReader
             ?? throw new FeedFileException(request.FileName, 0, "the feed format cannot be detected from the name or content; give the format explicitly");
         var items = format switch
         {
-            FeedFormat.Shadowserver => ShadowserverFeedParser.Read(guarded, request, _schema),
+            FeedFormat.Shadowserver => ShadowserverFeedParser.Read(guarded, request, _schema()),
             FeedFormat.Csv => IncidentCsvParser.Read(guarded, request),
             FeedFormat.IntelMq => IntelMqFeedParser.Read(guarded, request),
             FeedFormat.Stix => StixFeedParser.Read(AsDocument(guarded), request, _timeProvider.GetUtcNow()),

@@ -64,6 +64,16 @@ public sealed class ShadowserverSchemaTests
         Assert.Throws<InvalidDataException>(() => Load(json));
     }
 
+    [Fact]
+    public void A_schema_with_a_conversion_DtcNotify_does_not_know_is_refused_naming_it()
+    {
+        var json = Schema.Replace("\"validate_to_none\"", "\"validate_widget\"", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<InvalidDataException>(() => Load(json));
+
+        Assert.Contains("'scan_widget' uses the unknown conversion 'validate_widget' (column 'widget_version')", ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("scan_ftp")]
     [InlineData("scan_http_vulnerable")]

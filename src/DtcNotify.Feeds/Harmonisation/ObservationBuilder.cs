@@ -119,6 +119,9 @@ internal sealed class ObservationBuilder
         }
     }
 
+    /// <summary>True once the event has something to match a company on: an IP address, host name, URL or e-mail address.</summary>
+    public bool HasKey => _ip is not null || _fqdn is not null || _url is not null || _account is not null;
+
     public string? SetTime(DateTimeOffset value)
     {
         _time = value.ToUniversalTime();
@@ -208,7 +211,7 @@ internal sealed class ObservationBuilder
     public string? TryBuild(string? defaultIdentifier, out Observation? observation)
     {
         observation = null;
-        if (_ip is null && _fqdn is null && _url is null && _account is null)
+        if (!HasKey)
         {
             return "no source IP address, host name, URL or e-mail address";
         }

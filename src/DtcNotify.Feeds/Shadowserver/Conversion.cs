@@ -80,6 +80,9 @@ internal readonly struct Converted
 
 internal static class Conversions
 {
+    private const string ExchangeWebshell = "exchange-server-webshell";
+    private const string VulnerableExchange = "vulnerable-exchange-server";
+
     private static readonly Dictionary<string, Conversion> ByName = new(StringComparer.Ordinal)
     {
         ["add_UTC_to_timestamp"] = Conversion.AddUtcToTimestamp,
@@ -102,8 +105,15 @@ internal static class Conversions
         ["extract_cve_from_tag"] = Conversion.ExtractCveFromTag,
     };
 
-    /// <summary>An unknown name converts nothing, as IntelMQ 3.3 passes such values through unchanged.</summary>
+    /// <summary>The conversion by its schema name; the schema reader refuses unknown names, so None means "no conversion".</summary>
     public static Conversion Resolve(string? name) => name is null ? Conversion.None : ByName.GetValueOrDefault(name);
+
+    public static bool IsKnown(string name) => ByName.ContainsKey(name);
+
+    /// <summary>The identifiers a row-aware classification can give (<c>scan_exchange_identifier</c>), for advice coverage.</summary>
+    public static IEnumerable<string> IdentifiersOf(Conversion conversion) => conversion == Conversion.ScanExchangeIdentifier
+        ? [ExchangeWebshell, VulnerableExchange]
+        : [];
 
     /// <summary>Applies a conversion that needs only the cell (row-aware ones are done by the plan).</summary>
     public static Converted Apply(Conversion conversion, ReadOnlySpan<char> value)
@@ -144,7 +154,7 @@ internal static class Conversions
             case Conversion.ScanExchangeType:
                 return Converted.OfText(value.Contains("webshell", StringComparison.Ordinal) ? "system-compromise" : "vulnerable-system");
             case Conversion.ScanExchangeIdentifier:
-                return Converted.OfText(value.Contains("webshell", StringComparison.Ordinal) ? "exchange-server-webshell" : "vulnerable-exchange-server");
+                return Converted.OfText(value.Contains("webshell", StringComparison.Ordinal) ? ExchangeWebshell : VulnerableExchange);
             case Conversion.ExtractCveFromTag:
                 if (!value.Contains("cve-", StringComparison.OrdinalIgnoreCase))
                 {

@@ -12,7 +12,7 @@ internal static class ShadowserverFeedParser
             ?? throw new FeedFileException(fileName, 0, "the Shadowserver report type cannot be read from the file name (expected YYYY-MM-DD-<type>-<suffix>.csv); pass the report type");
         if (!schema.TryGetReport(type, out var report))
         {
-            throw new FeedFileException(fileName, 0, $"unknown Shadowserver report type '{type}'");
+            throw new FeedFileException(fileName, 0, $"unknown Shadowserver report type '{type}': run 'dtcnotify shadowserver schema update' or pass --report");
         }
 
         using var reader = CsvSource.Open(stream, fileName, ',');

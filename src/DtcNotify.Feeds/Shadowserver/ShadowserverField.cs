@@ -7,13 +7,6 @@ namespace DtcNotify.Feeds;
 /// <param name="WithRow">True when the conversion also reads other columns of the row (the schema's fourth element).</param>
 public sealed record ShadowserverField(string? Target, string Column, string? Conversion, bool WithRow);
 
-/// <summary>
-/// DtcNotify's extension of the schema format (IntelMQ ignores unknown keys): when <see cref="Column"/> contains
-/// <see cref="Contains"/> (case-insensitive), <see cref="Fields"/> override the constant fields.
-/// Lets our mapping express a tag-dependent classification as data instead of code.
-/// </summary>
-public sealed record ShadowserverRule(string Column, string Contains, IReadOnlyDictionary<string, string> Fields);
-
 /// <summary>One report type of the schema.</summary>
 public sealed class ShadowserverReport
 {
@@ -37,7 +30,4 @@ public sealed class ShadowserverReport
 
     /// <summary><c>constant_fields</c>: set on every observation.</summary>
     public required IReadOnlyDictionary<string, string> ConstantFields { get; init; }
-
-    /// <summary><c>conditional_fields</c> (our extension), applied after the constants in order.</summary>
-    public IReadOnlyList<ShadowserverRule> ConditionalFields { get; init; } = [];
 }

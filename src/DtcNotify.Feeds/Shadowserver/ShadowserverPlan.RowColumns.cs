@@ -7,6 +7,8 @@ internal sealed partial class ShadowserverPlan
     /// <summary>The columns IntelMQ's row-aware conversions read, resolved once.</summary>
     private sealed class RowColumns(Dictionary<string, int> index)
     {
+        public Dictionary<string, int> Index { get; } = index;
+
         private readonly int _ccDns = index.GetValueOrDefault("cc_dns", -1);
         private readonly int _httpHost = index.GetValueOrDefault("http_host", -1);
         private readonly int _hostname = index.GetValueOrDefault("hostname", -1);

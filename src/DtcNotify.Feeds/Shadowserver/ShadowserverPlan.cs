@@ -13,19 +13,19 @@ internal sealed partial class ShadowserverPlan
     private readonly int[] _unmappedColumns;
     private readonly string[] _unmappedKeys;
     private readonly Constant[] _constants;
-    private readonly Rule[] _rules;
     private readonly RowColumns _row;
+    private readonly KeyColumns _keys;
     private readonly string _ipColumn;
 
-    private ShadowserverPlan(ShadowserverReport report, Step[] steps, int[] unmappedColumns, string[] unmappedKeys, Rule[] rules, RowColumns row, string ipColumn)
+    private ShadowserverPlan(ShadowserverReport report, Step[] steps, int[] unmappedColumns, string[] unmappedKeys, RowColumns row, string ipColumn)
     {
         Report = report;
         _steps = steps;
         _unmappedColumns = unmappedColumns;
         _unmappedKeys = unmappedKeys;
         _constants = report.ConstantFields.Select(c => new Constant(CoreFields.Resolve(c.Key), c.Key, c.Value)).ToArray();
-        _rules = rules;
         _row = row;
+        _keys = new KeyColumns(row.Index);
         _ipColumn = ipColumn;
     }
 
@@ -75,11 +75,8 @@ internal sealed partial class ShadowserverPlan
         }
 
         var unmapped = Enumerable.Range(0, header.Count).Where(i => !used[i] && header[i].Length > 0 && !extraKeys.Contains("extra." + header[i])).ToArray();
-        var rules = report.ConditionalFields
-            .Select(r => new Rule(index.GetValueOrDefault(r.Column, -1), r.Contains, r.Fields.Select(f => new Constant(CoreFields.Resolve(f.Key), f.Key, f.Value)).ToArray()))
-            .ToArray();
         var ipColumn = report.RequiredFields.Concat(report.OptionalFields).FirstOrDefault(f => f.Target == "source.ip")?.Column ?? "source.ip";
-        return new ShadowserverPlan(report, [.. steps], unmapped, unmapped.Select(i => "extra." + header[i]).ToArray(), rules, new RowColumns(index), ipColumn);
+        return new ShadowserverPlan(report, [.. steps], unmapped, unmapped.Select(i => "extra." + header[i]).ToArray(), new RowColumns(index), ipColumn);
     }
 
     /// <summary>Maps one row into the builder; returns a rejection, or null when the builder holds a valid event.</summary>
@@ -131,15 +128,9 @@ internal sealed partial class ShadowserverPlan
             constant.Apply(builder);
         }
 
-        foreach (var rule in _rules)
+        if (!builder.HasKey)
         {
-            if (rule.Column >= 0 && Cell(row, rule.Column).Contains(rule.Contains, StringComparison.OrdinalIgnoreCase))
-            {
-                foreach (var constant in rule.Fields)
-                {
-                    constant.Apply(builder);
-                }
-            }
+            _keys.Apply(row, builder);
         }
 
         builder.Set(CoreField.FeedName, Report.FeedName, Report.FeedName);
@@ -227,6 +218,4 @@ internal sealed partial class ShadowserverPlan
             }
         }
     }
-
-    private sealed record Rule(int Column, string Contains, Constant[] Fields);
 }

@@ -54,6 +54,29 @@ public sealed class ShadowserverSchema
         }
     }
 
+    /// <summary>
+    /// Every <c>classification.identifier</c> the schema can give: the constant ones and those of row-aware conversions.
+    /// Identifiers read from a column (a sinkhole's malware family) are open-ended and not listed.
+    /// </summary>
+    public IReadOnlySet<string> Identifiers()
+    {
+        var identifiers = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var report in Reports)
+        {
+            if (report.ConstantFields.TryGetValue("classification.identifier", out var constant))
+            {
+                identifiers.Add(constant);
+            }
+
+            foreach (var field in report.RequiredFields.Concat(report.OptionalFields).Where(f => f.Target == "classification.identifier"))
+            {
+                identifiers.UnionWith(Conversions.IdentifiersOf(Conversions.Resolve(field.Conversion)));
+            }
+        }
+
+        return identifiers;
+    }
+
     /// <summary>Finds a report by its type (<c>file_name</c>, e.g. <c>scan_ftp</c>) or its <c>feed_name</c>, ignoring case.</summary>
     public bool TryGetReport(string type, [NotNullWhen(true)] out ShadowserverReport? report)
     {
@@ -61,10 +84,14 @@ public sealed class ShadowserverSchema
         return _byFileName.TryGetValue(type, out report) || _byFeedName.TryGetValue(type, out report);
     }
 
+    /// <summary>The shipped mapping's JSON, e.g. to compare a downloaded schema with.</summary>
+    public static Stream OpenDefault() =>
+        typeof(ShadowserverSchema).Assembly.GetManifestResourceStream(DefaultResource)
+            ?? throw new InvalidOperationException($"Embedded resource {DefaultResource} is missing from the build.");
+
     private static ShadowserverSchema LoadEmbedded()
     {
-        using var stream = typeof(ShadowserverSchema).Assembly.GetManifestResourceStream(DefaultResource)
-            ?? throw new InvalidOperationException($"Embedded resource {DefaultResource} is missing from the build.");
+        using var stream = OpenDefault();
         return Load(stream);
     }
 }

@@ -44,7 +44,6 @@ internal static class ShadowserverSchemaReader
             RequiredFields = ReadFields(name, report, "required_fields"),
             OptionalFields = ReadFields(name, report, "optional_fields"),
             ConstantFields = ReadStringMap(name, report, "constant_fields"),
-            ConditionalFields = ReadRules(name, report),
         };
     }
 
@@ -76,6 +75,12 @@ internal static class ShadowserverSchemaReader
                 _ => throw Invalid(name, $"an entry of '{key}' has a field name that is not a string"),
             };
             var conversion = length > 2 && item[2].ValueKind == JsonValueKind.String ? item[2].GetString() : null;
+            if (conversion is not null && !Conversions.IsKnown(conversion))
+            {
+                // IntelMQ skips such a field; we refuse the schema so that "schema update" tells the operator before a report is misread.
+                throw Invalid(name, $"uses the unknown conversion '{conversion}' (column '{item[1].GetString()}')");
+            }
+
             var withRow = length > 3 && item[3].ValueKind == JsonValueKind.True;
             fields.Add(new ShadowserverField(target, item[1].GetString()!, conversion, withRow));
         }
@@ -102,32 +107,6 @@ internal static class ShadowserverSchemaReader
         }
 
         return map;
-    }
-
-    private static List<ShadowserverRule> ReadRules(string name, JsonElement report)
-    {
-        var rules = new List<ShadowserverRule>();
-        if (!report.TryGetProperty("conditional_fields", out var list))
-        {
-            return rules;
-        }
-
-        if (list.ValueKind != JsonValueKind.Array)
-        {
-            throw Invalid(name, "'conditional_fields' is not a list");
-        }
-
-        foreach (var rule in list.EnumerateArray())
-        {
-            if (rule.ValueKind != JsonValueKind.Object)
-            {
-                throw Invalid(name, "an entry of 'conditional_fields' is not an object");
-            }
-
-            rules.Add(new ShadowserverRule(RequiredString(name, rule, "column"), RequiredString(name, rule, "contains"), ReadStringMap(name, rule, "fields")));
-        }
-
-        return rules;
     }
 
     private static string RequiredString(string name, JsonElement element, string key) =>

@@ -8,7 +8,7 @@ namespace DtcNotify.Cli;
 /// <summary>A host without a web server for CLI verbs: same configuration sources and services, logs to stderr only.</summary>
 internal static class CliHost
 {
-    public static IHost Build(Action<IConfigurationBuilder>? configure, bool verbose, bool withBot = false)
+    public static IHost Build(Action<IConfigurationBuilder>? configure, bool verbose, bool withBot = false, Action<IServiceCollection>? services = null)
     {
         // The generic host's "environment" key may come from the caller's configuration too (as --environment would).
         var given = new ConfigurationManager();
@@ -37,6 +37,7 @@ internal static class CliHost
         // Not Development's build-time validation of every registration: the CLI registers the bot only to post (digest
         // --post), never to handle activities, so the handlers' own dependencies are not there and not needed.
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions()));
+        services?.Invoke(builder.Services);
         var host = builder.Build();
 
         // The service validates on start; the CLI never starts the host, so it validates here with the same validators.

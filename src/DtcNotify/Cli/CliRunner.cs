@@ -19,14 +19,16 @@ internal static class CliRunner
                dtcnotify export company KVK [--out FILE]
                dtcnotify audit (--case REF | --company KVK) [--json]
                dtcnotify stats [--since YYYY-MM-DD] [--json]
+               dtcnotify shadowserver schema update [--from FILE|URL] [--json]
+               dtcnotify shadowserver collect [--date YYYY-MM-DD] [--json]
         """;
 
     /// <summary>The verbs, by their first one or two words: an unknown one is refused before any configuration is read.</summary>
-    private static readonly HashSet<string> Verbs = ["migrate", "registry import", "ingest", "cases", "lookup", "teams package", "digest", "purge", "export company", "audit", "stats"];
+    private static readonly HashSet<string> Verbs = ["migrate", "registry import", "ingest", "cases", "lookup", "teams package", "digest", "purge", "export company", "audit", "stats", "shadowserver schema", "shadowserver collect"];
 
     public static bool IsHelp(IReadOnlyList<string> args) => args is ["help", ..] || args.Any(a => a is "--help" or "-h");
 
-    public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure)
+    public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure, Action<IServiceCollection>? services = null)
     {
         try
         {
@@ -38,7 +40,7 @@ internal static class CliRunner
 
             // Posting the digest needs the bot's connector, and with it a valid Bot section; nothing else does.
             var withBot = arguments.Positional.FirstOrDefault() == "digest" && arguments.Has("--post");
-            using var host = CliHost.Build(configure, arguments.Has("--verbose"), withBot);
+            using var host = CliHost.Build(configure, arguments.Has("--verbose"), withBot, services);
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
             var verb = string.Join(' ', arguments.Positional.Take(2));
@@ -55,6 +57,7 @@ internal static class CliRunner
                 "export" when verb == "export company" => await ExportCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "audit" => await AuditCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "stats" => await StatsCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                "shadowserver" => await ShadowserverCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 _ => throw new CliUsageException($"unknown command '{Text.PrintableText.Safe(string.Join(' ', args))}'\n{Usage}"),
             };
         }

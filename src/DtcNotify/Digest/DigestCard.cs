@@ -34,6 +34,7 @@ internal static class DigestCard
         body.AddRange(Remediation.RemediationDigestQuery.Elements(digest.Remediation, Resources.AnalystTexts.For(null)));
         body.Add(new TextBlock("Top threats (open cases)") { Weight = "Bolder", Separator = true });
         body.Add(new TextBlock(digest.TopThreats.Count == 0 ? "none" : string.Join(", ", digest.TopThreats.Select(t => $"{CardText.Escape(t.Name, 60)} {t.Count}"))) { Spacing = "None" });
+        body.AddRange(digest.Shadowserver?.CardElements(Resources.AnalystTexts.English) ?? []); // English like the rest of this card for now
         return new AdaptiveCard(body) { FallbackText = $"DtcNotify digest {digest.Day}: {digest.AwaitingApproval.Count} awaiting approval" };
     }
 

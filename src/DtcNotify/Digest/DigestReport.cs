@@ -16,6 +16,8 @@ internal sealed record DigestReport(
 {
     /// <summary>Whether warnings worked (see <see cref="Remediation.RemediationDigestQuery"/>).</summary>
     public Remediation.RemediationDigestLines? Remediation { get; init; }
+    /// <summary>Cases without specific advice, and Shadowserver reports not collected.</summary>
+    public ShadowserverDigestSection? Shadowserver { get; init; }
 }
 
 /// <summary>How many cases wait in one state, and the oldest of them with how long they have waited.</summary>

@@ -6,7 +6,8 @@ namespace DtcNotify.Hosting;
 /// <summary>One executable, two faces: the bot service (<c>serve</c>, the default) and the operator CLI (architecture §4).</summary>
 internal static class DtcNotifyProgram
 {
-    public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure = null)
+    /// <param name="services">For tests: replaces services of CLI verbs (e.g. an HTTP handler trusting a local test CA).</param>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         if (CliRunner.IsHelp(args))
         {
@@ -20,7 +21,7 @@ internal static class DtcNotifyProgram
             return await ServeAsync(args.Length > 0 && args[0] == "serve" ? args[1..] : args, console, configure);
         }
 
-        return await CliRunner.RunAsync(args, console, configure);
+        return await CliRunner.RunAsync(args, console, configure, services);
     }
 
     private static async Task<int> ServeAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure)

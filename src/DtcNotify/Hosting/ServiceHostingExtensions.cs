@@ -15,6 +15,7 @@ using DtcNotify.Options;
 using DtcNotify.Registry;
 using DtcNotify.Retention;
 using DtcNotify.Remediation;
+using DtcNotify.Shadowserver;
 using DtcNotify.Teams.Hosting;
 using DtcNotify.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,7 +36,7 @@ internal static class ServiceHostingExtensions
         services.AddScoped<RegistryImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton(_ => ThreatPlaybook.LoadDefault());
-        services.AddSingleton(sp => new FeedReader(ShadowserverSchemas.Load(sp.GetRequiredService<IOptions<FeedsOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
+        services.AddShadowserver(configuration);
         services.AddSingleton<AssetIndexProvider>();
         services.AddScoped<IngestService>();
         services.AddScoped<CaseQueries>();
@@ -62,6 +63,7 @@ internal static class ServiceHostingExtensions
         builder.Services.AddDtcNotifyTelemetry(builder.Configuration);
         builder.Services.AddRetentionSchedule();
         builder.Services.AddRemediation();
+        builder.Services.AddShadowserverSchedules();
         return builder;
     }
 

@@ -12,8 +12,9 @@ public sealed class FeedsOptions
     public int MaxLineBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
-    /// Shadowserver's published IntelMQ mapping schema (JSON) to use instead of the mapping shipped with DtcNotify, so new
-    /// report types need a downloaded file, not a release. Empty: the shipped mapping.
+    /// Shadowserver's published IntelMQ mapping schema (JSON), written by <c>dtcnotify shadowserver schema update</c> and used
+    /// instead of the mapping shipped with DtcNotify, so new report types need a download, not a release. Empty:
+    /// <c>data/shadowserver-schema.json</c>. While the file does not exist the shipped mapping is used (with a warning).
     /// </summary>
     public string? ShadowserverSchemaFile { get; set; }
 }

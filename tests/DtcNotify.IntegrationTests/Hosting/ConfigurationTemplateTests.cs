@@ -1,5 +1,6 @@
 using System.Reflection;
 using DtcNotify.Options;
+using DtcNotify.Shadowserver;
 using DtcNotify.Teams.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace DtcNotify.IntegrationTests.Hosting;
 
 public class ConfigurationTemplateTests
 {
-    private static readonly string[] SecretKeys = ["Bot:AppPassword", "Mail:Smtp:Password", "Graph:ClientSecret"];
+    private static readonly string[] SecretKeys = ["Bot:AppPassword", "Mail:Smtp:Password", "Graph:ClientSecret", "Shadowserver:ApiSecret"];
 
     private static readonly (string Section, Type Options)[] Sections =
     [
@@ -18,6 +19,7 @@ public class ConfigurationTemplateTests
         ("Triage", typeof(TriageOptions)), ("Feeds", typeof(FeedsOptions)), ("Bot", typeof(BotOptions)),
         ("Retention", typeof(RetentionOptions)),
         ("Remediation", typeof(RemediationOptions)),
+        ("Shadowserver", typeof(DtcNotify.Shadowserver.ShadowserverOptions)),
     ];
 
     private static IConfigurationRoot Template(params (string Key, string? Value)[] overrides) => new ConfigurationBuilder()
@@ -29,7 +31,7 @@ public class ConfigurationTemplateTests
     private static readonly (string, string?)[] SecretsFromEnvironment = [("Bot:AppPassword", "from-a-secret-store")];
 
     private static ServiceProvider Services(IConfiguration configuration) =>
-        new ServiceCollection().AddLogging().AddDtcNotifyOptions(configuration).AddTeamsBot(configuration).BuildServiceProvider();
+        new ServiceCollection().AddLogging().AddDtcNotifyOptions(configuration).AddTeamsBot(configuration).AddShadowserver(configuration).BuildServiceProvider();
 
     [Fact]
     public void The_template_binds_and_validates_with_every_options_class()

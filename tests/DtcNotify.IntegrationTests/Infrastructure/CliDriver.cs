@@ -1,5 +1,6 @@
 using DtcNotify.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DtcNotify.IntegrationTests.Infrastructure;
 
@@ -10,11 +11,15 @@ public static class CliDriver
 {
     public static Task<CliRun> RunAsync(TestDatabase database, params string[] args) => RunAsync(database, [], args);
 
-    public static async Task<CliRun> RunAsync(TestDatabase database, IEnumerable<KeyValuePair<string, string?>> settings, params string[] args)
+    public static Task<CliRun> RunAsync(TestDatabase database, IEnumerable<KeyValuePair<string, string?>> settings, params string[] args) =>
+        RunAsync(database, settings, null, args);
+
+    /// <param name="services">Replaces services of the verb, e.g. the HTTP handler that trusts a local peer's certificate.</param>
+    public static async Task<CliRun> RunAsync(TestDatabase database, IEnumerable<KeyValuePair<string, string?>> settings, Action<IServiceCollection>? services, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await DtcNotifyProgram.RunAsync(args, new CliConsole(output, error), config => config.AddInMemoryCollection(database.Settings().Concat(settings)));
+        var exit = await DtcNotifyProgram.RunAsync(args, new CliConsole(output, error), config => config.AddInMemoryCollection(database.Settings().Concat(settings)), services);
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 }

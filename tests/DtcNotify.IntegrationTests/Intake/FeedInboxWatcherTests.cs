@@ -39,9 +39,9 @@ public sealed class FeedInboxWatcherTests : IDisposable
         await EventuallyAsync(() => Done("processed", "nokey", "marker.json").Length + Done("failed", "nokey", "marker.json").Length == 1, "the marker file to be handled");
     }
 
-    private DtcNotifyApp Start(TestDatabase database)
+    private DtcNotifyApp Start(TestDatabase database, params (string Key, string? Value)[] extra)
     {
-        var app = new DtcNotifyApp(database, settings: Settings(("Feeds:InboxDirectory", _inbox)));
+        var app = new DtcNotifyApp(database, settings: Settings([("Feeds:InboxDirectory", _inbox), .. extra]));
         app.CreateClient(); // starts the host and its background services
         return app;
     }
@@ -81,6 +81,35 @@ public sealed class FeedInboxWatcherTests : IDisposable
         Assert.Equal(("lds", "events.json", summary.GetProperty("import").GetString()),
             (import.Source, import.FileName, import.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(2, await db.Cases.CountAsync());
+    }
+
+    [DtcNotify.Feeds.Tests.SharedFeedFact]
+    public async Task A_report_of_an_unknown_type_fails_with_the_remedy_and_a_schema_update_is_picked_up_by_the_running_service()
+    {
+        // Arrange: no schema file yet, so the shipped mapping (without scan_adb) is in force
+        await using var database = await WithRegistryAsync("Sqlite");
+        var schemaFile = Path.Combine(_inbox, "..", Path.GetFileName(_inbox) + "-schema.json");
+        await using var app = Start(database, ("Feeds:ShadowserverSchemaFile", schemaFile));
+        var report = System.Text.Encoding.UTF8.GetBytes($"\"timestamp\",\"ip\",\"port\"\n\"{DateTime.UtcNow.AddHours(-2):yyyy-MM-dd HH:mm:ss}\",\"192.0.2.20\",5555\n");
+
+        // Act 1
+        Drop("lds/2026-11-02-scan_adb-nl.csv", report);
+        await EventuallyAsync(() => Done("failed", "lds", "2026-11-02-scan_adb-nl.csv").Length == 1
+            && File.Exists(Done("failed", "lds", "2026-11-02-scan_adb-nl.csv")[0] + ".summary.json"), "the scan_adb report in failed/");
+
+        // Act 2: the operator updates the schema while the service runs
+        var update = await CliDriver.RunAsync(database, [new("Feeds:ShadowserverSchemaFile", schemaFile)],
+            "shadowserver", "schema", "update", "--from", DtcNotify.Feeds.Tests.SharedFeeds.Path("shadowserver", "live", "intelmq.json"));
+        Drop("lds/2026-11-03-scan_adb-nl.csv", report);
+        await EventuallyAsync(() => Done("processed", "lds", "2026-11-03-scan_adb-nl.csv").Length == 1
+            && File.Exists(Done("processed", "lds", "2026-11-03-scan_adb-nl.csv")[0] + ".summary.json"), "the second scan_adb report in processed/");
+
+        // Assert
+        Assert.Contains("unknown Shadowserver report type 'scan_adb': run 'dtcnotify shadowserver schema update' or pass --report",
+            Summary(Done("failed", "lds", "2026-11-02-scan_adb-nl.csv")[0]).GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.True(update.ExitCode == 0, update.Error);
+        Assert.Equal(1, Summary(Done("processed", "lds", "2026-11-03-scan_adb-nl.csv")[0]).GetProperty("matched").GetInt32());
+        File.Delete(schemaFile);
     }
 
     [Fact]

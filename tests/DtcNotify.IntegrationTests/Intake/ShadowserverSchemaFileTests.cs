@@ -49,13 +49,41 @@ public class ShadowserverSchemaFileTests
     }
 
     [Fact]
-    public async Task A_missing_schema_file_stops_the_cli_naming_the_key()
+    public async Task A_schema_file_that_does_not_exist_yet_leaves_the_shipped_mapping_in_use()
     {
         await using var database = await TestDatabase.CreateAsync("Sqlite");
+        using var report = new TempFile(ScanFtp, "2026-11-02-scan_ftp-nl.csv");
 
-        var run = await CliDriver.RunAsync(database, [new("Feeds:ShadowserverSchemaFile", "/nonexistent/schema.json")], "cases");
+        var run = await CliDriver.RunAsync(database, [.. Source, new("Feeds:ShadowserverSchemaFile", "/nonexistent/schema.json")], "ingest", report.Path, "--source", "lds", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var summary = JsonDocument.Parse(run.Out);
+        Assert.Equal(1, summary.RootElement.GetProperty("observations").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_invalid_schema_file_stops_the_cli_naming_the_key_and_the_file()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        using var schema = new TempFile("{ \"r\": { \"file_name\": \"r\" } }", "schema.json");
+
+        var run = await CliDriver.RunAsync(database, [new("Feeds:ShadowserverSchemaFile", schema.Path)], "cases");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Feeds:ShadowserverSchemaFile", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"Feeds:ShadowserverSchemaFile '{schema.Path}'", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_report_of_a_type_the_schema_does_not_know_exits_2_naming_the_remedy()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        using var report = new TempFile(ScanFtp, "2026-11-02-scan_gizmo-nl.csv");
+
+        var run = await CliDriver.RunAsync(database, Source, "ingest", report.Path, "--source", "lds", "--format", "shadowserver");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unknown Shadowserver report type 'scan_gizmo': run 'dtcnotify shadowserver schema update' or pass --report", run.Error, StringComparison.Ordinal);
+    }
+
+    private const string ScanFtp = "\"timestamp\",\"ip\",\"port\"\n\"2026-11-02 10:00:00\",\"198.51.100.7\",21\n";
 }

@@ -33,6 +33,18 @@ public sealed class CaseCardTests
     }
 
     [Theory]
+    [InlineData("brand-new-scan", true)]
+    [InlineData("type:vulnerable-system", true)]
+    [InlineData("open-ftp", false)]
+    [InlineData("cve-2019-19781", false)]
+    public void A_case_whose_threat_has_no_advice_of_its_own_says_so_on_the_card(string threat, bool warned)
+    {
+        var card = CardJson.Parse(CaseCard.Create(CardSamples.View(CardSamples.InStatus(CaseStatus.Proposed, CardSamples.NewCase(threat))), CardSamples.Members));
+
+        Assert.Equal(warned, AllText(card).Contains("No specific advice for this threat", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(CaseStatus.DeliveryFailed, new[] { "case.retry", "case.reassign" })]
     [InlineData(CaseStatus.CallScheduled, new[] { "case.calldone", "case.reassign" })]
     [InlineData(CaseStatus.Approved, new[] { "case.reassign" })]

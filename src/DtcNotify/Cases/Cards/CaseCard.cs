@@ -66,6 +66,7 @@ internal static class CaseCard
             new Fact("Assignee", CardText.Escape(c.AssigneeName ?? c.AssigneeId ?? "nobody", L(100))),
         ]));
         body.Add(new TextBlock("Measures") { Weight = "Bolder" });
+        body.AddRange(AdviceNotice.Elements(c.Threat, Resources.AnalystTexts.English)); // the card is English until it follows Teams:Language
         body.AddRange(c.Measures.Count == 0
             ? [new TextBlock("none") { IsSubtle = true, Spacing = "None" }]
             : c.Measures.Take(L(MaxMeasures)).Select(m => (CardElement)new TextBlock("• " + CardText.Escape(m, L(300))) { Spacing = "None" }));
