@@ -130,7 +130,7 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
     /// <remarks>One query with the ids as one array parameter: EF's default of one SQL parameter per id costs SQLite a name lookup per parameter.</remarks>
     private async Task<Dictionary<long, CompanyFacts>> LoadCompaniesAsync(long[] ids, CancellationToken ct) =>
         await db.Companies.Where(c => EF.Parameter(ids).Contains(c.Id))
-            .Select(c => new CompanyFacts(c.Id, c.Language, c.Vital, c.DoNotContact, c.Contacts.Any(x => x.Email != null), c.Contacts.Any(x => x.Phone != null)))
+            .Select(c => new CompanyFacts(c.Id, c.Language, c.Vital, c.DoNotContact, c.Contacts.Any(x => x.Email != null && !x.EmailUndeliverable), c.Contacts.Any(x => x.Phone != null)))
             .ToDictionaryAsync(c => c.Id, ct);
 
     private sealed record CompanyFacts(long Id, string Language, bool Vital, bool DoNotContact, bool HasEmail, bool HasPhone);

@@ -15,6 +15,8 @@ internal static class CliRunner
                dtcnotify lookup QUERY [--json]
                dtcnotify teams package [--out FILE]
                dtcnotify digest [--json] [--post [--force]]
+               dtcnotify mail inbox [--json]
+               dtcnotify mail unmatched [--json]
         """;
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationBuilder>? configure)
@@ -37,6 +39,7 @@ internal static class CliRunner
                 "lookup" => await LookupCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "teams" when verb == "teams package" => await TeamsPackageCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "digest" => await DigestCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                "mail" => await MailCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 _ => throw new CliUsageException($"unknown command '{string.Join(' ', args)}'\n{Usage}"),
             };
         }

@@ -31,6 +31,7 @@ internal static class DigestCard
             ? [new TextBlock("none") { Spacing = "None" }]
             : digest.Imports.Take(10).Select(i => (CardElement)new TextBlock(
                 $"{CardText.Escape(i.Source, 60)} · {CardText.Escape(i.FileName, 80)} · {i.Rows} rows, {i.Observations} observations, {i.Rejected} rejected") { Spacing = "None" }));
+        body.AddRange(Mailbox.Channel.MailDigestLines.Card(digest.Mail, Resources.AnalystTexts.For(null)));
         body.Add(new TextBlock("Top threats (open cases)") { Weight = "Bolder", Separator = true });
         body.Add(new TextBlock(digest.TopThreats.Count == 0 ? "none" : string.Join(", ", digest.TopThreats.Select(t => $"{CardText.Escape(t.Name, 60)} {t.Count}"))) { Spacing = "None" });
         return new AdaptiveCard(body) { FallbackText = $"DtcNotify digest {digest.Day}: {digest.AwaitingApproval.Count} awaiting approval" };

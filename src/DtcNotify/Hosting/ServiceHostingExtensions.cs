@@ -6,6 +6,7 @@ using DtcNotify.Digest;
 using DtcNotify.Domain.Playbook;
 using DtcNotify.Feeds;
 using DtcNotify.Intake;
+using DtcNotify.Mailbox;
 using DtcNotify.Matching;
 using DtcNotify.Demo;
 using DtcNotify.Health;
@@ -35,6 +36,7 @@ internal static class ServiceHostingExtensions
         services.AddScoped<CaseQueries>();
         services.AddScoped<LookupService>();
         services.AddDigest();
+        services.AddMailbox();
         return services;
     }
 
@@ -48,6 +50,7 @@ internal static class ServiceHostingExtensions
         builder.Services.AddFeedIntake();
         builder.Services.AddCaseCards();
         builder.Services.AddDelivery();
+        builder.Services.AddMailboxService();
         return builder;
     }
 
