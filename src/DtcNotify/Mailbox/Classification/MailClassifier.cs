@@ -20,7 +20,8 @@ internal static class MailClassifier
             MessageIds.Clean(message.MessageId),
             message.From.Mailboxes.FirstOrDefault()?.Address is { Length: > 0 } from ? UntrustedText.Line(from.ToLowerInvariant(), 320) : null,
             UntrustedText.Line(message.Subject ?? "", 300),
-            message.Date == DateTimeOffset.MinValue ? null : message.Date,
+            // In UTC: PostgreSQL stores timestamptz from offset 0 only, and the sender's zone says nothing we need.
+            message.Date == DateTimeOffset.MinValue ? null : message.Date.ToUniversalTime(),
             referenced,
             bounce is null ? [] : BounceReader.OriginalNotificationIds(message),
             bounce,
