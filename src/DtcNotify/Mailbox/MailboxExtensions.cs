@@ -41,15 +41,8 @@ internal static class MailboxExtensions
     /// <summary>The service's loops: reading the mailbox on its schedule (when a transport is configured) and posting what it found to the case threads.</summary>
     public static IServiceCollection AddMailboxService(this IServiceCollection services)
     {
-        services.AddHostedService<BackgroundService>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Inbox.Kind == MailInboxTransport.Off
-            ? new IdleService()
-            : ActivatorUtilities.CreateInstance<MailboxService>(sp));
+        services.AddHostedService<MailboxService>();
         services.AddHostedService<MailThreadPoster>();
         return services;
-    }
-
-    private sealed class IdleService : BackgroundService
-    {
-        protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
     }
 }

@@ -11,6 +11,11 @@ internal sealed partial class MailboxService(MailboxPoller poller, IOptions<Mail
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (mail.Value.Inbox.Kind == MailInboxTransport.Off)
+        {
+            return; // Mail:Inbox:Transport is empty: replies are read by no one (the thread poster still posts what `mail inbox` finds)
+        }
+
         var interval = TimeSpan.FromSeconds(mail.Value.Inbox.PollSeconds);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
