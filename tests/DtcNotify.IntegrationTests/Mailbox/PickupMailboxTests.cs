@@ -22,18 +22,19 @@ public sealed class PickupMailboxTests
         }
 
         mailbox.Drop("huge.eml", MailFixtures.Huge(20 * 1024 * 1024, mailbox.Values));
+        mailbox.Drop("broken.eml", "\0\u0001\u0002 not a message"u8.ToArray());
         File.WriteAllText(Path.Combine(mailbox.Inbox, "still-uploading.eml.part"), "From: x");
 
         var summary = await mailbox.InboxAsync();
 
-        Assert.Equal((8, 3, 1, 2, 2), summary);
+        Assert.Equal((9, 3, 1, 2, 3), summary);
         var rows = await mailbox.RowsAsync();
         Assert.Equal(["in-reply-to", "sender", "subject"], rows.Where(r => r.Kind == InboundMailKind.Reply).Select(r => r.MatchedBy).Order());
         Assert.All(rows.Where(r => r.Kind != InboundMailKind.Unmatched), r => Assert.Equal(mailbox.Sent.CaseId, r.CaseId));
         var delay = Assert.Single(rows, r => r.Kind == InboundMailKind.DeliveryNote);
         Assert.StartsWith("4.4.7", delay.Detail, StringComparison.Ordinal);
         Assert.Equal(6, mailbox.FilesIn("processed").Length);
-        Assert.Equal(2, mailbox.FilesIn("unmatched").Length);
+        Assert.Equal(3, mailbox.FilesIn("unmatched").Length);
         Assert.Equal(["still-uploading.eml.part"], Directory.GetFiles(mailbox.Inbox).Select(Path.GetFileName));
 
         // A delay changes nothing: the notification was sent and stays so.
@@ -45,7 +46,8 @@ public sealed class PickupMailboxTests
         using (var json = JsonDocument.Parse(unmatched.Out))
         {
             var reasons = json.RootElement.EnumerateArray().Select(e => e.GetProperty("reason").GetString()).ToList();
-            Assert.Equal(2, reasons.Count);
+            Assert.Equal(3, reasons.Count);
+            Assert.Contains(reasons, r => r!.StartsWith("cannot be parsed", StringComparison.Ordinal));
             Assert.Contains(reasons, r => r!.Contains("Mail:Inbox:MaxMessageBytes", StringComparison.Ordinal));
             Assert.Contains(reasons, r => r!.Contains("no notification", StringComparison.Ordinal));
         }
@@ -61,7 +63,7 @@ public sealed class PickupMailboxTests
         using (var json = JsonDocument.Parse(digest.Out))
         {
             var mail = json.RootElement.GetProperty("mail");
-            Assert.Equal(2, mail.GetProperty("unmatchedCount").GetInt32());
+            Assert.Equal(3, mail.GetProperty("unmatchedCount").GetInt32());
             Assert.Equal(mailbox.Values.CaseReference, Assert.Single(mail.GetProperty("unanswered").EnumerateArray()).GetProperty("id").GetString());
         }
 
