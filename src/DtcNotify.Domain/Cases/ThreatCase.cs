@@ -151,6 +151,8 @@ public sealed class ThreatCase
     /// rather than risk a second thread.
     /// </summary>
     public DateTimeOffset? PostUncertainSince { get; set; }
+    /// <summary>When the company last answered by e-mail (issue #18); shown on the card, and in the digest while no action followed it.</summary>
+    public DateTimeOffset? LastReplyAt { get; set; }
 
     /// <summary>Open cases collect new observations; closed and rejected ones do not.</summary>
     public bool IsOpen => Status is not (CaseStatus.Closed or CaseStatus.Rejected);
@@ -300,12 +302,26 @@ public sealed class ThreatCase
         RemediationEvent = reopened ? RemediationEvents.Reopened : RemediationEvents.StillSeen;
         (AbsentReports, FirstAbsentAt, RemediationImportId, RemediationAddresses) = (0, null, importId, addresses);
         return reopened;
+    /// <summary>A permanent bounce of the e-mail that notified the case: the company was not reached after all.</summary>
+    public void MarkBounced(string error, DateTimeOffset now)
+    {
+        Require(CaseStatus.Notified);
+        Status = CaseStatus.DeliveryFailed;
+        DeliveryError = error;
+        Record("delivery failed: bounced", null, now);
     }
 
     /// <summary>"Retry delivery": back to approved; the caller creates the new notification in the same transaction.</summary>
-    public void RetryDelivery(CaseActor analyst, DateTimeOffset now)
+    /// <param name="channel">Another channel than before (a bounced e-mail is followed up by phone), or null for the same.</param>
+    public void RetryDelivery(CaseActor analyst, DateTimeOffset now, string? channel = null)
     {
         Require(CaseStatus.DeliveryFailed);
+        if (channel is not null and not (CaseChannel.Email or CaseChannel.Phone))
+        {
+            throw new ArgumentException($"unknown channel '{channel}'", nameof(channel));
+        }
+
+        Channel = channel ?? Channel;
         Status = CaseStatus.Approved;
         DeliveryError = null;
         Record("retried delivery", analyst, now);

@@ -14,4 +14,13 @@ public sealed class Contact
     public string? Phone { get; set; }
 
     public string? Role { get; set; }
+
+    /// <summary>
+    /// A permanent bounce came back for <see cref="Email"/>: triage and approval treat the address as absent. A registry
+    /// import that changes the address replaces the contact, which clears the mark.
+    /// </summary>
+    public bool EmailUndeliverable { get; set; }
+
+    /// <summary>The contact has an e-mail address that has not bounced.</summary>
+    public bool CanEmail => Email is { Length: > 0 } && !EmailUndeliverable;
 }

@@ -101,6 +101,15 @@ public sealed class Notification
         CompletedAt = now;
     }
 
+    /// <summary>A permanent bounce came back for a sent e-mail: it did not arrive after all (issue #18).</summary>
+    public void MarkBounced(string error, DateTimeOffset now)
+    {
+        Require(NotificationStatus.Sent);
+        Status = NotificationStatus.Failed;
+        LastError = error;
+        CompletedAt = now;
+    }
+
     private void Require(NotificationStatus expected)
     {
         if (Status != expected)

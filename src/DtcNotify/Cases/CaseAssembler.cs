@@ -153,8 +153,8 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
     /// <remarks>One query with the ids as one array parameter: EF's default of one SQL parameter per id costs SQLite a name lookup per parameter.</remarks>
     private async Task<Dictionary<long, CompanyFacts>> LoadCompaniesAsync(long[] ids, CancellationToken ct) =>
         await db.Companies.Where(c => EF.Parameter(ids).Contains(c.Id))
-            .Select(c => new CompanyFacts(c.Id, c.Language, c.Vital, c.DoNotContact, c.Contacts.Any(x => x.Email != null), c.Contacts.Any(x => x.Phone != null),
-                c.Contacts.Any(x => x.Email != null && (x.Role == null || x.Role == ContactRole.Own)), c.Contacts.Any(x => x.Phone != null && (x.Role == null || x.Role == ContactRole.Own))))
+            .Select(c => new CompanyFacts(c.Id, c.Language, c.Vital, c.DoNotContact, c.Contacts.Any(x => x.Email != null && !x.EmailUndeliverable), c.Contacts.Any(x => x.Phone != null),
+                c.Contacts.Any(x => x.Email != null && !x.EmailUndeliverable && (x.Role == null || x.Role == ContactRole.Own)), c.Contacts.Any(x => x.Phone != null && (x.Role == null || x.Role == ContactRole.Own))))
             .ToDictionaryAsync(c => c.Id, ct);
 
     /// <summary>HasOwn*: a contact of the company itself, not a supplier's (TLP:AMBER+STRICT allows only those).</summary>

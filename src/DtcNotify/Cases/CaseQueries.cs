@@ -22,12 +22,14 @@ internal sealed class CaseQueries(DtcNotifyDbContext db)
         var rows = await query.OrderBy(c => c.Id)
             .Join(db.Companies, c => c.CompanyId, co => co.Id, (c, co) => new { Case = c, co.Kvk, co.Name })
             .ToListAsync(cancellationToken);
+        var mail = await Mailbox.MailCaseCounts.ForAsync(db, rows.Select(r => r.Case.Id), cancellationToken);
         return rows.Select(r => new CaseSummary(
             r.Case.Reference ?? r.Case.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Kvk, r.Name, r.Case.Threat, r.Case.Kind,
             r.Case.Severity, r.Case.Status.ToName(), r.Case.Suppression, r.Case.Channel, r.Case.ObservationCount, r.Case.Measures,
             r.Case.AssigneeName ?? r.Case.AssigneeId, r.Case.FirstSeen, r.Case.LastSeen,
             r.Case.Explanation.Select(e => $"{(e.Passed ? "✓" : "✗")} {e.Criterion}: {e.Detail}").ToList(),
             Domain.Sharing.TlpLevel.Known(r.Case.Tlp),
-            r.Case.Remediation, r.Case.NotifiedAt, r.Case.ResolvedAt, r.Case.FollowUps, r.Case.AbsentReports)).ToList();
+            r.Case.Remediation, r.Case.NotifiedAt, r.Case.ResolvedAt, r.Case.FollowUps, r.Case.AbsentReports)
+            with { Replies = mail.Replies(r.Case.Id), AutoReplies = mail.AutoReplies(r.Case.Id), Bounced = mail.Bounced(r.Case.Id) }).ToList();
     }
 }

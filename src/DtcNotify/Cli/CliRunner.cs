@@ -21,10 +21,12 @@ internal static class CliRunner
                dtcnotify stats [--since YYYY-MM-DD] [--json]
                dtcnotify shadowserver schema update [--from FILE|URL] [--json]
                dtcnotify shadowserver collect [--date YYYY-MM-DD] [--json]
+               dtcnotify mail inbox [--json]
+               dtcnotify mail unmatched [--json]
         """;
 
     /// <summary>The verbs, by their first one or two words: an unknown one is refused before any configuration is read.</summary>
-    private static readonly HashSet<string> Verbs = ["migrate", "registry import", "ingest", "cases", "lookup", "teams package", "digest", "purge", "export company", "audit", "stats", "shadowserver schema", "shadowserver collect"];
+    private static readonly HashSet<string> Verbs = ["migrate", "registry import", "ingest", "cases", "lookup", "teams package", "digest", "purge", "export company", "audit", "stats", "shadowserver schema", "shadowserver collect", "mail inbox", "mail unmatched"];
 
     public static bool IsHelp(IReadOnlyList<string> args) => args is ["help", ..] || args.Any(a => a is "--help" or "-h");
 
@@ -58,6 +60,7 @@ internal static class CliRunner
                 "audit" => await AuditCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "stats" => await StatsCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 "shadowserver" => await ShadowserverCommand.RunAsync(host.Services, arguments, console, cancel.Token),
+                "mail" => await MailCommand.RunAsync(host.Services, arguments, console, cancel.Token),
                 _ => throw new CliUsageException($"unknown command '{Text.PrintableText.Safe(string.Join(' ', args))}'\n{Usage}"),
             };
         }

@@ -69,6 +69,7 @@ internal static class DigestCommand
         lines.AddRange(d.AwaitingApproval.Oldest.Select(c => $"  oldest awaiting: {c.Id} {c.Company} {c.Threat} ({c.AgeHours} h)"));
         lines.AddRange(d.DeliveryFailures.Oldest.Select(c => $"  failed: {c.Id} {c.Company} {c.Threat}: {c.Detail}"));
         lines.AddRange(d.Shadowserver?.TextLines() ?? []);
+        lines.AddRange(Mailbox.Channel.MailDigestLines.TerminalLines(d.Mail));
         lines.AddRange(d.Imports.Select(i => $"  import: {i.Source} {i.FileName}: {i.Rows} rows, {i.Observations} observations, {i.Rejected} rejected"));
         foreach (var line in lines)
         {

@@ -35,7 +35,7 @@ internal static class LookupCommand
         await console.Out.WriteLineAsync(PrintableText.Safe($"  assets: {string.Join(' ', found.Assets)}"));
         foreach (var c in found.Contacts)
         {
-            await console.Out.WriteLineAsync(PrintableText.Safe($"  contact: {c.Name} {c.Email} {c.Phone}"));
+            await console.Out.WriteLineAsync(PrintableText.Safe($"  contact: {c.Name} {c.Email}{(c.EmailUndeliverable ? " (undeliverable: bounced)" : "")} {c.Phone}"));
         }
 
         foreach (var c in found.Cases)

@@ -3,6 +3,7 @@ using DtcNotify.Delivery.Content;
 using DtcNotify.Delivery.Graph;
 using DtcNotify.Delivery.Mail;
 using DtcNotify.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 
@@ -17,18 +18,7 @@ internal static class DeliveryHostingExtensions
     {
         services.AddSingleton(_ => OfficeHours.Amsterdam());
         services.AddSingleton<NotificationContentLoader>();
-        services.AddSingleton(sp =>
-        {
-            var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
-            return new GraphConnection(graph.BaseUrl, graph.TenantId, graph.ClientId, graph.ClientSecret, TimeSpan.FromSeconds(graph.TimeoutSeconds));
-        });
-        services.AddHttpClient(GraphHttpClientName);
-        services.AddSingleton(sp => GraphClientBuilder.Create(
-            sp.GetRequiredService<GraphConnection>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("DtcNotify.Delivery.Graph"),
-            // From the factory, like every outgoing client: it carries the app-wide no-redirect rule (NoAutoRedirects).
-            sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(GraphHttpClientName)));
+        services.AddGraphClient();
         services.AddSingleton(sp =>
         {
             var mail = sp.GetRequiredService<IOptions<MailOptions>>().Value;
@@ -53,6 +43,24 @@ internal static class DeliveryHostingExtensions
         });
         services.AddSingleton<NotificationDispatcher>();
         services.AddHostedService<NotificationDispatcherService>();
+        return services;
+    }
+
+    /// <summary>The app's one Graph client (mail, call tasks, the mailbox reader); registered once whoever asks first.</summary>
+    public static IServiceCollection AddGraphClient(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp =>
+        {
+            var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
+            return new GraphConnection(graph.BaseUrl, graph.TenantId, graph.ClientId, graph.ClientSecret, TimeSpan.FromSeconds(graph.TimeoutSeconds));
+        });
+        services.AddHttpClient(GraphHttpClientName);
+        services.TryAddSingleton(sp => GraphClientBuilder.Create(
+            sp.GetRequiredService<GraphConnection>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("DtcNotify.Delivery.Graph"),
+            // From the factory, like every outgoing client: it carries the app-wide no-redirect rule (NoAutoRedirects).
+            sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(GraphHttpClientName)));
         return services;
     }
 }

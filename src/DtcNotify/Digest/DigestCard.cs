@@ -32,6 +32,7 @@ internal static class DigestCard
             : digest.Imports.Take(10).Select(i => (CardElement)new TextBlock(
                 $"{CardText.Escape(i.Source, 60)} · {CardText.Escape(i.FileName, 80)} · {i.Rows} rows, {i.Observations} observations, {i.Rejected} rejected") { Spacing = "None" }));
         body.AddRange(Remediation.RemediationDigestQuery.Elements(digest.Remediation, Resources.AnalystTexts.For(null)));
+        body.AddRange(Mailbox.Channel.MailDigestLines.Card(digest.Mail, Resources.AnalystTexts.For(null)));
         body.Add(new TextBlock("Top threats (open cases)") { Weight = "Bolder", Separator = true });
         body.Add(new TextBlock(digest.TopThreats.Count == 0 ? "none" : string.Join(", ", digest.TopThreats.Select(t => $"{CardText.Escape(t.Name, 60)} {t.Count}"))) { Spacing = "None" });
         body.AddRange(digest.Shadowserver?.CardElements(Resources.AnalystTexts.English) ?? []); // English like the rest of this card for now

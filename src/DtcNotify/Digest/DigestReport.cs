@@ -1,7 +1,7 @@
 namespace DtcNotify.Digest;
 
 /// <summary>The daily digest as data: the card and <c>digest --json</c> are both views of this.</summary>
-internal sealed record DigestReport(
+internal sealed partial record DigestReport(
     string Day,
     DateTimeOffset From,
     DateTimeOffset To,

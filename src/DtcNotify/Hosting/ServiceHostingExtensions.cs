@@ -8,6 +8,7 @@ using DtcNotify.Export;
 using DtcNotify.Domain.Playbook;
 using DtcNotify.Feeds;
 using DtcNotify.Intake;
+using DtcNotify.Mailbox;
 using DtcNotify.Matching;
 using DtcNotify.Demo;
 using DtcNotify.Health;
@@ -45,6 +46,7 @@ internal static class ServiceHostingExtensions
         services.AddRetention();
         services.AddAuditTrail();
         services.AddCompanyExport();
+        services.AddMailbox();
         return services;
     }
 
@@ -64,6 +66,7 @@ internal static class ServiceHostingExtensions
         builder.Services.AddRetentionSchedule();
         builder.Services.AddRemediation();
         builder.Services.AddShadowserverSchedules();
+        builder.Services.AddMailboxService();
         return builder;
     }
 

@@ -9,7 +9,7 @@ internal sealed record CompanyLookup(
     string Kvk, string Name, string? Sector, bool Vital, bool DoNotContact, string Language, string MatchedBy, string? MatchedAsset,
     IReadOnlyList<string> Assets, IReadOnlyList<LookupContact> Contacts, IReadOnlyList<CaseSummary> Cases);
 
-internal sealed record LookupContact(string? Name, string? Email, string? Phone);
+internal sealed record LookupContact(string? Name, string? Email, string? Phone, bool EmailUndeliverable = false);
 
 /// <summary>
 /// Finds a company by KvK number, IP address, e-mail address, domain (through the same asset index that matches feeds,
@@ -30,7 +30,7 @@ internal sealed class LookupService(DtcNotifyDbContext db, AssetIndexProvider in
         return new CompanyLookup(
             company.Kvk, company.Name, company.Sector, company.Vital, company.DoNotContact, company.Language, by, asset,
             company.Assets.OrderBy(a => a.Kind).ThenBy(a => a.Value, StringComparer.Ordinal).Select(a => a.Value).ToList(),
-            company.Contacts.Select(c => new LookupContact(c.Name, c.Email, c.Phone)).ToList(),
+            company.Contacts.Select(c => new LookupContact(c.Name, c.Email, c.Phone, c.EmailUndeliverable)).ToList(),
             await cases.ListAsync(null, id, cancellationToken));
     }
 

@@ -27,6 +27,9 @@ public sealed class MailOptions
     public string? ContactPhone { get; set; }
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Reading replies and bounces back from the mailbox (<see cref="MailInboxOptions"/>).</summary>
+    public MailInboxOptions Inbox { get; set; } = new();
 }
 
 /// <summary>Section <c>Mail:Smtp</c>.</summary>

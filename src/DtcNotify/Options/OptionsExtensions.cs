@@ -13,6 +13,7 @@ internal static class OptionsExtensions
             .ValidateOnStart();
         services.AddValidated<TeamsOptions, TeamsOptionsValidator>(configuration, TeamsOptions.Section);
         services.AddValidated<MailOptions, MailOptionsValidator>(configuration, MailOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailOptions>, MailInboxOptionsValidator>());
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section));
         services.AddValidated<CallTasksOptions, CallTasksOptionsValidator>(configuration, CallTasksOptions.Section);
         services.AddValidated<DigestOptions, DigestOptionsValidator>(configuration, DigestOptions.Section);

@@ -11,6 +11,7 @@ namespace DtcNotify.IntegrationTests.Hosting;
 public class ConfigurationTemplateTests
 {
     private static readonly string[] SecretKeys = ["Bot:AppPassword", "Mail:Smtp:Password", "Graph:ClientSecret", "Shadowserver:ApiSecret"];
+    private static readonly string[] SecretKeys = ["Bot:AppPassword", "Mail:Smtp:Password", "Graph:ClientSecret", "Mail:Inbox:Imap:Password"];
 
     private static readonly (string Section, Type Options)[] Sections =
     [
@@ -99,6 +100,10 @@ public class ConfigurationTemplateTests
     [InlineData("Retention:ClosedCaseDays", "-1", "Retention:ClosedCaseDays")]
     [InlineData("ConnectionStrings:DtcNotify", "", "ConnectionStrings:DtcNotify")]
     [InlineData("Bot:AppId", "", "Bot:AppId")]
+    [InlineData("Mail:Inbox:Transport", "Pop3", "Mail:Inbox:Transport")]
+    [InlineData("Mail:Inbox:PollSeconds", "0", "Mail:Inbox:PollSeconds")]
+    [InlineData("Mail:Inbox:MaxMessageBytes", "10", "Mail:Inbox:MaxMessageBytes")]
+    [InlineData("Mail:Inbox:Transport", "Imap", "Mail:Inbox:Imap:Host")]
     public void A_bad_value_stops_start_up_with_a_message_naming_the_key(string key, string value, string named)
     {
         using var services = Services(Template([.. SecretsFromEnvironment, (key, value)]));

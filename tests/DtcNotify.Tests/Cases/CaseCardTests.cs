@@ -45,7 +45,8 @@ public sealed class CaseCardTests
     }
 
     [Theory]
-    [InlineData(CaseStatus.DeliveryFailed, new[] { "case.retry", "case.reassign" })]
+    // A failed e-mail: "Retry delivery", and the same verb by phone (issue #18).
+    [InlineData(CaseStatus.DeliveryFailed, new[] { "case.retry", "case.retry", "case.reassign" })]
     [InlineData(CaseStatus.CallScheduled, new[] { "case.calldone", "case.reassign" })]
     [InlineData(CaseStatus.Approved, new[] { "case.reassign" })]
     [InlineData(CaseStatus.Rejected, new string[0])]

@@ -131,7 +131,9 @@ internal sealed partial class CaseActionHandler
             return await RefuseAsync(threatCase, data, actor, blocked, ct);
         }
 
-        var contact = await ContactAsync(threatCase, threatCase.Channel, ct);
+        // After a bounced e-mail the card also offers the phone (issue #18): the retry may name another channel.
+        var channel = data.Text("channel") is CaseChannel.Email or CaseChannel.Phone ? data.Text("channel")! : threatCase.Channel;
+        var contact = await ContactAsync(threatCase, channel, ct);
         if (contact is null)
         {
             return await RefuseAsync(threatCase, data, actor, "The company no longer has a contact for this channel; delivery cannot be retried.", ct);
@@ -139,8 +141,8 @@ internal sealed partial class CaseActionHandler
 
         var before = State(threatCase);
         var version = threatCase.Version;
-        threatCase.RetryDelivery(actor, clock.GetUtcNow());
-        AddNotification(threatCase, threatCase.Channel, contact, $"case:{Id(threatCase)}:retry:{version.ToString(CultureInfo.InvariantCulture)}", actor);
+        threatCase.RetryDelivery(actor, clock.GetUtcNow(), channel);
+        AddNotification(threatCase, channel, contact, $"case:{Id(threatCase)}:retry:{version.ToString(CultureInfo.InvariantCulture)}", actor);
         return await CommitAsync(threatCase, data, actor, before, ct);
     }
 
@@ -202,7 +204,7 @@ internal sealed partial class CaseActionHandler
     private async Task<Contact?> ContactAsync(ThreatCase threatCase, string channel, CancellationToken ct)
     {
         var contacts = db.Contacts.AsNoTracking().Where(c => c.CompanyId == threatCase.CompanyId);
-        contacts = channel == CaseChannel.Phone ? contacts.Where(c => c.Phone != null && c.Phone != "") : contacts.Where(c => c.Email != null && c.Email != "");
+        contacts = channel == CaseChannel.Phone ? contacts.Where(c => c.Phone != null && c.Phone != "") : contacts.Where(c => c.Email != null && c.Email != "" && !c.EmailUndeliverable);
         if (Domain.Sharing.TlpLevel.OwnContactsOnly(threatCase.Tlp))
         {
             contacts = contacts.Where(c => c.Role == null || c.Role == ContactRole.Own);

@@ -75,6 +75,7 @@ internal static class CaseCard
             body.Add(new TextBlock("Delivery failed: " + CardText.Escape(error, L(300))) { Color = "Attention" });
         }
 
+        body.AddRange(Mailbox.Channel.MailCardLines.For(c, Resources.AnalystTexts.For(null)));
         if (c.RejectReason is { Length: > 0 } reason)
         {
             body.Add(new TextBlock("Reason: " + CardText.Escape(reason, L(300))));
@@ -110,6 +111,7 @@ internal static class CaseCard
         if (c.Status == CaseStatus.DeliveryFailed)
         {
             actions.Add(new ExecuteAction("Retry delivery", CardVerbs.Retry) { Data = CardVerbs.CaseData(c.Id, c.Version), Style = "positive", AssociatedInputs = "none" });
+            actions.AddRange(Mailbox.Channel.MailCardLines.Actions(c, Resources.AnalystTexts.For(null)));
         }
 
         if (c.Status == CaseStatus.CallScheduled)

@@ -16,7 +16,11 @@ namespace DtcNotify.Cases.Cards;
 internal sealed partial class CaseCardPublisher(
     DtcNotifyDbContext db, CaseCardRenderer renderer, CaseCardLoader loader, ChannelRegistrar channels, ConnectorClient connector, TimeProvider clock, ILogger<CaseCardPublisher> logger) : DtcNotify.Delivery.ICaseChannelNotifier
 {
-    public async Task PublishAsync(long caseId, string threadReply, CancellationToken ct)
+    public Task PublishAsync(long caseId, string threadReply, CancellationToken ct) =>
+        PublishAsync(caseId, OutgoingActivity.Message(CardText.Plain(threadReply, 500, multiline: true)), ct);
+
+    /// <summary>The same with a reply of any form (the mailbox replies with a card: its text comes from outside).</summary>
+    public async Task PublishAsync(long caseId, OutgoingActivity threadReply, CancellationToken ct)
     {
         try
         {
@@ -41,7 +45,7 @@ internal sealed partial class CaseCardPublisher(
             }
 
             await connector.UpdateActivityAsync(channel.ServiceUrl, conversationId, activityId, OutgoingActivity.AdaptiveCard(card.ToJsonElement(), card.FallbackText), ct);
-            await connector.ReplyToActivityAsync(channel.ServiceUrl, conversationId, activityId, OutgoingActivity.Message(CardText.Plain(threadReply, 500, multiline: true)), ct);
+            await connector.ReplyToActivityAsync(channel.ServiceUrl, conversationId, activityId, threadReply, ct);
             await Audit.ThreadReplyAudit.RecordAsync(db, caseId, clock.GetUtcNow(), ct);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or DbUpdateException or InvalidOperationException)

@@ -13,7 +13,7 @@ internal sealed record CaseCardView(
     /// <summary>The contact an approval for <paramref name="channel"/> goes to: the first with an e-mail address, or with a phone number, that the case's TLP allows.</summary>
     public Contact? ContactFor(string channel) => channel == CaseChannel.Phone
         ? Contacts.FirstOrDefault(c => c.Phone is { Length: > 0 } && ContactRole.MayReceive(c.Role, Case.Tlp))
-        : Contacts.FirstOrDefault(c => c.Email is { Length: > 0 } && ContactRole.MayReceive(c.Role, Case.Tlp));
+        : Contacts.FirstOrDefault(c => c.CanEmail && ContactRole.MayReceive(c.Role, Case.Tlp));
 }
 
 /// <summary>A team member an analyst can assign a case to (Entra object id and display name).</summary>
