@@ -302,6 +302,8 @@ public sealed class ThreatCase
         RemediationEvent = reopened ? RemediationEvents.Reopened : RemediationEvents.StillSeen;
         (AbsentReports, FirstAbsentAt, RemediationImportId, RemediationAddresses) = (0, null, importId, addresses);
         return reopened;
+    }
+
     /// <summary>A permanent bounce of the e-mail that notified the case: the company was not reached after all.</summary>
     public void MarkBounced(string error, DateTimeOffset now)
     {
