@@ -37,6 +37,7 @@ internal sealed class ThreatCaseConfiguration : IEntityTypeConfiguration<ThreatC
         builder.Property(c => c.LastAction).HasMaxLength(200);
         builder.Property(c => c.LastActorName).HasMaxLength(200);
         builder.Property(c => c.DeliveryError).HasMaxLength(1000);
+        builder.Property(c => c.CloseReason).HasMaxLength(1000);
         builder.Property(c => c.Measures).HasConversion(Json(CaseJsonContext.Default.ListString), ListComparer<string>());
         builder.Property(c => c.Explanation).HasConversion(Json(CaseJsonContext.Default.ListCriterionResult), ListComparer<CriterionResult>());
     }

@@ -142,6 +142,10 @@ namespace DtcNotify.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<long>("CompanyId")
                         .HasColumnType("bigint");
 
@@ -520,6 +524,10 @@ namespace DtcNotify.Data.Migrations.Postgres
                     b.Property<string>("Extra")
                         .HasColumnType("text");
 
+                    b.Property<string>("FeedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Identifier")
                         .HasColumnType("text");
 
@@ -551,6 +559,9 @@ namespace DtcNotify.Data.Migrations.Postgres
 
                     b.Property<int?>("SourcePort")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SourceReverseDns")
+                        .HasColumnType("text");
 
                     b.Property<string>("SourceUrl")
                         .HasColumnType("text");

@@ -12,9 +12,6 @@ namespace DtcNotify.Cases.Actions;
 /// <summary>One method per verb: check the inputs, apply the life-cycle method, add the outbox row where one is due, commit.</summary>
 internal sealed partial class CaseActionHandler
 {
-    private const int MaxMeasures = 15;
-    private const int MaxMeasureLength = 300;
-
     private async Task<InvokeResponse> EditAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
     {
         if (threatCase.Status != CaseStatus.Proposed)
@@ -24,7 +21,10 @@ internal sealed partial class CaseActionHandler
 
         await AuditAsync(actor, data.Verb, Subject(threatCase), null, State(threatCase), ct);
         var view = await loader.LoadAsync(threatCase.Id, ct);
-        return InvokeResponse.Card(EditMeasuresCard.Create(view!).ToJsonElement());
+        // "Add a line" sends what was typed so far and how many inputs to show; the first "Edit measures" sends neither.
+        var lines = data.Int(EditMeasuresCard.LinesField);
+        var typed = lines is null ? null : EditMeasuresCard.Read(data.Text);
+        return InvokeResponse.Card(EditMeasuresCard.Create(view!, Texts, typed, lines).ToJsonElement());
     }
 
     private async Task<InvokeResponse> ApproveAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
@@ -62,13 +62,10 @@ internal sealed partial class CaseActionHandler
 
     private async Task<InvokeResponse> SaveMeasuresAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
     {
-        var measures = CaseCard.Unbreak(data.Text(EditMeasuresCard.MeasuresInput) ?? "")
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(m => CaseCard.PlainValue(m, MaxMeasureLength))
-            .ToList();
-        if (measures.Count == 0 || measures.Count > MaxMeasures)
+        var measures = EditMeasuresCard.Read(data.Text);
+        if (measures.Count == 0)
         {
-            return await RefuseAsync(threatCase, data, actor, $"Give between 1 and {MaxMeasures} measures, one per line.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.CardEditNoMeasures)], ct);
         }
 
         if (threatCase.Status != CaseStatus.Proposed)
@@ -97,7 +94,7 @@ internal sealed partial class CaseActionHandler
 
         var before = State(threatCase);
         threatCase.Reassign(member.Id, CaseCard.PlainValue(member.Name, 200), actor, clock.GetUtcNow());
-        return await CommitAsync(threatCase, data, actor, before, ct);
+        return await CommitAsync(threatCase, data, actor, before, ct, member);
     }
 
     private async Task<InvokeResponse> RejectAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
@@ -115,6 +112,25 @@ internal sealed partial class CaseActionHandler
 
         var before = State(threatCase);
         threatCase.Reject(reason, actor, clock.GetUtcNow());
+        return await CommitAsync(threatCase, data, actor, before, ct);
+    }
+
+    /// <summary>"Close" on a notified or call-scheduled case: the analyst is done with it, for the reason given.</summary>
+    private async Task<InvokeResponse> CloseAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
+    {
+        var reason = CaseCard.PlainValue(data.Text(CaseCardActions.CloseReasonInput)?.Trim(), 1000);
+        if (reason.Length == 0)
+        {
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.CardReasonMissing)], ct);
+        }
+
+        if (threatCase.Status is not (CaseStatus.Notified or CaseStatus.CallScheduled))
+        {
+            return await StaleAsync(threatCase, data, actor, ct);
+        }
+
+        var before = State(threatCase);
+        threatCase.Close(actor, clock.GetUtcNow(), reason);
         return await CommitAsync(threatCase, data, actor, before, ct);
     }
 

@@ -6,7 +6,10 @@ using DtcNotify.Data;
 using DtcNotify.Domain.Audit;
 using DtcNotify.Domain.Cases;
 using DtcNotify.Teams.Schema;
+using DtcNotify.Options;
+using DtcNotify.Resources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DtcNotify.Cases.Actions;
 
@@ -18,8 +21,10 @@ namespace DtcNotify.Cases.Actions;
 /// </summary>
 internal sealed partial class CaseActionHandler(
     DtcNotifyDbContext db, ChannelRegistrar channels, AnalystDirectory analysts, CaseCardRenderer renderer, CaseCardLoader loader,
-    CardUpdateQueue updates, TimeProvider clock, ILogger<CaseActionHandler> logger)
+    CardUpdateQueue updates, TimeProvider clock, IOptions<TeamsOptions> teams, ILogger<CaseActionHandler> logger)
 {
+    private AnalystTexts Texts => teams.Value.Texts;
+
     public async Task<InvokeResponse> HandleAsync(Activity activity, CancellationToken ct)
     {
         if (!AdaptiveCardAction.TryRead(activity, out var action))
@@ -70,6 +75,7 @@ internal sealed partial class CaseActionHandler(
             CardVerbs.Reject => await RejectAsync(threatCase, data, actor, ct),
             CardVerbs.Retry => await RetryAsync(threatCase, data, actor, ct),
             CardVerbs.CallDone => await CallDoneAsync(threatCase, data, actor, ct),
+            CardVerbs.Close => await CloseAsync(threatCase, data, actor, ct),
             _ => await UnknownVerbAsync(data, actor, ct),
         };
     }
@@ -78,7 +84,7 @@ internal sealed partial class CaseActionHandler(
     /// Commits <paramref name="change"/> (already applied to the tracked case) with its audit entry in one transaction, then
     /// queues the channel update. A concurrent change (version or idempotency key) turns into the stale answer.
     /// </summary>
-    private async Task<InvokeResponse> CommitAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, string before, CancellationToken ct)
+    private async Task<InvokeResponse> CommitAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, string before, CancellationToken ct, AssigneeChoice? mention = null)
     {
         db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow(), ActorId = actor.Id, ActorName = actor.Name, Action = data.Verb, Subject = Subject(threatCase), Before = before, After = State(threatCase) });
         try
@@ -99,7 +105,7 @@ internal sealed partial class CaseActionHandler(
             return await StaleAsync(current, data, actor, ct);
         }
 
-        updates.Enqueue(threatCase.Id, $"{threatCase.Reference}: {threatCase.LastAction}{(actor.Name is { } name ? " by " + name : "")}.");
+        updates.Enqueue(threatCase.Id, ThreadReply.ForAction(threatCase, actor, Texts, mention));
         return await CurrentCardAsync(threatCase.Id, null, ct);
     }
 
@@ -107,8 +113,8 @@ internal sealed partial class CaseActionHandler(
     {
         db.ChangeTracker.Clear();
         await AuditAsync(actor, $"{data.Verb}.stale", Subject(current), $"{{\"cardVersion\":{(data.Version ?? 0).ToString(CultureInfo.InvariantCulture)}}}", State(current), ct);
-        var who = current.LastActorName ?? "the system";
-        var notice = $"This case was changed by {who} ({current.LastAction ?? "updated"}) before your action; nothing was done. This is the current card.";
+        var who = current.LastActorName ?? Texts[nameof(AnalystText.CardStaleSystem)];
+        var notice = Texts.Format(nameof(AnalystText.CardStaleNotice), who, Texts.Action(current.LastAction ?? "proposed"));
         return await CurrentCardAsync(current.Id, notice, ct);
     }
 

@@ -15,7 +15,9 @@ namespace DtcNotify.Cases.Cards;
 internal sealed partial class CaseCardPublisher(
     DtcNotifyDbContext db, CaseCardRenderer renderer, CaseCardLoader loader, ChannelRegistrar channels, ConnectorClient connector, ILogger<CaseCardPublisher> logger) : DtcNotify.Delivery.ICaseChannelNotifier
 {
-    public async Task PublishAsync(long caseId, string threadReply, CancellationToken ct)
+    public Task PublishAsync(long caseId, string threadReply, CancellationToken ct) => PublishAsync(caseId, new ThreadReply(threadReply), ct);
+
+    public async Task PublishAsync(long caseId, ThreadReply threadReply, CancellationToken ct)
     {
         try
         {
@@ -40,7 +42,7 @@ internal sealed partial class CaseCardPublisher(
             }
 
             await connector.UpdateActivityAsync(channel.ServiceUrl, conversationId, activityId, OutgoingActivity.AdaptiveCard(card.ToJsonElement(), card.FallbackText), ct);
-            await connector.ReplyToActivityAsync(channel.ServiceUrl, conversationId, activityId, OutgoingActivity.Message(CaseCard.Plain(threadReply, 500)), ct);
+            await connector.ReplyToActivityAsync(channel.ServiceUrl, conversationId, activityId, threadReply.ToActivity(), ct);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or DbUpdateException or InvalidOperationException)
         {

@@ -35,7 +35,7 @@ internal sealed partial class CaseCardWriter(IServiceProvider services, Speciali
             }
 
             threatCase.MarkProposed(channel.ChannelId, "pending", null, clock.GetUtcNow());
-            var card = CaseCard.Create(view with { Case = threatCase }, members);
+            var card = _renderer.Card(view with { Case = threatCase }, members);
             var thread = await _connector.CreateChannelThreadAsync(channel.ServiceUrl, channel.ChannelId, channel.TenantId, Activity(card), ct);
             threatCase.AttachCard(thread.Id ?? channel.ChannelId, thread.ActivityId ?? thread.Id ?? "");
             try
