@@ -26,14 +26,14 @@ public static class CallScript
         text.Append("Contact: ").Append(string.IsNullOrWhiteSpace(task.ContactName) ? "(no name)" : OneLine(task.ContactName)).Append('\n');
         text.Append("Phone: ").Append(OneLine(task.Phone)).Append('\n');
         text.Append("Language: ").Append(task.Language == "en" ? "English" : "Dutch").Append('\n');
-        text.Append("Due: ").Append(task.DueAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append("\n\n");
+        text.Append("Due: ").Append(When(task.DueAt)).Append("\n\n");
         text.Append("What to say (").Append(task.ThreatTitle).Append("):\n").Append(task.Explanation).Append("\n\n");
         text.Append("Observed:\n");
         foreach (var o in task.Observations)
         {
             text.Append("- ").AppendJoin(" ", new[]
             {
-                o.Time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                o.Time is { } time ? When(time) : null,
                 o.Ip,
                 o.Port?.ToString(CultureInfo.InvariantCulture) is { } port ? "port " + port : null,
                 o.Url ?? o.Host,
@@ -55,6 +55,9 @@ public static class CallScript
         text.Append("\nAfterwards press \"Call done\" on the case card (reached / not reached, with a note).\n");
         return text.ToString();
     }
+
+    // The analyst calls from Amsterdam: times in Amsterdam with the zone shown.
+    private static string When(DateTimeOffset at) => DutchCalendar.Display(at, "ddd d MMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"));
 
     private static string OneLine(string value) => Mail.MailComposer.OneLine(value);
 }

@@ -32,7 +32,7 @@ public sealed class MailComposer(DtcContactDetails contact)
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(content.IsEnglish ? "en" : "nl").Append("\"><head><meta charset=\"utf-8\"><title>")
             .Append(E(subject)).Append("</title></head>\n<body style=\"font-family:Arial,sans-serif\">\n");
         html.Append("<p>").Append(E(Greeting(content, text))).Append("</p>\n");
-        html.Append("<p>").Append(E(Format(text.Intro, OneLine(content.CompanyName)))).Append("</p>\n");
+        html.Append("<p>").Append(E(Sentence(text.Intro, OneLine(content.CompanyName)))).Append("</p>\n");
         html.Append("<h2>").Append(E(content.ThreatTitle)).Append("</h2>\n");
 
         html.Append("<h3>").Append(E(text.ObservedHeading)).Append("</h3>\n<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">\n<tr>");
@@ -45,7 +45,7 @@ public sealed class MailComposer(DtcContactDetails contact)
         foreach (var observed in content.Observations)
         {
             html.Append("<tr>");
-            foreach (var cell in Cells(observed))
+            foreach (var cell in Cells(observed, text))
             {
                 html.Append("<td>").Append(E(cell)).Append("</td>");
             }
@@ -75,18 +75,19 @@ public sealed class MailComposer(DtcContactDetails contact)
         }
 
         html.Append(E(text.OfficeHours)).Append("<br>\n").Append(E(Format(text.ReferenceLine, content.CaseReference))).Append("</p>\n");
-        html.Append("<p>").Append(E(text.Closing)).Append("<br>\n").Append(E(text.Signature)).Append("</p>\n</body></html>\n");
+        html.Append("<p>").Append(E(text.Closing)).Append("<br>\n").Append(E(text.Signature)).Append("</p>\n");
+        html.Append("<p style=\"font-size:small;color:#555\">").Append(E(text.Genuine)).Append("</p>\n</body></html>\n");
         return html.ToString();
     }
 
     private string PlainText(NotificationContent content, MailText text)
     {
         var plain = new StringBuilder();
-        plain.Append(Greeting(content, text)).Append("\n\n").Append(Format(text.Intro, OneLine(content.CompanyName))).Append("\n\n");
+        plain.Append(Greeting(content, text)).Append("\n\n").Append(Sentence(text.Intro, OneLine(content.CompanyName))).Append("\n\n");
         plain.Append(content.ThreatTitle).Append("\n\n").Append(text.ObservedHeading).Append(":\n");
         foreach (var observed in content.Observations)
         {
-            plain.Append("- ").AppendJoin(" | ", Cells(observed).Where(c => c.Length > 0)).Append('\n');
+            plain.Append("- ").AppendJoin(" | ", Cells(observed, text).Where(c => c.Length > 0)).Append('\n');
         }
 
         if (More(content) is > 0 and var more)
@@ -108,16 +109,21 @@ public sealed class MailComposer(DtcContactDetails contact)
         }
 
         plain.Append(text.OfficeHours).Append('\n').Append(Format(text.ReferenceLine, content.CaseReference)).Append("\n\n");
-        plain.Append(text.Closing).Append('\n').Append(text.Signature).Append('\n');
+        plain.Append(text.Closing).Append('\n').Append(text.Signature).Append("\n\n");
+        plain.Append(text.Genuine).Append('\n');
         return plain.ToString();
     }
 
     private static string Greeting(NotificationContent content, MailText text) =>
-        string.IsNullOrWhiteSpace(content.RecipientName) ? text.GreetingUnnamed : Format(text.Greeting, OneLine(content.RecipientName));
+        string.IsNullOrWhiteSpace(content.RecipientName) ? text.GreetingUnnamed : Sentence(text.Greeting, OneLine(content.RecipientName));
 
-    private static IEnumerable<string> Cells(ObservedEvent observed) =>
+    /// <summary>A sentence with a name in it: "B.V." before the sentence's full stop gives one full stop, not "B.V..".</summary>
+    private static string Sentence(string format, string name) =>
+        Format(name.EndsWith('.') ? format.Replace("{0}.", "{0}", StringComparison.Ordinal) : format, name);
+
+    private static IEnumerable<string> Cells(ObservedEvent observed, MailText text) =>
     [
-        observed.Time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
+        observed.Time is { } time ? DutchCalendar.Display(time, text.TimeFormat, CultureInfo.GetCultureInfo(text.CultureName)) : "",
         OneLine(observed.Ip ?? ""),
         observed.Port?.ToString(CultureInfo.InvariantCulture) ?? "",
         OneLine(observed.Url ?? observed.Host ?? ""),

@@ -18,9 +18,7 @@ internal static class AnalystWords
             return "—";
         }
 
-        var local = TimeZoneInfo.ConvertTime(t, DutchCalendar.Amsterdam);
-        var zone = DutchCalendar.Amsterdam.IsDaylightSavingTime(local) ? "CEST" : "CET";
-        return local.ToString(texts[nameof(AnalystText.CardTimeFormat)], texts.Culture) + " " + zone;
+        return DutchCalendar.Display(t, texts[nameof(AnalystText.CardTimeFormat)], texts.Culture);
     }
 
     public static string Status(this AnalystTexts texts, CaseStatus status) => texts.Word("Status", status.ToName());
