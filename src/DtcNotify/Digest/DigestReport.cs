@@ -12,7 +12,14 @@ internal sealed record DigestReport(
     CaseBacklog DeliveryFailures,
     IReadOnlyList<NamedCount> Suppressed,
     IReadOnlyList<ImportLine> Imports,
-    IReadOnlyList<NamedCount> TopThreats);
+    IReadOnlyList<NamedCount> TopThreats)
+{
+    /// <summary>Calls recorded as done ("Call done") in the window; <see cref="DeliveredCounts.Phone"/> counts call tasks scheduled.</summary>
+    public int CallsMade { get; init; }
+
+    /// <summary>True when no digest was posted before: "since" is then not the previous digest.</summary>
+    public bool FirstDigest { get; init; }
+}
 
 /// <summary>How many cases wait in one state, and the oldest of them with how long they have waited.</summary>
 internal sealed record CaseBacklog(int Count, IReadOnlyList<AgedCase> Oldest);

@@ -4,14 +4,17 @@ using Microsoft.Extensions.Options;
 namespace DtcNotify.Digest;
 
 /// <summary>
-/// Wakes at the next digest time (and at least every 15 minutes, to catch up a digest missed while the service was down,
-/// or once a channel is registered) and posts today's digest if it is due and not yet posted by any instance.
+/// Wakes at the next digest time (and at least every 15 minutes, to catch up a digest missed while the service was down)
+/// and posts today's digest if it is due and not yet posted by any instance. While a due digest waits for the channel to be
+/// registered it looks every <see cref="NoChannelRecheckInterval"/>, so it follows within a minute of the registration.
 /// </summary>
 internal sealed partial class DigestScheduler(
     IServiceScopeFactory scopes, DigestSchedule schedule, TimeProvider clock, IOptions<DigestOptions> options, ILogger<DigestScheduler> logger)
     : BackgroundService
 {
     private static readonly TimeSpan RecheckInterval = TimeSpan.FromMinutes(15);
+    internal static readonly TimeSpan NoChannelRecheckInterval = TimeSpan.FromSeconds(30);
+    private bool _toldNoChannel;
     private readonly string _holder = Hosting.ClaimHolder.New();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,13 +30,10 @@ internal sealed partial class DigestScheduler(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var now = clock.GetUtcNow();
-                if (schedule.DueToday(now) is not null)
-                {
-                    await TryPostAsync(stoppingToken);
-                }
-
+                var waitingForChannel = schedule.DueToday(now) is not null && await TryPostAsync(stoppingToken) is DigestPostOutcome.NoChannel;
                 var next = schedule.Next(now);
-                var wait = next is { } n && n - now < RecheckInterval ? n - now : RecheckInterval;
+                var recheck = waitingForChannel ? NoChannelRecheckInterval : RecheckInterval;
+                var wait = next is { } n && n - now < recheck ? n - now : recheck;
                 await Task.Delay(wait, clock, stoppingToken);
             }
         }
@@ -43,21 +43,25 @@ internal sealed partial class DigestScheduler(
         }
     }
 
-    private async Task TryPostAsync(CancellationToken stoppingToken)
+    private async Task<DigestPostOutcome?> TryPostAsync(CancellationToken stoppingToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var (outcome, _) = await scope.ServiceProvider.GetRequiredService<DigestPublisher>().PostAsync(_holder, force: false, stoppingToken);
-            if (outcome is DigestPostOutcome.NoChannel)
+            if (outcome is DigestPostOutcome.NoChannel && !_toldNoChannel)
             {
-                Log.NoChannel(logger);
+                Log.NoChannel(logger); // once: the scheduler looks again every half minute
             }
+
+            _toldNoChannel = outcome is DigestPostOutcome.NoChannel;
+            return outcome;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A database or network hiccup must not stop the service; the next wake-up tries again the same day.
             Log.Failed(logger, ex);
+            return null;
         }
     }
 

@@ -11,7 +11,8 @@ namespace DtcNotify.Cases.Cards;
 internal sealed partial class CaseCardRenderer(
     CaseCardLoader loader, ChannelRegistrar channels, AnalystDirectory analysts, IOptions<TeamsOptions> teams, ILogger<CaseCardRenderer> logger)
 {
-    public async Task<(AdaptiveCard Card, CaseCardView View)?> RenderAsync(long caseId, string? notice, CancellationToken cancellationToken)
+    /// <param name="texts">The reader's language when it is not the team's (a command in a personal chat).</param>
+    public async Task<(AdaptiveCard Card, CaseCardView View)?> RenderAsync(long caseId, string? notice, CancellationToken cancellationToken, Resources.AnalystTexts? texts = null)
     {
         var view = await loader.LoadAsync(caseId, cancellationToken);
         if (view is null)
@@ -20,7 +21,7 @@ internal sealed partial class CaseCardRenderer(
         }
 
         var members = await MembersAsync(await channels.CurrentAsync(cancellationToken), cancellationToken);
-        return (Card(view, members, notice), view);
+        return (CaseCard.Create(view, members, notice, texts ?? teams.Value.Texts), view);
     }
 
     /// <summary>The case card in the team's language (<c>Teams:Language</c>).</summary>
