@@ -15,7 +15,7 @@ namespace DtcNotify.Delivery;
 /// case and this company (a notification never carries another company's data). The case's measures (analyst-edited)
 /// win over the playbook's defaults. The case card's preview is read here too, so it is the message that will go out.
 /// </summary>
-internal sealed class NotificationContentLoader(ThreatPlaybook playbook, OfficeHours officeHours)
+internal sealed class NotificationContentLoader(ThreatPlaybook playbook, OfficeHours officeHours, Microsoft.Extensions.Options.IOptions<Options.TeamsOptions> teams)
 {
     /// <summary>How many observations a mail or call task lists; the rest are counted ("and 12 more").</summary>
     public const int ListedObservations = 50;
@@ -90,6 +90,7 @@ internal sealed class NotificationContentLoader(ThreatPlaybook playbook, OfficeH
                 AssigneeId = requestedById,
                 AssigneeName = requestedByName,
                 DueAt = dueAt,
+                ScriptLanguage = teams.Value.Language,
             });
         }
 
