@@ -21,10 +21,12 @@ internal static class CliRunner
     {
         try
         {
-            var arguments = CliArguments.Parse(args);
+            // "-v" (short for --verbose) anywhere: the verb's log at Information too.
+            var shortVerbose = args.Contains("-v");
+            var arguments = CliArguments.Parse([.. args.Where(a => a != "-v")]);
             // Posting the digest needs the bot's connector, and with it a valid Bot section; nothing else does.
             var withBot = arguments.Positional.FirstOrDefault() == "digest" && arguments.Has("--post");
-            using var host = CliHost.Build(configure, arguments.Has("--verbose"), withBot);
+            using var host = CliHost.Build(configure, arguments.Has("--verbose") || shortVerbose, withBot);
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
             var verb = string.Join(' ', arguments.Positional.Take(2));

@@ -17,8 +17,9 @@ internal static class CaseCardEvidence
         var (view, t) = (context.View, context.Texts);
         var c = view.Case;
         yield return CaseCard.Section(t[nameof(AnalystText.CardEvidenceHeading)]);
-        yield return new TextBlock(t.Format(nameof(AnalystText.CardEvidenceSummary),
-            c.ObservationCount.ToString(t.Culture), t.When(c.FirstSeen), t.When(c.LastSeen))) { Spacing = "Small" };
+        yield return new TextBlock(c.ObservationCount == 1
+            ? t.Format(nameof(AnalystText.CardEvidenceSummaryOne), 1, t.When(c.LastSeen))
+            : t.Format(nameof(AnalystText.CardEvidenceSummary), c.ObservationCount.ToString(t.Culture), t.When(c.FirstSeen), t.When(c.LastSeen))) { Spacing = "Small" };
         var shown = view.Evidence.Take(Math.Min(Shown, context.L(Shown))).ToList();
         foreach (var evidence in shown)
         {
