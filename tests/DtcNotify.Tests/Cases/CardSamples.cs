@@ -134,6 +134,13 @@ internal static class CardSamples
             yield return ($"case-stale-notice-{l}", CaseCard.Create(View(InStatus(CaseStatus.Approved)), Members, "This case was changed by Anna Analist (approved by e-mail) before your action.", texts));
             yield return ($"case-no-members-{l}", CaseCard.Create(View(InStatus(CaseStatus.Proposed)), [], texts: texts));
             yield return ($"edit-measures-{l}", EditMeasuresCard.Create(View(InStatus(CaseStatus.Proposed)), texts));
+            yield return ($"help-{l}", DtcNotify.Bot.Cards.HelpCard.Create("approve all", texts));
+            var schedule = new DtcNotify.Digest.DigestSchedule("0 9 * * 1-5", "Europe/Amsterdam");
+            var digest = DtcNotify.Digest.DigestBuilder.Build(new DtcNotify.Digest.DigestFacts(
+                [new("DTC-2026-000001", "Bakkerij Korst B.V.", "open-ftp", CaseStatus.Proposed, null, Now.AddDays(-3), Now.AddDays(-3), Now.AddDays(-3), null, null),
+                 new("DTC-2026-000002", "Garage", "open-rdp", CaseStatus.Suppressed, DtcNotify.Domain.Cases.SuppressionReason.Vital, Now.AddHours(-2), Now.AddHours(-2), null, null, null)], [], []),
+                schedule.Window(Now));
+            yield return ($"digest-{l}", DtcNotify.Digest.DigestCard.Create(digest, schedule.Zone, texts));
         }
 
         yield return ("batch", BatchCard.Create(7, [.. Enumerable.Range(1, 25).Select(i => new BatchLine($"DTC-2026-{i:D6}", $"Company {i}", "medium", "open-ftp", i, "proposed"))]));
