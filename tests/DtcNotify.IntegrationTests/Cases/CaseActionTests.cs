@@ -93,7 +93,7 @@ public sealed class CaseActionTests
         var (refused, error) = await world.InvokeAsync(c, "case.approve", CardsWorld.AnnaAad, channel: "phone");
 
         Assert.Equal(400, refused);
-        Assert.Contains("no contact with a phone number", error.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("geen contactpersoon met een telefoonnummer", error.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
         await using (var db = world.Database.CreateContext())
         {
             db.Contacts.Add(new Domain.Companies.Contact { CompanyId = world.CompanyId, Name = "Kees", Phone = "+31612345678" });

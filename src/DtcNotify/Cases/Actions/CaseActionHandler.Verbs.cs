@@ -16,7 +16,7 @@ internal sealed partial class CaseActionHandler
     {
         if (threatCase.Status != CaseStatus.Proposed)
         {
-            return await RefuseAsync(threatCase, data, actor, $"Measures can only be edited while the case is proposed; it is {threatCase.Status.ToName()}.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts.Format(nameof(Resources.AnalystText.ReplyRefuseEditNotProposed), Resources.AnalystWords.Status(Texts, threatCase.Status)), ct);
         }
 
         await AuditAsync(actor, data.Verb, Subject(threatCase), null, State(threatCase), ct);
@@ -32,7 +32,7 @@ internal sealed partial class CaseActionHandler
         var channel = data.Text("channel");
         if (channel is not (CaseChannel.Email or CaseChannel.Phone))
         {
-            return await RefuseAsync(threatCase, data, actor, "Approve by e-mail or by phone.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.ReplyRefuseChannel)], ct);
         }
 
         if (threatCase.Status != CaseStatus.Proposed)
@@ -49,8 +49,8 @@ internal sealed partial class CaseActionHandler
         if (contact is null)
         {
             return await RefuseAsync(threatCase, data, actor, channel == CaseChannel.Phone
-                ? "The company has no contact with a phone number: it cannot be approved by phone."
-                : "The company has no contact with an e-mail address: it cannot be approved by e-mail.", ct);
+                ? Texts[nameof(Resources.AnalystText.ReplyRefuseNoPhone)]
+                : Texts[nameof(Resources.AnalystText.ReplyRefuseNoEmail)], ct);
         }
 
         var before = State(threatCase);
@@ -84,7 +84,7 @@ internal sealed partial class CaseActionHandler
         var member = (await renderer.MembersAsync(channel, ct)).FirstOrDefault(m => string.Equals(m.Id, assignee, StringComparison.OrdinalIgnoreCase));
         if (member is null)
         {
-            return await RefuseAsync(threatCase, data, actor, "Choose a member of the specialists' team.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.ReplyRefuseNotMember)], ct);
         }
 
         if (!threatCase.IsOpen)
@@ -102,7 +102,7 @@ internal sealed partial class CaseActionHandler
         var reason = CaseCard.PlainValue(data.Text("reason")?.Trim(), 1000);
         if (reason.Length == 0)
         {
-            return await RefuseAsync(threatCase, data, actor, "Give a reason for rejecting the case.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.CardReasonMissing)], ct);
         }
 
         if (threatCase.Status != CaseStatus.Proposed)
@@ -149,7 +149,7 @@ internal sealed partial class CaseActionHandler
         var contact = await ContactAsync(threatCase.CompanyId, threatCase.Channel, ct);
         if (contact is null)
         {
-            return await RefuseAsync(threatCase, data, actor, "The company no longer has a contact for this channel; delivery cannot be retried.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.ReplyRefuseRetryNoContact)], ct);
         }
 
         var before = State(threatCase);
@@ -164,7 +164,7 @@ internal sealed partial class CaseActionHandler
         var outcome = data.Text("callOutcome");
         if (outcome is not ("reached" or "not_reached"))
         {
-            return await RefuseAsync(threatCase, data, actor, "Choose whether the company was reached.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.ReplyRefuseNoOutcome)], ct);
         }
 
         if (threatCase.Status != CaseStatus.CallScheduled)
@@ -181,7 +181,7 @@ internal sealed partial class CaseActionHandler
         var contact = reached ? null : await ContactAsync(threatCase.CompanyId, CaseChannel.Phone, ct);
         if (!reached && contact is null)
         {
-            return await RefuseAsync(threatCase, data, actor, "The company no longer has a contact with a phone number; no new call can be planned.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.ReplyRefuseNoPhoneForCall)], ct);
         }
 
         var before = State(threatCase);

@@ -40,7 +40,7 @@ internal sealed partial class CaseActionHandler(
         {
             Log.Refused(logger, Text.PrintableText.Safe(data.Verb), data.Subject);
             await AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "not a member of the specialists' team or the configured tenant", ct);
-            return InvokeResponse.Error(403, "Forbidden", "Only members of the DTC specialists' team may act on cases.");
+            return InvokeResponse.Error(403, "Forbidden", Texts[nameof(AnalystText.ReplyRefuseNotAnalyst)]);
         }
 
         if (data.Verb == CardVerbs.ApproveBatch)
@@ -52,7 +52,7 @@ internal sealed partial class CaseActionHandler(
         if (threatCase is null)
         {
             await AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "no such case", ct);
-            return InvokeResponse.Error(404, "NotFound", "This case does not exist (any more).");
+            return InvokeResponse.Error(404, "NotFound", Texts[nameof(AnalystText.ReplyRefuseNoCase)]);
         }
 
         if (data.Verb == CardVerbs.Refresh)
@@ -135,7 +135,7 @@ internal sealed partial class CaseActionHandler(
     private async Task<InvokeResponse> CurrentCardAsync(long caseId, string? notice, CancellationToken ct) =>
         await renderer.RenderAsync(caseId, notice, ct) is { } rendered
             ? InvokeResponse.Card(rendered.Card.ToJsonElement())
-            : InvokeResponse.Error(404, "NotFound", "This case does not exist (any more).");
+            : InvokeResponse.Error(404, "NotFound", Texts[nameof(AnalystText.ReplyRefuseNoCase)]);
 
     private async Task AuditAsync(CaseActor actor, string action, string subject, string? before, string? after, CancellationToken ct)
     {
