@@ -26,7 +26,7 @@ public sealed class CaseCardFlowTests(PlaygroundFixture fixture, ITestOutputHelp
             Assert.Contains("Kritiek lek in Citrix NetScaler ADC/Gateway (CVE-2019-19781)", text, StringComparison.Ordinal);
             Assert.Contains("KRITIEK", text, StringComparison.Ordinal);
             Assert.Contains("incidenteel", text, StringComparison.Ordinal);
-            Assert.Contains("waarnemingen, eerste", text, StringComparison.Ordinal);
+            Assert.Contains("waarneming", text, StringComparison.Ordinal);
             Assert.Contains(":443", text, StringComparison.Ordinal);
             Assert.Contains("Wat wordt verstuurd", text, StringComparison.Ordinal);
             Assert.Contains("Status: voorgesteld", text, StringComparison.Ordinal);
