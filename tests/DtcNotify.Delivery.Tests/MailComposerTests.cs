@@ -55,7 +55,7 @@ public sealed class MailComposerTests
             Assert.Contains("192.0.2.10", body);
             Assert.Contains("3389", body);
             Assert.Contains("rdp.bakkerij-jansen.example", body);
-            Assert.Contains("2026-11-27 13:05", body);
+            Assert.Contains("27 Nov 2026 14:05 CET", body); // 13:05 UTC, read in Amsterdam
             Assert.Contains("Remote Desktop is reachable from the internet.", body);
             Assert.Contains("Close port 3389 on the firewall.", body);
             Assert.Contains("https://www.digitaltrustcenter.nl/contact", body);
@@ -101,5 +101,34 @@ public sealed class MailComposerTests
         Assert.Equal($"[TLP:{tlp}] Digital Trust Center: Open RDP (DTC-2026-000042)", mail.Subject);
         Assert.Contains(rule, mail.TextBody, StringComparison.Ordinal);
         Assert.Contains(rule, mail.HtmlBody, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("nl", "Bakkerij Korst B.V.", "systemen van Bakkerij Korst B.V. We informeren")]
+    [InlineData("en", "Bakkerij Korst B.V.", "systems of Bakkerij Korst B.V. We are informing")]
+    [InlineData("nl", "Bakkerij Korst", "systemen van Bakkerij Korst. We informeren")]
+    public void A_name_ending_in_a_full_stop_gets_no_second_one(string language, string company, string expected)
+    {
+        var mail = _composer.Compose(Samples.Mail(language) with { CompanyName = company, RecipientName = "J. Jansen Jr." });
+
+        Assert.Contains(expected, mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(expected, System.Net.WebUtility.HtmlDecode(mail.HtmlBody), StringComparison.Ordinal);
+        Assert.DoesNotContain("..", mail.TextBody.Replace("...", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nl", "Het DTC vraagt nooit om wachtwoorden, inloggegevens of betalingen", "Telefoon: +31 70 000 0000", "27-11-2026 14:05 CET")]
+    [InlineData("en", "The DTC never asks for passwords, login details or payments", "Phone: +31 70 000 0000", "27 Nov 2026 14:05 CET")]
+    public void The_mail_says_how_to_check_it_is_genuine_gives_the_phone_and_Amsterdam_times(string language, string genuine, string phone, string time)
+    {
+        var mail = _composer.Compose(Samples.Mail(language));
+
+        foreach (var body in new[] { mail.TextBody, System.Net.WebUtility.HtmlDecode(mail.HtmlBody) })
+        {
+            Assert.Contains(genuine, body, StringComparison.Ordinal);
+            Assert.Contains("website", body, StringComparison.Ordinal);
+            Assert.Contains(phone, body, StringComparison.Ordinal);
+            Assert.Contains(time, body, StringComparison.Ordinal);
+            Assert.DoesNotContain("UTC", body, StringComparison.Ordinal);
+        }
     }
 }

@@ -34,7 +34,7 @@ public sealed class PickupTransportTests : IDisposable
         var message = await MimeMessage.LoadAsync(file);
         Assert.Equal("DTC-2026-000042", message.Headers["X-DtcNotify-Case"]);
         Assert.Equal("0b7c4a53-9c1e-4f0e-9a57-1d2e3f405162", message.Headers["X-DtcNotify-Notification"]);
-        Assert.Equal("dtcnotify@localhost", Assert.Single(message.From.Mailboxes).Address);
+        Assert.Equal(("dtcnotify@localhost", "Digital Trust Center"), (Assert.Single(message.From.Mailboxes).Address, message.From.Mailboxes.Single().Name));
         Assert.Contains("192.0.2.10", message.HtmlBody);
         Assert.Equal(DeliveryFailureKind.NotSent, again.Kind);
     }

@@ -18,23 +18,40 @@ public sealed class CaseCardFlowTests(PlaygroundFixture fixture, ITestOutputHelp
             await flow.StepAsync("channel-open");
 
             output.WriteLine(await fixture.IngestDemoFeedAsync());
-            var card = flow.Page.Cards.Filter(new() { HasText = "Approve by e-mail" }).First;
+            var card = flow.Page.Cards.Filter(new() { HasText = "Goedkeuren per e-mail" }).First;
             await card.WaitForAsync(new() { Timeout = 30_000 });
             await flow.StepAsync("case-card");
             var text = await card.InnerTextAsync();
-            Assert.Contains("Status: proposed", text, StringComparison.Ordinal);
-            Assert.Contains("Why this case", text, StringComparison.Ordinal);
+            // Issue #16: the Dutch card — the playbook's title with its severity, the evidence, what will be sent, the status in words.
+            Assert.Contains("Kritiek lek in Citrix NetScaler ADC/Gateway (CVE-2019-19781)", text, StringComparison.Ordinal);
+            Assert.Contains("KRITIEK", text, StringComparison.Ordinal);
+            Assert.Contains("incidenteel", text, StringComparison.Ordinal);
+            Assert.Contains("waarneming", text, StringComparison.Ordinal);
+            Assert.Contains(":443", text, StringComparison.Ordinal);
+            Assert.Contains("Wat wordt verstuurd", text, StringComparison.Ordinal);
+            Assert.Contains("Status: voorgesteld", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("version", text, StringComparison.OrdinalIgnoreCase);
+            // A critical incidental case is proposed for a phone call: that approval is the first, positive button.
+            var buttons = await card.Locator(".ac-actionSet").Last.GetByRole(AriaRole.Button).AllInnerTextsAsync();
+            Assert.Equal("Goedkeuren per telefoon", buttons[0].Trim());
+            Assert.Equal("Goedkeuren per e-mail", buttons[1].Trim());
 
-            await card.GetByRole(AriaRole.Button, new() { Name = "Approve by e-mail" }).ClickAsync();
+            await card.GetByRole(AriaRole.Button, new() { Name = "Waarom" }).ClickAsync();
+            await flow.StepAsync("reasons-open");
+            await card.GetByRole(AriaRole.Button, new() { Name = "Voorbeeld" }).ClickAsync();
+            await flow.StepAsync("preview-open");
+            Assert.Contains("Wat te zeggen", await card.InnerTextAsync(), StringComparison.Ordinal); // the call script, in Dutch
 
-            var approved = flow.Page.Cards.Filter(new() { HasText = "Status: approved" }).First;
+            await card.GetByRole(AriaRole.Button, new() { Name = "Goedkeuren per e-mail" }).ClickAsync();
+
+            var approved = flow.Page.Cards.Filter(new() { HasText = "Status: goedgekeurd" }).First;
             await approved.WaitForAsync(new() { Timeout = 15_000 });
             await flow.StepAsync("approved");
-            Assert.Contains("approved by e-mail", await approved.InnerTextAsync(), StringComparison.Ordinal);
-            Assert.Equal(0, await flow.Page.Cards.Filter(new() { HasText = "Status: proposed" }).Filter(new() { HasText = "approved by e-mail" }).CountAsync());
+            Assert.Contains("goedgekeurd per e-mail", await approved.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await flow.Page.Cards.Filter(new() { HasText = "Status: voorgesteld" }).Filter(new() { HasText = "goedgekeurd per e-mail" }).CountAsync());
 
             // Local mode delivers through the pickup folder; the dispatcher then updates the same card and replies in its thread.
-            var notified = flow.Page.Cards.Filter(new() { HasText = "Status: notified" }).First;
+            var notified = flow.Page.Cards.Filter(new() { HasText = "Status: geïnformeerd" }).First;
             await notified.WaitForAsync(new() { Timeout = 30_000 });
             await flow.StepAsync("notified");
             var eml = Assert.Single(Directory.GetFiles(fixture.MailPickupDirectory, "*.eml"));

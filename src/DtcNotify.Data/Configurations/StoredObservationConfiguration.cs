@@ -16,6 +16,7 @@ internal sealed class StoredObservationConfiguration : IEntityTypeConfiguration<
         builder.HasOne<ThreatCase>().WithMany().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(o => o.Threat).HasMaxLength(200);
         builder.Property(o => o.MatchedAsset).HasMaxLength(300);
+        builder.Property(o => o.FeedName).HasMaxLength(200);
         builder.HasIndex(o => new { o.ImportId, o.CompanyId, o.Threat });
         builder.HasIndex(o => o.CaseId);
     }

@@ -45,6 +45,7 @@ internal sealed class ThreatCaseConfiguration : IEntityTypeConfiguration<ThreatC
         builder.Property(c => c.RemediationClaimedBy).HasMaxLength(200);
         builder.HasIndex(c => new { c.RemediationSource, c.RemediationReport });
         builder.HasIndex(c => c.RemediationImportId);
+        builder.Property(c => c.CloseReason).HasMaxLength(1000);
         builder.Property(c => c.Measures).HasConversion(Json(CaseJsonContext.Default.ListString), ListComparer<string>());
         builder.Property(c => c.Tlp).HasMaxLength(12);
         builder.Property(c => c.Explanation).HasConversion(Json(CaseJsonContext.Default.ListCriterionResult), ListComparer<CriterionResult>());

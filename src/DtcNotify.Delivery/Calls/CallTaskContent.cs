@@ -35,6 +35,9 @@ public sealed record CallTaskContent
     public string? AssigneeName { get; init; }
 
     public required DateTimeOffset DueAt { get; init; }
+
+    /// <summary>The language of the task's own words for the analyst (<c>Teams:Language</c>): <c>nl</c> or <c>en</c>.</summary>
+    public string ScriptLanguage { get; init; } = "en";
 }
 
 /// <summary>Creates call tasks. Throws <see cref="DeliveryFailureException"/> saying whether a retry is safe.</summary>

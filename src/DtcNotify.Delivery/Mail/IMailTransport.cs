@@ -13,9 +13,12 @@ public interface IMailTransport
 
 /// <summary>The sender identity shared by every transport.</summary>
 /// <param name="From">The (shared) mailbox the mail comes from; for Pickup it may be empty and a local placeholder is used.</param>
-public sealed record MailSender(string? From, string? ReplyTo)
+public sealed record MailSender(string? From, string? ReplyTo, string? FromName = MailSender.DefaultFromName)
 {
     internal const string LocalPlaceholder = "dtcnotify@localhost";
+
+    /// <summary>The display name recipients see beside the shared mailbox's address.</summary>
+    public const string DefaultFromName = "Digital Trust Center";
 
     internal string FromOrPlaceholder => string.IsNullOrWhiteSpace(From) ? LocalPlaceholder : From;
 }

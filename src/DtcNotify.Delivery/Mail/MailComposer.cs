@@ -57,7 +57,7 @@ public sealed class MailComposer(DtcContactDetails contact)
         foreach (var observed in content.Observations)
         {
             html.Append("<tr>");
-            foreach (var cell in Cells(observed))
+            foreach (var cell in Cells(observed, text))
             {
                 html.Append("<td>").Append(E(cell)).Append("</td>");
             }
@@ -91,7 +91,8 @@ public sealed class MailComposer(DtcContactDetails contact)
         }
 
         html.Append(E(text.OfficeHours)).Append("<br>\n").Append(E(Format(text.ReferenceLine, content.CaseReference))).Append("</p>\n");
-        html.Append("<p>").Append(E(text.Closing)).Append("<br>\n").Append(E(text.Signature)).Append("</p>\n</body></html>\n");
+        html.Append("<p>").Append(E(text.Closing)).Append("<br>\n").Append(E(text.Signature)).Append("</p>\n");
+        html.Append("<p style=\"font-size:small;color:#555\">").Append(E(text.Genuine)).Append("</p>\n</body></html>\n");
         return html.ToString();
     }
 
@@ -112,7 +113,7 @@ public sealed class MailComposer(DtcContactDetails contact)
         plain.Append(DeliveryText.Line(content.ThreatTitle, DeliveryText.TitleLength)).Append("\n\n").Append(text.ObservedHeading).Append(":\n");
         foreach (var observed in content.Observations)
         {
-            plain.Append("- ").AppendJoin(" | ", Cells(observed).Where(c => c.Length > 0)).Append('\n');
+            plain.Append("- ").AppendJoin(" | ", Cells(observed, text).Where(c => c.Length > 0)).Append('\n');
         }
 
         if (More(content) is > 0 and var more)
@@ -139,21 +140,26 @@ public sealed class MailComposer(DtcContactDetails contact)
         }
 
         plain.Append(text.OfficeHours).Append('\n').Append(Format(text.ReferenceLine, content.CaseReference)).Append("\n\n");
-        plain.Append(text.Closing).Append('\n').Append(text.Signature).Append('\n');
+        plain.Append(text.Closing).Append('\n').Append(text.Signature).Append("\n\n");
+        plain.Append(text.Genuine).Append('\n');
         return plain.ToString();
     }
 
     /// <summary>The first warning introduces the DTC; a follow-up (shorter, firmer) names that warning and the newest sighting instead.</summary>
     private static IEnumerable<string> Opening(NotificationContent content, MailText text) => content.FollowUp is { } followUp
         ? FollowUpMailText.For(content).Opening(followUp, content, DeliveryText.Line(content.CompanyName, DeliveryText.NameLength))
-        : [Format(text.Intro, DeliveryText.Line(content.CompanyName, DeliveryText.NameLength))];
+        : [Sentence(text.Intro, DeliveryText.Line(content.CompanyName, DeliveryText.NameLength))];
 
     private static string Greeting(NotificationContent content, MailText text) =>
-        string.IsNullOrWhiteSpace(content.RecipientName) ? text.GreetingUnnamed : Format(text.Greeting, DeliveryText.Line(content.RecipientName, DeliveryText.NameLength));
+        string.IsNullOrWhiteSpace(content.RecipientName) ? text.GreetingUnnamed : Sentence(text.Greeting, DeliveryText.Line(content.RecipientName, DeliveryText.NameLength));
 
-    private static IEnumerable<string> Cells(ObservedEvent observed) =>
+    /// <summary>A sentence with a name in it: "B.V." before the sentence's full stop gives one full stop, not "B.V..".</summary>
+    private static string Sentence(string format, string name) =>
+        Format(name.EndsWith('.') ? format.Replace("{0}.", "{0}", StringComparison.Ordinal) : format, name);
+
+    private static IEnumerable<string> Cells(ObservedEvent observed, MailText text) =>
     [
-        observed.Time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
+        observed.Time is { } time ? DutchCalendar.Display(time, text.TimeFormat, CultureInfo.GetCultureInfo(text.CultureName)) : "",
         DeliveryText.Line(observed.Ip, DeliveryText.AddressLength),
         observed.Port?.ToString(CultureInfo.InvariantCulture) ?? "",
         DeliveryText.Line(observed.Url ?? observed.Host, DeliveryText.LocatorLength),

@@ -21,7 +21,10 @@ internal sealed record MailText(
     string OfficeHours,
     string ReferenceLine,
     string Closing,
-    string Signature)
+    string Signature,
+    string Genuine,
+    string TimeFormat,
+    string CultureName)
 {
     public static readonly MailText Dutch = new(
         SubjectFormat: "Digital Trust Center: {0} ({1})",
@@ -29,7 +32,7 @@ internal sealed record MailText(
         GreetingUnnamed: "Geachte heer, mevrouw,",
         Intro: "Het Digital Trust Center (DTC) van het ministerie van Economische Zaken heeft een melding ontvangen over systemen van {0}. We informeren u hierover zodat u maatregelen kunt nemen.",
         ObservedHeading: "Wat is waargenomen",
-        TimeColumn: "Tijdstip (UTC)",
+        TimeColumn: "Tijdstip",
         AddressColumn: "IP-adres",
         PortColumn: "Poort",
         HostColumn: "Hostnaam / URL",
@@ -43,7 +46,10 @@ internal sealed record MailText(
         OfficeHours: "Bereikbaar op werkdagen van 9:00 tot 17:00 uur.",
         ReferenceLine: "Vermeld bij contact het referentienummer {0}.",
         Closing: "Met vriendelijke groet,",
-        Signature: "Digital Trust Center");
+        Signature: "Digital Trust Center",
+        Genuine: "Is dit bericht echt? Het DTC vraagt nooit om wachtwoorden, inloggegevens of betalingen. Twijfelt u, bel dan het telefoonnummer dat op de website van het DTC staat (www.digitaltrustcenter.nl) en noem het referentienummer.",
+        TimeFormat: "dd-MM-yyyy HH:mm",
+        CultureName: "nl-NL");
 
     public static readonly MailText English = new(
         SubjectFormat: "Digital Trust Center: {0} ({1})",
@@ -51,7 +57,7 @@ internal sealed record MailText(
         GreetingUnnamed: "Dear Sir or Madam,",
         Intro: "The Digital Trust Center (DTC) of the Dutch Ministry of Economic Affairs has received a report about systems of {0}. We are informing you so that you can take measures.",
         ObservedHeading: "What was observed",
-        TimeColumn: "Time (UTC)",
+        TimeColumn: "Time",
         AddressColumn: "IP address",
         PortColumn: "Port",
         HostColumn: "Host name / URL",
@@ -65,5 +71,8 @@ internal sealed record MailText(
         OfficeHours: "Available on weekdays from 9:00 to 17:00 (Amsterdam time).",
         ReferenceLine: "Please quote reference number {0} when you contact us.",
         Closing: "Kind regards,",
-        Signature: "Digital Trust Center");
+        Signature: "Digital Trust Center",
+        Genuine: "Is this message genuine? The DTC never asks for passwords, login details or payments. If in doubt, call the phone number on the DTC's website (www.digitaltrustcenter.nl) and quote the reference number.",
+        TimeFormat: "d MMM yyyy HH:mm",
+        CultureName: "en-GB");
 }

@@ -8,7 +8,8 @@ internal static class MimeMessageFactory
 {
     public static MimeMessage Create(ComposedMail mail, MailSender sender, DateTimeOffset date)
     {
-        var from = MailboxAddress.Parse(sender.FromOrPlaceholder);
+        var address = MailboxAddress.Parse(sender.FromOrPlaceholder);
+        var from = new MailboxAddress(string.IsNullOrWhiteSpace(sender.FromName) ? address.Name : sender.FromName, address.Address);
         var message = new MimeMessage
         {
             // The header sink: whoever built the mail, no CR/LF or invisible character reaches a header or its encoded words.

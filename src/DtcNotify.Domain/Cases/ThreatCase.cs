@@ -153,6 +153,8 @@ public sealed class ThreatCase
     public DateTimeOffset? PostUncertainSince { get; set; }
     /// <summary>When the company last answered by e-mail (issue #18); shown on the card, and in the digest while no action followed it.</summary>
     public DateTimeOffset? LastReplyAt { get; set; }
+    /// <summary>Why an analyst closed the case ("Close" on a notified or call-scheduled case).</summary>
+    public string? CloseReason { get; private set; }
 
     /// <summary>Open cases collect new observations; closed and rejected ones do not.</summary>
     public bool IsOpen => Status is not (CaseStatus.Closed or CaseStatus.Rejected);
@@ -227,6 +229,13 @@ public sealed class ThreatCase
         ApprovedByName = analyst.Name;
         ApprovedAt = now;
         DeliveryError = null;
+        if (channel == CaseChannel.Phone)
+        {
+            // The call task is the approving analyst's (Planner/To Do assign it to them): the case is theirs now.
+            AssigneeId = analyst.Id;
+            AssigneeName = analyst.Name;
+        }
+
         Record(channel == CaseChannel.Phone ? "approved by phone" : "approved by e-mail", analyst, now);
     }
 
@@ -345,10 +354,16 @@ public sealed class ThreatCase
         }
     }
 
-    public void Close(CaseActor analyst, DateTimeOffset now)
+    /// <summary>"Close": the company was notified (or the call is no longer needed) and the analyst is done, for <paramref name="reason"/>.</summary>
+    public void Close(CaseActor analyst, DateTimeOffset now, string? reason = null)
     {
-        Require(CaseStatus.Notified);
+        if (Status is not (CaseStatus.Notified or CaseStatus.CallScheduled))
+        {
+            throw new CaseStateException(this, $"expected {CaseStatus.Notified.ToName()} or {CaseStatus.CallScheduled.ToName()}");
+        }
+
         Status = CaseStatus.Closed;
+        CloseReason = reason;
         Record("closed", analyst, now);
     }
 

@@ -49,4 +49,10 @@ public sealed class StoredObservation
 
     /// <summary>Other IntelMQ fields as a JSON object (feed-supplied text: escape before it reaches a card or an e-mail).</summary>
     public string? Extra { get; init; }
+
+    /// <summary><c>source.reverse_dns</c> (Shadowserver's <c>hostname</c>): shown as evidence, never used to decide ownership (a PTR record is written by whoever holds the address).</summary>
+    public string? SourceReverseDns { get; init; }
+
+    /// <summary><c>feed.name</c>: the report the observation came from (e.g. <c>Accessible-FTP</c>).</summary>
+    public string? FeedName { get; init; }
 }

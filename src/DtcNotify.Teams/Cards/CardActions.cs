@@ -6,6 +6,7 @@ namespace DtcNotify.Teams.Cards;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
 [JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
+[JsonDerivedType(typeof(ToggleVisibilityAction), "Action.ToggleVisibility")]
 public abstract record CardAction(string Title)
 {
     public string? Id { get; init; }
@@ -24,3 +25,6 @@ public sealed record ExecuteAction(string Title, string Verb) : CardAction(Title
 
 /// <summary>Reveals inline inputs (reject reason, reassign) without a dialog, which the Playground does not support.</summary>
 public sealed record ShowCardAction(string Title, AdaptiveCard Card) : CardAction(Title);
+
+/// <summary>Shows or hides elements of the card on the client (e.g. the criteria behind "Why"); nothing is sent to the bot.</summary>
+public sealed record ToggleVisibilityAction(string Title, IReadOnlyList<string> TargetElements) : CardAction(Title);

@@ -72,6 +72,11 @@ public sealed record Column(IReadOnlyList<CardElement> Items)
     public string Type { get; } = "Column";
 
     public string? Width { get; init; }
+
+    /// <summary>A container style (<c>attention</c>, <c>warning</c>, <c>good</c>, <c>emphasis</c>): a badge's background.</summary>
+    public string? Style { get; init; }
+
+    public string? VerticalContentAlignment { get; init; }
 }
 
 public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement;

@@ -27,6 +27,16 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        if (!verbose)
+        {
+            // appsettings' Logging:LogLevel (Information for the service) would otherwise win over the minimum level: a CLI
+            // verb prints its result, and its log only warnings and errors unless -v.
+            builder.Services.PostConfigure<LoggerFilterOptions>(filter =>
+            {
+                filter.Rules.Clear();
+                filter.MinLevel = LogLevel.Warning;
+            });
+        }
         builder.Services.AddDtcNotifyCore(builder.Configuration);
         if (withBot)
         {

@@ -34,7 +34,9 @@ internal static class CliRunner
     {
         try
         {
-            var arguments = CliArguments.Parse(args);
+            // "-v" (short for --verbose) anywhere: the verb's log at Information too.
+            var shortVerbose = args.Contains("-v");
+            var arguments = CliArguments.Parse([.. args.Where(a => a != "-v")]);
             if (!Verbs.Contains(arguments.Positional.FirstOrDefault() ?? "") && !Verbs.Contains(string.Join(' ', arguments.Positional.Take(2))))
             {
                 throw new CliUsageException($"unknown command '{Text.PrintableText.Safe(string.Join(' ', args))}'\n{Usage}");
@@ -42,7 +44,7 @@ internal static class CliRunner
 
             // Posting the digest needs the bot's connector, and with it a valid Bot section; nothing else does.
             var withBot = arguments.Positional.FirstOrDefault() == "digest" && arguments.Has("--post");
-            using var host = CliHost.Build(configure, arguments.Has("--verbose"), withBot, services);
+            using var host = CliHost.Build(configure, arguments.Has("--verbose") || shortVerbose, withBot, services);
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
             var verb = string.Join(' ', arguments.Positional.Take(2));

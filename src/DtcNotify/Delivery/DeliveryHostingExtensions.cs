@@ -24,7 +24,7 @@ internal static class DeliveryHostingExtensions
             var mail = sp.GetRequiredService<IOptions<MailOptions>>().Value;
             var calls = sp.GetRequiredService<IOptions<CallTasksOptions>>().Value;
             var clock = sp.GetRequiredService<TimeProvider>();
-            var sender = new MailSender(mail.From, string.IsNullOrWhiteSpace(mail.ReplyTo) ? null : mail.ReplyTo);
+            var sender = new MailSender(mail.From, string.IsNullOrWhiteSpace(mail.ReplyTo) ? null : mail.ReplyTo, mail.FromName);
             return new DeliveryRouter(
                 new MailComposer(new DtcContactDetails(mail.ContactFormUrl, mail.ContactPhone)),
                 new Lazy<IMailTransport>(() => mail.Transport switch

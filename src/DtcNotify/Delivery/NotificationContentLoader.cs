@@ -2,6 +2,7 @@ using DtcNotify.Data;
 using DtcNotify.Delivery.Calls;
 using DtcNotify.Delivery.Content;
 using DtcNotify.Domain.Cases;
+using DtcNotify.Domain.Companies;
 using DtcNotify.Domain.Intake;
 using DtcNotify.Domain.Notifications;
 using DtcNotify.Domain.Playbook;
@@ -12,9 +13,9 @@ namespace DtcNotify.Delivery;
 /// <summary>
 /// Reads what a notification says from the database: the case, its company, and ONLY the observations linked to this
 /// case and this company (a notification never carries another company's data). The case's measures (analyst-edited)
-/// win over the playbook's defaults.
+/// win over the playbook's defaults. The case card's preview is read here too, so it is the message that will go out.
 /// </summary>
-internal sealed class NotificationContentLoader(ThreatPlaybook playbook, OfficeHours officeHours)
+internal sealed class NotificationContentLoader(ThreatPlaybook playbook, OfficeHours officeHours, Microsoft.Extensions.Options.IOptions<Options.TeamsOptions> teams)
 {
     /// <summary>How many observations a mail or call task lists; the rest are counted ("and 12 more").</summary>
     public const int ListedObservations = 50;
@@ -28,50 +29,78 @@ internal sealed class NotificationContentLoader(ThreatPlaybook playbook, OfficeH
         }
 
         var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == notification.CompanyId, cancellationToken);
-        if ((Domain.Companies.Company.ContactBlockReason(company.Vital, company.DoNotContact) ?? Sharing.TlpRules.BlockReason(threatCase.Tlp)) is { } blocked)
+        if ((Company.ContactBlockReason(company.Vital, company.DoNotContact) ?? Sharing.TlpRules.BlockReason(threatCase.Tlp)) is { } blocked)
         {
             // The registry changed after the approval: nothing goes out, and the analyst sees why on the card.
             throw new DeliveryFailureException(DeliveryFailureKind.Rejected, blocked);
         }
 
+        var recipient = new Recipient(notification.Channel, notification.Recipient, notification.RecipientName, notification.Language);
+        return await ComposeAsync(db, threatCase, company, recipient, notification.PublicId, notification.Id,
+            notification.RequestedById, notification.RequestedByName, notification.DueAt ?? officeHours.NextSlot(now), cancellationToken);
+    }
+
+    /// <summary>
+    /// What an approval of <paramref name="threatCase"/> on <paramref name="channel"/> by <paramref name="analyst"/> would send
+    /// now, for the card's preview; null when the company has no contact for the channel.
+    /// </summary>
+    public async Task<DeliveryWork?> PreviewAsync(
+        DtcNotifyDbContext db, ThreatCase threatCase, Company company, IEnumerable<Contact> contacts, string channel, CaseActor analyst, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var contact = contacts.OrderBy(c => c.Id).FirstOrDefault(c => channel == CaseChannel.Phone ? c.Phone is { Length: > 0 } : c.Email is { Length: > 0 });
+        if (contact is null)
+        {
+            return null;
+        }
+
+        var recipient = new Recipient(channel, channel == CaseChannel.Phone ? contact.Phone! : contact.Email!, contact.Name, threatCase.Language);
+        return await ComposeAsync(db, threatCase, company, recipient, Guid.Empty, 0, analyst.Id, analyst.Name, officeHours.NextSlot(now), cancellationToken);
+    }
+
+    private async Task<DeliveryWork> ComposeAsync(
+        DtcNotifyDbContext db, ThreatCase threatCase, Company company, Recipient recipient, Guid publicId, long notificationId,
+        string requestedById, string? requestedByName, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
         var ofThisCase = db.Observations.AsNoTracking().Where(o => o.CaseId == threatCase.Id && o.CompanyId == company.Id);
         var total = await ofThisCase.CountAsync(cancellationToken);
         var listed = await ofThisCase.OrderByDescending(o => o.TimeSource).ThenBy(o => o.Id).Take(ListedObservations).ToListAsync(cancellationToken);
 
         var entry = playbook.Resolve(threatCase.Threat, listed.SelectMany(Cves), listed.FirstOrDefault()?.Type);
-        var language = notification.Language;
+        var language = recipient.Language;
         var measures = threatCase.Measures.Count > 0 ? threatCase.Measures : entry.Measures(language);
-        var observed = listed.Select(o => new ObservedEvent(o.TimeSource, o.SourceIp, o.SourcePort, o.SourceFqdn, o.SourceUrl, o.Protocol)).ToList();
+        // The host name column: the feed's host name, else the reverse-DNS name it reported (shown, never used for matching).
+        var observed = listed.Select(o => new ObservedEvent(o.TimeSource, o.SourceIp, o.SourcePort, o.SourceFqdn ?? o.SourceReverseDns, o.SourceUrl, o.Protocol)).ToList();
         var reference = threatCase.Reference ?? $"case {threatCase.Id}";
 
-        if (notification.Channel == CaseChannel.Phone)
+        if (recipient.Channel == CaseChannel.Phone)
         {
-            return new DeliveryWork(notification.Id, threatCase.Id, reference, null, new CallTaskContent
+            return new DeliveryWork(notificationId, threatCase.Id, reference, null, new CallTaskContent
             {
-                NotificationId = notification.PublicId,
+                NotificationId = publicId,
                 CaseReference = reference,
                 CompanyName = company.Name,
-                ContactName = notification.RecipientName,
-                Phone = notification.Recipient,
+                ContactName = recipient.Name,
+                Phone = recipient.Address,
                 Language = language,
                 ThreatTitle = entry.Title(language),
                 Explanation = entry.Explanation(language),
                 Measures = measures,
                 Observations = observed,
                 ObservationTotal = total,
-                AssigneeId = notification.RequestedById,
-                AssigneeName = notification.RequestedByName,
-                DueAt = notification.DueAt ?? officeHours.NextSlot(now),
+                AssigneeId = requestedById,
+                AssigneeName = requestedByName,
+                DueAt = dueAt,
+                ScriptLanguage = teams.Value.Language,
             });
         }
 
-        return new DeliveryWork(notification.Id, threatCase.Id, reference, new NotificationContent
+        return new DeliveryWork(notificationId, threatCase.Id, reference, new NotificationContent
         {
-            NotificationId = notification.PublicId,
+            NotificationId = publicId,
             CaseReference = reference,
             Language = language,
-            RecipientAddress = notification.Recipient,
-            RecipientName = notification.RecipientName,
+            RecipientAddress = recipient.Address,
+            RecipientName = recipient.Name,
             CompanyName = company.Name,
             ThreatTitle = entry.Title(language),
             Explanation = entry.Explanation(language),
@@ -89,4 +118,6 @@ internal sealed class NotificationContentLoader(ThreatPlaybook playbook, OfficeH
 
     private static IEnumerable<string> Cves(StoredObservation observation) =>
         observation.Cves?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    private sealed record Recipient(string Channel, string Address, string? Name, string Language);
 }

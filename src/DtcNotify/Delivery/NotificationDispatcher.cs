@@ -25,8 +25,11 @@ internal sealed partial class NotificationDispatcher(
     NotificationContentLoader loader,
     GraphConnection graph,
     TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Options.TeamsOptions> teams,
     ILogger<NotificationDispatcher> logger)
 {
+    private Resources.AnalystTexts Texts => teams.Value.Texts;
+
     public const string Interrupted = "interrupted; delivery state unknown";
 
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
@@ -79,7 +82,7 @@ internal sealed partial class NotificationDispatcher(
             if (await NotificationOutbox.FinishAsync(db, row, deadHolder, c => c.MarkDeliveryFailed(Interrupted, now), "notification.interrupted", now, cancellationToken))
             {
                 Log.InterruptedFound(logger, row.PublicId, PrintableText.Safe(deadHolder));
-                await TellChannelAsync(row.CaseId, ThreadReplies.Failed(row, transport, Interrupted), cancellationToken);
+                await TellChannelAsync(row.CaseId, ThreadReplies.Failed(Texts, row, transport, Interrupted), cancellationToken);
             }
         }
     }
@@ -147,7 +150,7 @@ internal sealed partial class NotificationDispatcher(
         var shownId = PrintableText.Safe(receipt.ExternalId ?? "");
         Log.Delivered(logger, claimed.PublicId, receipt.Transport, shownId);
         Telemetry.DtcNotifyTelemetry.Delivered(receipt.Transport, "sent");
-        var reply = isCall ? ThreadReplies.CallScheduled(claimed, receipt, claimed.DueAt ?? now) : ThreadReplies.Sent(claimed, receipt, now);
+        var reply = isCall ? ThreadReplies.CallScheduled(Texts, claimed, receipt, claimed.DueAt ?? now) : ThreadReplies.Sent(Texts, claimed, receipt, now);
         await TellChannelAsync(claimed.CaseId, reply, CancellationToken.None);
         return true;
     }
@@ -169,7 +172,7 @@ internal sealed partial class NotificationDispatcher(
             {
                 Log.Postponed(logger, claimed.PublicId, transport, claimed.Attempts, PrintableText.Safe(error));
                 Telemetry.DtcNotifyTelemetry.Delivered(transport, "postponed");
-                await TellChannelAsync(claimed.CaseId, ThreadReplies.Postponed(claimed, transport, error), cancellationToken);
+                await TellChannelAsync(claimed.CaseId, ThreadReplies.Postponed(Texts, claimed, transport, error), cancellationToken);
             }
 
             return;
@@ -180,7 +183,7 @@ internal sealed partial class NotificationDispatcher(
         {
             Log.Failed(logger, claimed.PublicId, transport, kind.ToString(), PrintableText.Safe(error));
             Telemetry.DtcNotifyTelemetry.Delivered(transport, "failed");
-            await TellChannelAsync(claimed.CaseId, ThreadReplies.Failed(claimed, transport, error), cancellationToken);
+            await TellChannelAsync(claimed.CaseId, ThreadReplies.Failed(Texts, claimed, transport, error), cancellationToken);
         }
     }
 

@@ -1,28 +1,25 @@
-using System.Globalization;
 using DtcNotify.Delivery.Content;
 using DtcNotify.Domain.Notifications;
+using DtcNotify.Resources;
 
 namespace DtcNotify.Delivery;
 
-/// <summary>The reply in the case thread after a delivery: what was sent to whom, when, by which transport (plain text).</summary>
+/// <summary>The reply in the case thread after a delivery, in the team's language: what was sent to whom, when (Amsterdam), by which transport (plain text).</summary>
 internal static class ThreadReplies
 {
-    public static string Sent(Notification n, DeliveryReceipt receipt, DateTimeOffset at) =>
-        Append($"E-mail sent to {Who(n)} at {Local(at)} via {receipt.Transport} (id {receipt.ExternalId}).", receipt.Note);
+    public static string Sent(AnalystTexts t, Notification n, DeliveryReceipt receipt, DateTimeOffset at) =>
+        Append(t, t.Format(nameof(AnalystText.ReplySent), Who(n), t.When(at), receipt.Transport, receipt.ExternalId), receipt.Note);
 
-    public static string CallScheduled(Notification n, DeliveryReceipt receipt, DateTimeOffset due) =>
-        Append($"Call task created via {receipt.Transport} for {n.RequestedByName ?? n.RequestedById}: call {Who(n)}, due {Local(due)} (id {receipt.ExternalId}).", receipt.Note);
+    public static string CallScheduled(AnalystTexts t, Notification n, DeliveryReceipt receipt, DateTimeOffset due) =>
+        Append(t, t.Format(nameof(AnalystText.ReplyCallScheduled), receipt.Transport, n.RequestedByName ?? n.RequestedById, Who(n), t.When(due), receipt.ExternalId), receipt.Note);
 
-    public static string Failed(Notification n, string transport, string error) =>
-        $"Delivery to {Who(n)} via {transport} failed: {error}. Nothing is resent automatically; use \"Retry delivery\" when it is safe.";
+    public static string Failed(AnalystTexts t, Notification n, string transport, string error) =>
+        t.Format(nameof(AnalystText.ReplyDeliveryFailed), Who(n), transport, error);
 
-    public static string Postponed(Notification n, string transport, string error) =>
-        $"Delivery to {Who(n)} via {transport} did not go out ({error}); it will be tried again (attempt {n.Attempts}).";
+    public static string Postponed(AnalystTexts t, Notification n, string transport, string error) =>
+        t.Format(nameof(AnalystText.ReplyDeliveryPostponed), Who(n), transport, error, n.Attempts);
 
     private static string Who(Notification n) => string.IsNullOrWhiteSpace(n.RecipientName) ? n.Recipient : $"{n.RecipientName} ({n.Recipient})";
 
-    private static string Local(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, DutchCalendar.Amsterdam).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " (Amsterdam)";
-
-    private static string Append(string text, string? note) => note is null ? text : $"{text} Note: {note}.";
+    private static string Append(AnalystTexts t, string text, string? note) => note is null ? text : $"{text} {t.Format(nameof(AnalystText.ReplyNote), note)}";
 }

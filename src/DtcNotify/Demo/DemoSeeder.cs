@@ -15,6 +15,8 @@ internal sealed partial class DemoSeeder(DtcNotifyDbContext db, RegistryImporter
 
     public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
+        // Fresh times on every start: yesterday's demo feed would have been ingested already (a duplicate) or gone stale.
+        var feeds = DemoFeeds.Write(Path.Combine("data", "demo"), clock.GetUtcNow());
         if (await db.Companies.AnyAsync(cancellationToken))
         {
             return;
@@ -22,7 +24,6 @@ internal sealed partial class DemoSeeder(DtcNotifyDbContext db, RegistryImporter
 
         var file = RegistryCsvReader.Read(ReadResource(RegistryResource), "demo-registry.csv");
         var result = await importer.ImportAsync(file, "system:demo", cancellationToken);
-        var feeds = DemoFeeds.Write(Path.Combine("data", "demo"), clock.GetUtcNow());
         Log.Seeded(logger, result.Companies, string.Join(", ", feeds));
     }
 

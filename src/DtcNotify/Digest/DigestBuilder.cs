@@ -29,7 +29,11 @@ internal static class DigestBuilder
             Counts(facts.Cases.Where(c => c.Status == CaseStatus.Suppressed && InWindow(c.UpdatedAt)).Select(c => c.Suppression ?? "unknown"), int.MaxValue),
             facts.Imports.Where(i => InWindow(i.ReceivedAt)).OrderBy(i => i.ReceivedAt)
                 .Select(i => new ImportLine(i.Source, i.FileName, i.ReceivedAt, i.Rows, i.Observations, i.Rejected)).ToList(),
-            Counts(facts.Cases.Where(c => c.Status is not (CaseStatus.Suppressed or CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Resolved)).Select(c => c.Threat), TopThreatsShown));
+            Counts(facts.Cases.Where(c => c.Status is not (CaseStatus.Suppressed or CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Resolved)).Select(c => c.Threat), TopThreatsShown))
+        {
+            CallsMade = facts.CallsDone.Count(at => InWindow(at)),
+            FirstDigest = !facts.HasPreviousDigest,
+        };
     }
 
     private static CaseBacklog Backlog(IEnumerable<DigestCaseFact> cases, Func<DigestCaseFact, DateTimeOffset> since, DateTimeOffset now, Func<DigestCaseFact, string?>? detail = null)

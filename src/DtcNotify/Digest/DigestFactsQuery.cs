@@ -26,11 +26,21 @@ internal sealed class DigestFactsQuery(DtcNotifyDbContext db)
             .Where(i => i.ReceivedAt >= since)
             .Select(i => new DigestImportFact(i.Source, i.FileName, i.ReceivedAt, i.Rows, i.Observations, i.RejectedCount))
             .ToListAsync(cancellationToken);
+        var callsDone = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == Cases.Cards.CardVerbs.CallDone && a.At >= since)
+            .Select(a => a.At)
+            .ToListAsync(cancellationToken);
+        var day = window.DayKey;
+        var hasPrevious = await db.DigestRuns.AsNoTracking().AnyAsync(r => r.Day != day, cancellationToken);
         return new DigestFacts(
             cases.Select(c => new DigestCaseFact(
                 c.Reference ?? c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Company, c.Threat, c.Status, c.Suppression,
                 c.CreatedAt, c.UpdatedAt, c.PostedAt, c.ApprovedAt, c.DeliveryError)).ToList(),
             notifications,
-            imports);
+            imports)
+        {
+            CallsDone = callsDone,
+            HasPreviousDigest = hasPrevious,
+        };
     }
 }

@@ -25,7 +25,7 @@ internal enum DigestPostOutcome
 /// </summary>
 internal sealed partial class DigestPublisher(
     DtcNotifyDbContext db, LeaseStore leases, ChannelRegistrar channels, DigestService digests, DigestSchedule schedule,
-    ConnectorClient connector, TimeProvider clock, ILogger<DigestPublisher> logger)
+    ConnectorClient connector, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Options.TeamsOptions> teams, ILogger<DigestPublisher> logger)
 {
     public const string LeaseName = "digest";
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(5);
@@ -63,7 +63,7 @@ internal sealed partial class DigestPublisher(
             run.PostedBy = holder;
             await db.SaveChangesAsync(cancellationToken);
 
-            var card = DigestCard.Create(await digests.BuildAsync(now, cancellationToken), schedule.Zone);
+            var card = DigestCard.Create(await digests.BuildAsync(now, cancellationToken), schedule.Zone, teams.Value.Texts);
             try
             {
                 var answer = await connector.SendToConversationAsync(

@@ -18,6 +18,11 @@ internal sealed partial record DigestReport(
     public Remediation.RemediationDigestLines? Remediation { get; init; }
     /// <summary>Cases without specific advice, and Shadowserver reports not collected.</summary>
     public ShadowserverDigestSection? Shadowserver { get; init; }
+    /// <summary>Calls recorded as done ("Call done") in the window; <see cref="DeliveredCounts.Phone"/> counts call tasks scheduled.</summary>
+    public int CallsMade { get; init; }
+
+    /// <summary>True when no digest was posted before: "since" is then not the previous digest.</summary>
+    public bool FirstDigest { get; init; }
 }
 
 /// <summary>How many cases wait in one state, and the oldest of them with how long they have waited.</summary>

@@ -25,6 +25,7 @@ internal sealed class ObservationWriter : IAsyncDisposable
     [
         "ImportId", "Line", "CompanyId", "CaseId", "Threat", "MatchedAsset", "TimeSource", "SourceIp", "SourcePort", "SourceAsn",
         "SourceFqdn", "SourceUrl", "SourceAccount", "Protocol", "Taxonomy", "Type", "Identifier", "Cves", "Tlp", "Extra",
+        "SourceReverseDns", "FeedName",
     ];
 
     private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
@@ -78,6 +79,8 @@ internal sealed class ObservationWriter : IAsyncDisposable
         row[17] = o.Cves.Count == 0 ? null : string.Join(',', o.Cves);
         row[18] = o.Tlp ?? _sourceTlp;
         row[19] = o.Extra.Count == 0 ? null : ExtraJson(o.Extra);
+        row[20] = o.SourceReverseDns; // evidence for the card and the mail; never an ownership claim (see ObservationMatcher)
+        row[21] = o.FeedName is { Length: > 200 } name ? name[..200] : o.FeedName;
         if (_sqliteInsert is { } insert)
         {
             for (var i = 0; i < row.Length; i++)

@@ -18,6 +18,9 @@ public sealed class MailOptions
 
     public string? ReplyTo { get; set; }
 
+    /// <summary>The display name of the sender ("Digital Trust Center"), shown beside <see cref="From"/>.</summary>
+    public string FromName { get; set; } = Delivery.Mail.MailSender.DefaultFromName;
+
     public string PickupDirectory { get; set; } = "data/outbox";
 
     /// <summary>The DTC contact form printed in every notification mail.</summary>

@@ -14,6 +14,7 @@ internal sealed class MailOptionsValidator(IOptions<GraphOptions> graph) : IVali
             errors.Require(string.IsNullOrWhiteSpace(value) || EmailAddress.Parse(value).IsValid, $"{key} '{value}' is not an e-mail address.");
         }
 
+        errors.Require(options.FromName is { Length: <= 100 } && !options.FromName.Any(char.IsControl), "Mail:FromName must be one line of at most 100 characters.");
         errors.RequireValue(options.ContactFormUrl, "Mail:ContactFormUrl");
         errors.RequireUrl(options.ContactFormUrl, "Mail:ContactFormUrl");
         // Capped: the interrupted-delivery threshold grows with it (GraphConnection.WorstCaseDelivery).

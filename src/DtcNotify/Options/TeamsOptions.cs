@@ -18,4 +18,13 @@ public sealed class TeamsOptions
 
     /// <summary>Above this many new cases from one import, one batch card is posted instead of one card each.</summary>
     public int MaxCardsPerImport { get; set; } = 20;
+
+    /// <summary>
+    /// <c>nl</c> (default) or <c>en</c>: the language of everything analysts read in Teams (cards, thread replies, command
+    /// replies, the digest). Command replies in a personal chat follow the caller's Teams locale when it is nl or en.
+    /// </summary>
+    public string Language { get; set; } = "nl";
+
+    /// <summary>The texts of <see cref="Language"/>.</summary>
+    internal Resources.AnalystTexts Texts => Resources.AnalystTexts.For(Language);
 }

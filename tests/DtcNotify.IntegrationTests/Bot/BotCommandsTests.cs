@@ -120,9 +120,24 @@ public sealed class BotCommandsTests : IAsyncLifetime
     {
         var card = await AnswerAsync(Message("digest"));
 
-        Assert.Contains("DtcNotify digest", card, StringComparison.Ordinal);
-        Assert.Contains("\"title\":\"Awaiting approval\",\"value\":\"2\"", card, StringComparison.Ordinal);
-        Assert.Contains("\"title\":\"Approved, not yet delivered\",\"value\":\"1\"", card, StringComparison.Ordinal);
+        Assert.Contains("DTC-overzicht", card, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Wacht op goedkeuring\",\"value\":\"2\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Goedgekeurd, nog niet verstuurd\",\"value\":\"1\"", card, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-US", "DTC digest", "Awaiting approval")]
+    [InlineData("nl-NL", "DTC-overzicht", "Wacht op goedkeuring")]
+    [InlineData("fr-FR", "DTC-overzicht", "Wacht op goedkeuring")] // neither nl nor en: the team's language
+    public async Task In_a_personal_chat_the_reply_follows_the_callers_locale(string locale, string title, string fact)
+    {
+        var message = Message("digest", personal: true);
+        message["locale"] = locale;
+
+        var card = await AnswerAsync(message);
+
+        Assert.Contains(title, card, StringComparison.Ordinal);
+        Assert.Contains($"\"title\":\"{fact}\"", card, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,7 +168,7 @@ public sealed class BotCommandsTests : IAsyncLifetime
     {
         var card = await AnswerAsync(Message("please approve everything"));
 
-        Assert.Contains("Not understood", card, StringComparison.Ordinal);
+        Assert.Contains("Niet begrepen", card, StringComparison.Ordinal);
         Assert.Contains("cases [open, mine, unassigned, awaiting]", card, StringComparison.Ordinal);
     }
 
@@ -165,7 +180,7 @@ public sealed class BotCommandsTests : IAsyncLifetime
     {
         var card = await AnswerAsync(Message(command, fromAad: "bbbbbbbb-0000-0000-0000-000000000009"));
 
-        Assert.Contains("Not allowed", card, StringComparison.Ordinal);
+        Assert.Contains("Niet toegestaan", card, StringComparison.Ordinal);
         Assert.DoesNotContain("DTC-2026", card, StringComparison.Ordinal);
     }
 

@@ -145,7 +145,7 @@ public sealed class BotConversationTests : IAsyncLifetime
         await PostAsync(ChannelMessage("lookup 01234567", AnalystAad, OtherTeam, OtherChannel, conversationType));
 
         var card = (await ReplyCardAsync(2)).ToString();
-        Assert.Contains("Not here", card, StringComparison.Ordinal);
+        Assert.Contains("Niet hier", card, StringComparison.Ordinal);
         Assert.DoesNotContain("Korst", card, StringComparison.Ordinal);
     }
 
@@ -183,7 +183,7 @@ public sealed class BotConversationTests : IAsyncLifetime
         await PostAsync(ChannelMessage("lookup 01234567", "bbbbbbbb-0000-0000-0000-000000000002"));
 
         var card = (await ReplyCardAsync(2)).ToString();
-        Assert.Contains("Not allowed", card, StringComparison.Ordinal);
+        Assert.Contains("Niet toegestaan", card, StringComparison.Ordinal);
         Assert.DoesNotContain("01234567", card, StringComparison.Ordinal);
     }
 

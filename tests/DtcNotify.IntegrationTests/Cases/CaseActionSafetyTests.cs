@@ -37,8 +37,8 @@ public sealed class CaseActionSafetyTests
 
         Assert.Equal(200, status);
         var card = body.GetProperty("value").ToString();
-        Assert.Contains("changed by Anna Analist \\\\(approved by e\\\\-mail\\\\)", card, StringComparison.Ordinal);
-        Assert.Contains("Status: approved", card, StringComparison.Ordinal);
+        Assert.Contains("gewijzigd door Anna Analist \\\\(goedgekeurd per e\\\\-mail\\\\)", card, StringComparison.Ordinal);
+        Assert.Contains("Status: goedgekeurd", card, StringComparison.Ordinal);
         await using var db = world.Database.CreateContext();
         Assert.Equal("email", (await db.Notifications.SingleAsync()).Channel);
         Assert.Single(await db.AuditEntries.Where(a => a.Action == "case.approve.stale" && a.ActorId == CardsWorld.BramAad).ToListAsync());
@@ -61,7 +61,7 @@ public sealed class CaseActionSafetyTests
         var answers = await Task.WhenAll(clicks);
 
         Assert.All(answers, a => Assert.Equal(200, a.Status));
-        Assert.Equal(19, answers.Count(a => a.Body.GetProperty("value").ToString().Contains("changed by", StringComparison.Ordinal)));
+        Assert.Equal(19, answers.Count(a => a.Body.GetProperty("value").ToString().Contains("gewijzigd door", StringComparison.Ordinal)));
         await using var db = world.Database.CreateContext();
         Assert.Equal(1, await db.Notifications.CountAsync());
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "case.approve"));

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DtcNotify.Domain.Cases;
 using DtcNotify.IntegrationTests.Infrastructure;
 using DtcNotify.TestHarness;
+using DtcNotify.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.IntegrationTests.Cases;
@@ -25,12 +26,20 @@ public sealed class CaseActionTests
 
     private static async Task AssertCardUpdatedInThreadAsync(CardsWorld world, ThreatCase c, string reply)
     {
-        var put = await world.WaitForCallAsync(call => call.Method == "PUT" && call.RawPath.EndsWith("/activities/" + c.ActivityId, StringComparison.Ordinal));
         var current = await world.CaseAsync(c.Id);
-        Assert.Contains($"version {current.Version}", put.Body, StringComparison.Ordinal);
+        await world.WaitForCallAsync(call => call.Method == "PUT" && call.RawPath.EndsWith("/activities/" + c.ActivityId, StringComparison.Ordinal)
+            && Strings(JsonDocument.Parse(call.Body).RootElement).Any(text => text.StartsWith("Status: " + AnalystTexts.Dutch.Status(current.Status), StringComparison.Ordinal)));
         await world.WaitForCallAsync(call => call.Method == "POST" && call.RawPath.EndsWith("/activities/" + c.ActivityId, StringComparison.Ordinal)
             && call.Body.Contains(reply, StringComparison.Ordinal));
     }
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -42,7 +51,7 @@ public sealed class CaseActionTests
         var (status, body) = await world.InvokeAsync(c, "case.approve", CardsWorld.AnnaAad, channel: "email");
 
         Assert.Equal(200, status);
-        Assert.Contains("Status: approved", CardText(body), StringComparison.Ordinal);
+        Assert.Contains("Status: goedgekeurd", CardText(body), StringComparison.Ordinal);
         Assert.DoesNotContain("case.approve", CardText(body), StringComparison.Ordinal);
         await using var db = world.Database.CreateContext();
         var notification = await db.Notifications.SingleAsync();
@@ -50,7 +59,7 @@ public sealed class CaseActionTests
             (notification.Channel, notification.Recipient, notification.IdempotencyKey, notification.RequestedById, notification.RequestedByName));
         Assert.Equal(CaseStatus.Approved, (await world.CaseAsync(c.Id)).Status);
         Assert.Single(await db.AuditEntries.Where(a => a.Action == "case.approve" && a.ActorId == CardsWorld.AnnaAad).ToListAsync());
-        await AssertCardUpdatedInThreadAsync(world, c, "approved by e-mail by Anna Analist");
+        await AssertCardUpdatedInThreadAsync(world, c, "goedgekeurd per e-mail door Anna Analist");
     }
 
     [Theory]
@@ -85,7 +94,7 @@ public sealed class CaseActionTests
         var (refused, error) = await world.InvokeAsync(c, "case.approve", CardsWorld.AnnaAad, channel: "phone");
 
         Assert.Equal(400, refused);
-        Assert.Contains("no contact with a phone number", error.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("geen contactpersoon met een telefoonnummer", error.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
         await using (var db = world.Database.CreateContext())
         {
             db.Contacts.Add(new Domain.Companies.Contact { CompanyId = world.CompanyId, Name = "Kees", Phone = "+31612345678" });
@@ -109,13 +118,17 @@ public sealed class CaseActionTests
         await using var _ = world;
 
         var (_, form) = await world.InvokeAsync(c, "case.edit", CardsWorld.BramAad);
-        Assert.Contains("\"id\":\"measures\"", CardText(form), StringComparison.Ordinal);
-        var (status, saved) = await world.InvokeAsync(c, "case.save", CardsWorld.BramAad, new JsonObject { ["measures"] = "Close port 21\n\n  Patch the NAS  \n" });
+        Assert.Contains("\"id\":\"measure0\"", CardText(form), StringComparison.Ordinal);
+        var (_, longer) = await world.InvokeAsync(c, "case.edit", CardsWorld.BramAad, new JsonObject { ["lines"] = 4, ["measure0"] = "Close port 21", ["measure2"] = "typed, not saved" });
+        Assert.Contains("\"id\":\"measure3\"", CardText(longer), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"id\":\"measure4\"", CardText(longer), StringComparison.Ordinal);
+        Assert.Contains("typed, not saved", CardText(longer), StringComparison.Ordinal);
+        var (status, saved) = await world.InvokeAsync(c, "case.save", CardsWorld.BramAad, new JsonObject { ["measure0"] = "Close port 21", ["measure1"] = "", ["measure2"] = "  Patch the NAS  " });
 
         Assert.Equal(200, status);
         Assert.Contains("Patch the NAS", CardText(saved), StringComparison.Ordinal);
         Assert.Equal(["Close port 21", "Patch the NAS"], (await world.CaseAsync(c.Id)).Measures);
-        await AssertCardUpdatedInThreadAsync(world, c, "edited the measures by Bram Boer");
+        await AssertCardUpdatedInThreadAsync(world, c, "maatregelen bewerkt door Bram Boer");
     }
 
     [Theory]
@@ -132,7 +145,7 @@ public sealed class CaseActionTests
         Assert.Contains("Bram Boer", CardText(body), StringComparison.Ordinal);
         var current = await world.CaseAsync(c.Id);
         Assert.Equal((CardsWorld.BramAad, "Bram Boer"), (current.AssigneeId, current.AssigneeName));
-        await AssertCardUpdatedInThreadAsync(world, c, "assigned to Bram Boer by Anna Analist");
+        await AssertCardUpdatedInThreadAsync(world, c, "toegewezen aan Bram Boer door Anna Analist");
     }
 
     [Theory]
@@ -149,7 +162,7 @@ public sealed class CaseActionTests
         Assert.Contains("known false positive", CardText(body), StringComparison.Ordinal);
         var current = await world.CaseAsync(c.Id);
         Assert.Equal((CaseStatus.Rejected, "known false positive"), (current.Status, current.RejectReason));
-        await AssertCardUpdatedInThreadAsync(world, c, "rejected by Anna Analist");
+        await AssertCardUpdatedInThreadAsync(world, c, "afgewezen door Anna Analist. Reden: known false positive");
     }
 
     [Theory]
@@ -193,7 +206,7 @@ public sealed class CaseActionTests
         var (status, body) = await world.InvokeAsync(failed, "case.retry", CardsWorld.BramAad);
 
         Assert.Equal(200, status);
-        Assert.Contains("Status: approved", CardText(body), StringComparison.Ordinal);
+        Assert.Contains("Status: goedgekeurd", CardText(body), StringComparison.Ordinal);
         await using var check = world.Database.CreateContext();
         Assert.Equal([$"case:{c.Id}:approval:{c.Version}", $"case:{c.Id}:retry:{failed.Version}"],
             await check.Notifications.OrderBy(n => n.Id).Select(n => n.IdempotencyKey).ToListAsync());
@@ -213,10 +226,68 @@ public sealed class CaseActionTests
         var (reached, body) = await world.InvokeAsync(await world.CaseAsync(c.Id), "case.calldone", CardsWorld.AnnaAad, new JsonObject { ["callOutcome"] = "reached" });
 
         Assert.Equal((200, 200), (notReached, reached));
-        Assert.Contains("Status: closed", CardText(body), StringComparison.Ordinal);
+        Assert.Contains("Status: gesloten", CardText(body), StringComparison.Ordinal);
         await using var check = world.Database.CreateContext();
         Assert.Equal([$"case:{c.Id}:approval:{c.Version}", $"case:{c.Id}:call:2"], await check.Notifications.OrderBy(n => n.Id).Select(n => n.IdempotencyKey).ToListAsync());
         Assert.Equal("voicemail", await check.AuditEntries.Where(a => a.Action == "case.callnote").Select(a => a.After).SingleAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_reassign_reply_mentions_the_new_assignee(string provider)
+    {
+        var (world, c) = await PostedCaseAsync(provider);
+        await using var _ = world;
+
+        await world.InvokeAsync(c, "case.reassign", CardsWorld.AnnaAad, new JsonObject { ["assignee"] = CardsWorld.BramAad });
+
+        var reply = await world.WaitForCallAsync(call => call.Method == "POST" && call.RawPath.EndsWith("/activities/" + c.ActivityId, StringComparison.Ordinal));
+        var activity = JsonDocument.Parse(reply.Body).RootElement;
+        var mention = Assert.Single(activity.GetProperty("entities").EnumerateArray());
+        Assert.Equal(("mention", CardsWorld.BramAad, "Bram Boer", "<at>Bram Boer</at>"),
+            (mention.GetProperty("type").GetString(), mention.GetProperty("mentioned").GetProperty("id").GetString(), mention.GetProperty("mentioned").GetProperty("name").GetString(), mention.GetProperty("text").GetString()));
+        Assert.Equal("xml", activity.GetProperty("textFormat").GetString());
+        Assert.Contains("<at>Bram Boer</at>", activity.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_phone_approval_makes_the_approving_analyst_the_assignee(string provider)
+    {
+        var (world, c) = await PostedCaseAsync(provider);
+        await using var _ = world;
+
+        var (status, body) = await world.InvokeAsync(c, "case.approve", CardsWorld.BramAad, channel: "phone");
+
+        Assert.Equal(200, status);
+        var current = await world.CaseAsync(c.Id);
+        Assert.Equal((CardsWorld.BramAad, "Bram Boer"), (current.AssigneeId, current.AssigneeName));
+        Assert.Contains("Bram Boer", CardText(body), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Close_with_a_reason_closes_a_notified_case_and_the_reply_gives_the_reason(string provider)
+    {
+        var (world, c) = await PostedCaseAsync(provider);
+        await using var _ = world;
+        await world.InvokeAsync(c, "case.approve", CardsWorld.AnnaAad, channel: "email");
+        await using (var db = world.Database.CreateContext())
+        {
+            var tracked = await db.Cases.SingleAsync(x => x.Id == c.Id);
+            tracked.MarkNotified(DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var notified = await world.CaseAsync(c.Id);
+        var (empty, _) = await world.InvokeAsync(notified, "case.close", CardsWorld.AnnaAad, new JsonObject { ["closeReason"] = " " });
+        var (status, body) = await world.InvokeAsync(notified, "case.close", CardsWorld.AnnaAad, new JsonObject { ["closeReason"] = "company patched the server" });
+
+        Assert.Equal((400, 200), (empty, status));
+        Assert.Contains("Status: gesloten", CardText(body), StringComparison.Ordinal);
+        var current = await world.CaseAsync(c.Id);
+        Assert.Equal((CaseStatus.Closed, "company patched the server"), (current.Status, current.CloseReason));
+        await AssertCardUpdatedInThreadAsync(world, c, "gesloten door Anna Analist. Reden: company patched the server");
     }
 
     private static async Task MarkCallScheduledAsync(CardsWorld world, long id)

@@ -32,11 +32,11 @@ public sealed class ApprovalToDeliveryTests
 
             var reply = await world.WaitForCallAsync(call => call.Method == "POST"
                 && call.RawPath.EndsWith("/activities/" + proposed.ActivityId, StringComparison.Ordinal)
-                && call.Body.Contains("E-mail sent to Piet (piet@korst.example)", StringComparison.Ordinal));
+                && call.Body.Contains("E-mail verstuurd aan Piet (piet@korst.example)", StringComparison.Ordinal));
             Assert.Contains("via Pickup", reply.Body, StringComparison.Ordinal);
             await world.WaitForCallAsync(call => call.Method == "PUT"
                 && call.RawPath.EndsWith("/activities/" + proposed.ActivityId, StringComparison.Ordinal)
-                && call.Body.Contains("Status: notified", StringComparison.Ordinal));
+                && call.Body.Contains("Status: ge", StringComparison.Ordinal) && call.Body.Contains("nformeerd", StringComparison.Ordinal));
 
             var eml = Assert.Single(Directory.GetFiles(outbox, "*.eml"));
             var text = await File.ReadAllTextAsync(eml);

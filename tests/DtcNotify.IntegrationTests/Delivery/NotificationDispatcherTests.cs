@@ -68,7 +68,7 @@ public class NotificationDispatcherTests
         Assert.Contains("notification.sent", await scenario.AuditActionsAsync());
         var (caseId, reply) = Assert.Single(scenario.Channel.Replies);
         Assert.Equal(threatCase.Id, caseId);
-        Assert.Equal($"E-mail sent to Ann <Alpha> (ann@alpha.example) at Fri 27 Nov 2026 10:00 (Amsterdam) via Pickup (id {notification.ExternalId}).", reply);
+        Assert.Equal($"E-mail verstuurd aan Ann <Alpha> (ann@alpha.example) op 27-11-2026 10:00 CET via Pickup (id {notification.ExternalId}).", reply);
 
         // Nothing left: another pass sends nothing.
         Assert.Equal(0, await scenario.Dispatcher.RunOnceAsync(CancellationToken.None));
@@ -125,7 +125,7 @@ public class NotificationDispatcherTests
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), notification.DueAt);
         Assert.Equal(CaseStatus.CallScheduled, threatCase.Status);
         Assert.Equal(1, threatCase.CallAttempts);
-        Assert.Contains("due Mon 30 Nov 2026 09:00 (Amsterdam)", Assert.Single(scenario.Channel.Replies).Reply);
+        Assert.Contains("uiterlijk 30-11-2026 09:00 CET", Assert.Single(scenario.Channel.Replies).Reply);
         Assert.Empty(scenario.Files(scenario.Outbox));
     }
 
@@ -182,7 +182,7 @@ public class NotificationDispatcherTests
         var file = Assert.Single(scenario.Files(scenario.Outbox));
         Assert.Equal($"{waiting.PublicId:N}.eml", Path.GetFileName(file));
         Assert.Contains("notification.interrupted", await scenario.AuditActionsAsync());
-        Assert.Contains(scenario.Channel.Replies, r => r.CaseId == threatCase.Id && r.Reply.Contains("interrupted; delivery state unknown", StringComparison.Ordinal) && r.Reply.Contains("Retry delivery", StringComparison.Ordinal));
+        Assert.Contains(scenario.Channel.Replies, r => r.CaseId == threatCase.Id && r.Reply.Contains("interrupted; delivery state unknown", StringComparison.Ordinal) && r.Reply.Contains("Opnieuw verzenden", StringComparison.Ordinal));
     }
 
     [Fact]

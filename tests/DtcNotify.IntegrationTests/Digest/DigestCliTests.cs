@@ -88,7 +88,7 @@ public sealed class DigestCliTests : IAsyncLifetime
         Assert.Contains("already posted", second.Error, StringComparison.Ordinal);
         var post = Assert.Single(connector.Calls);
         Assert.Equal("POST", post.Method);
-        Assert.Contains("Awaiting approval", post.Body, StringComparison.Ordinal);
+        Assert.Contains("Wacht op goedkeuring", post.Body, StringComparison.Ordinal);
 
         var forced = await CliDriver.RunAsync(_database, settings, "digest", "--post", "--force");
         Assert.Equal(0, forced.ExitCode);

@@ -105,7 +105,42 @@ public sealed class DigestSchedulerTests
 
         await connector.WaitForCallsAsync(1, TimeSpan.FromSeconds(20));
         var post = Assert.Single(Posts(connector));
-        Assert.Contains("DtcNotify digest 2026-11-27", post.Body, StringComparison.Ordinal);
+        Assert.Contains("DTC-overzicht 2026-11-27", post.Body, StringComparison.Ordinal);
+        Assert.Contains("Sinds 26-11-2026 09:00 CET tot 27-11-2026 09:00 CET", post.Body, StringComparison.Ordinal); // the first digest: no "previous"
+        Assert.DoesNotContain("vorige", post.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_missed_digest_follows_within_a_minute_of_the_channel_being_registered(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var connector = await FakeBotConnector.StartAsync();
+        var clock = new FakeTimeProvider(FridayLater);
+        await using var app = new DtcNotifyApp(database, "Production", new Dictionary<string, string?>
+        {
+            ["Digest:Enabled"] = "true",
+            ["Teams:TenantId"] = "11111111-2222-3333-4444-555555555555",
+        }).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        _ = app.Services;
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Empty(Posts(connector)); // due, but nowhere to post
+
+        await using (var db = database.CreateContext())
+        {
+            // What installing the app in the team records (ChannelRegistrar).
+            db.Channels.Add(new Domain.Channels.SpecialistsChannel
+            {
+                TenantId = "11111111-2222-3333-4444-555555555555", TeamId = "19:team0123@thread.tacv2", ChannelId = Channel,
+                ServiceUrl = connector.ServiceUrl, InstalledAt = FridayLater, UpdatedAt = FridayLater,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        await connector.WaitForCallsAsync(1, TimeSpan.FromSeconds(20));
+        Assert.Single(Posts(connector));
     }
 
     [Theory]

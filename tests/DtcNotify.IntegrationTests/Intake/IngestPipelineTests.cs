@@ -107,6 +107,29 @@ public class IngestPipelineTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_Shadowserver_host_name_and_report_name_are_kept_as_evidence_but_never_decide_the_company(string provider)
+    {
+        await using var database = await RegistryAsync(provider);
+        var seen = DateTimeOffset.UtcNow.AddHours(-3).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        // The PTR name points at Beta's domain, but the address is Alpha's: the address decides, the name is only shown.
+        using var feed = new TempFile($$"""
+            "timestamp","ip","protocol","port","hostname","tag","asn","geo","region","city","naics","sic","banner","handshake","cipher_suite"
+            "{{seen}}","192.0.2.20","tcp",21,"ftp.beta.example","ftp-anon",64496,"NL","NOORD-HOLLAND","AMSTERDAM",0,0,"220 ProFTPD",,
+
+            """.Replace("\r", "", StringComparison.Ordinal), "2026-12-01-scan_ftp-nl.csv");
+
+        var run = await CliDriver.RunAsync(database, Sources, "ingest", feed.Path, "--source", "lds", "--format", "shadowserver", "--report", "scan_ftp");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        await using var db = database.CreateContext();
+        var observation = await db.Observations.SingleAsync();
+        Assert.Equal(("ftp.beta.example", "Accessible-FTP"), (observation.SourceReverseDns, observation.FeedName));
+        var company = await db.Companies.SingleAsync(c => c.Id == observation.CompanyId);
+        Assert.Equal("11111111", company.Kvk);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Reingesting_the_same_file_is_refused_as_a_duplicate_and_changes_nothing(string provider)
     {
         await using var database = await RegistryAsync(provider);

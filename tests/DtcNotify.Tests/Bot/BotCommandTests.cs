@@ -38,14 +38,19 @@ public sealed class BotCommandTests
     }
 
     [Fact]
-    public void The_help_card_names_every_command()
+    public void The_help_card_names_every_command_in_both_languages()
     {
-        var card = HelpCard.Create().ToJson();
+        var dutch = HelpCard.Create().ToJson();
+        var english = HelpCard.Create(texts: DtcNotify.Resources.AnalystTexts.English).ToJson();
 
-        foreach (var command in new[] { "help", "lookup", "case ID", "cases [open, mine, unassigned, awaiting]", "digest", "stats" })
+        foreach (var command in new[] { "help", "lookup", "case ", "cases [open, mine, unassigned, awaiting]", "digest", "stats" })
         {
-            Assert.Contains(command, card, StringComparison.Ordinal);
+            Assert.Contains(command, dutch, StringComparison.Ordinal);
+            Assert.Contains(command, english, StringComparison.Ordinal);
         }
+
+        Assert.Contains("case NUMMER", dutch, StringComparison.Ordinal);
+        Assert.Contains("case ID", english, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DtcNotify.Cases.Cards;
 using DtcNotify.Domain.Cases;
+using DtcNotify.Resources;
 
 namespace DtcNotify.Tests.Cases;
 
@@ -12,37 +13,115 @@ public sealed class CaseCardTests
         [.. CardJson.Actions(card).Where(a => a.GetProperty("type").GetString() == "Action.Execute")
             .Select(a => (a.GetProperty("title").GetString()!, a.GetProperty("verb").GetString()!, a.TryGetProperty("data", out var d) ? d : default))];
 
+    // The card escapes markdown specials with a backslash; a reader sees the text without them.
+    private static string Read(string markdown) => System.Text.RegularExpressions.Regex.Replace(markdown, @"\\(.)", "$1");
+
+    private static JsonElement Card(ThreatCase threatCase, AnalystTexts? texts = null) =>
+        CardJson.Parse(CaseCard.Create(CardSamples.View(threatCase), CardSamples.Members, texts: texts));
+
     [Fact]
-    public void A_proposed_case_card_shows_the_case_and_offers_every_analyst_action()
+    public void A_proposed_case_card_reads_in_Dutch_and_offers_every_analyst_action()
     {
         var threatCase = CardSamples.InStatus(CaseStatus.Proposed);
-        var card = CardJson.Parse(CaseCard.Create(CardSamples.View(threatCase), CardSamples.Members));
-        var text = AllText(card);
+        var card = Card(threatCase);
+        var text = Read(AllText(card));
 
         Assert.Equal("1.5", card.GetProperty("version").GetString());
-        foreach (var expected in new[] { "HIGH · open\\-ftp", "Bakkerij Korst B\\.V\\.", "01234567", "Food", "14", "2026-11-24 11:00 (Amsterdam)", "2026-11-26 11:00 (Amsterdam)",
-            "192\\.0\\.2\\.7:21", "and 11 more", "recent: last seen 2 days ago", "e\\-mail", "Piet · piet@korst\\.example", "nobody", "Close port 21", "Status: proposed", "Bram Boer" })
+        foreach (var expected in new[] { "HOOG", "Open FTP server", "DTC-2026-000042 · Bakkerij Korst B.V. · periodiek · bron: shadowserver", "01234567", "Food",
+            "14 waarnemingen, eerste 24-11-2026 11:00 CET, laatste 26-11-2026 11:00 CET", "Wat wordt verstuurd", "Taal van het bedrijf", "Nederlands",
+            "Piet · piet@korst.example", "Behandelaar", "niemand", "Close port 21", "Status: voorgesteld", "Bram Boer", "Waarom" })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);
         }
 
+        Assert.DoesNotContain("version", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Z ", text, StringComparison.Ordinal);
         var executes = Executes(card);
         Assert.Equal(["case.approve", "case.approve", "case.edit", "case.reassign", "case.reject"], executes.Select(e => e.Verb));
         Assert.All(executes, e => Assert.Equal(threatCase.Version, e.Data.GetProperty("version").GetInt32()));
-        Assert.Equal(["email", "phone"], executes.Take(2).Select(e => e.Data.GetProperty("channel").GetString()));
+        Assert.Equal(["Goedkeuren per e-mail", "Goedkeuren per telefoon"], executes.Take(2).Select(e => e.Title));
+    }
+
+    [Fact]
+    public void The_header_is_the_playbook_title_with_a_severity_badge_and_a_generic_entry_says_so()
+    {
+        var view = CardSamples.View(CardSamples.InStatus(CaseStatus.Proposed, CardSamples.PhoneCase())) with { Title = "Citrix ADC: kwetsbaarheid CVE-2019-19781" };
+        var header = CardJson.Parse(CaseCard.Create(view, CardSamples.Members)).GetProperty("body")[0];
+        var generic = Read(AllText(CardJson.Parse(CaseCard.Create(view with { SpecificAdvice = false }, CardSamples.Members))));
+
+        Assert.Equal("ColumnSet", header.GetProperty("type").GetString());
+        var badge = header.GetProperty("columns")[0];
+        Assert.Equal("attention", badge.GetProperty("style").GetString());
+        Assert.Equal("KRITIEK", badge.GetProperty("items")[0].GetProperty("text").GetString());
+        Assert.Equal("Citrix ADC: kwetsbaarheid CVE-2019-19781", Read(header.GetProperty("columns")[1].GetProperty("items")[0].GetProperty("text").GetString()!));
+        Assert.DoesNotContain("Geen specifiek advies", Read(AllText(CardJson.Parse(CaseCard.Create(view, CardSamples.Members)))), StringComparison.Ordinal);
+        Assert.Contains("Geen specifiek advies voor cve-2019-19781", generic, StringComparison.Ordinal);
+        Assert.Contains("incidenteel", generic, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_evidence_shows_five_observations_with_time_address_host_name_protocol_product_and_report_then_how_many_more()
+    {
+        var lines = CardJson.Texts(Card(CardSamples.InStatus(CaseStatus.Proposed))).Select(Read).Where(t => t.StartsWith("• ", StringComparison.Ordinal) && t.Contains("CET", StringComparison.Ordinal)).ToList();
+        var text = Read(AllText(Card(CardSamples.InStatus(CaseStatus.Proposed))));
+
+        Assert.Equal(5, lines.Count);
+        Assert.Equal("• 26-11-2026 11:00 CET · 192.0.2.7:21 · ftp.korst.example · ftp · ProFTPD 1.3.5 · anonymous · rapport Accessible-FTP", lines[0]);
+        Assert.Contains("+9 meer", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_preview_is_the_composed_mail_text_exactly_and_the_subject_and_recipient_are_shown()
+    {
+        var view = CardSamples.View(CardSamples.InStatus(CaseStatus.Proposed));
+        var card = CardJson.Parse(CaseCard.Create(view, CardSamples.Members));
+        var preview = CardJson.Actions(card).Single(a => a.GetProperty("type").GetString() == "Action.ShowCard" && a.GetProperty("title").GetString() == "Voorbeeld");
+        var shown = preview.GetProperty("card").GetProperty("body").EnumerateArray().Select(b => Read(b.GetProperty("text").GetString()!));
+        var mailLines = view.Preview!.Body.Split('\n').Where(l => l.Trim().Length > 0);
+
+        Assert.Equal(mailLines, shown);
+        Assert.Contains(Read(CardSamples.Composer.Compose(new DtcNotify.Delivery.Content.NotificationContent
+        {
+            NotificationId = Guid.Empty, CaseReference = "DTC-2026-000042", Language = "nl", RecipientAddress = "piet@korst.example", CompanyName = "x",
+            ThreatTitle = "Open FTP server", Explanation = "", Measures = [], Observations = [],
+        }).Subject), Read(AllText(card)), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("brand-new-scan", true)]
-    [InlineData("type:vulnerable-system", true)]
-    [InlineData("open-ftp", false)]
-    [InlineData("cve-2019-19781", false)]
-    public void A_case_whose_threat_has_no_advice_of_its_own_says_so_on_the_card(string threat, bool warned)
+    [InlineData(CaseChannel.Email, "Goedkeuren per e-mail", "email")]
+    [InlineData(CaseChannel.Phone, "Goedkeuren per telefoon", "phone")]
+    public void The_positive_button_approves_on_the_proposed_channel_and_the_other_channel_is_secondary(string proposed, string title, string channel)
     {
-        var card = CardJson.Parse(CaseCard.Create(CardSamples.View(CardSamples.InStatus(CaseStatus.Proposed, CardSamples.NewCase(threat))), CardSamples.Members));
+        var card = Card(CardSamples.InStatus(CaseStatus.Proposed, proposed == CaseChannel.Phone ? CardSamples.PhoneCase() : CardSamples.NewCase()));
+        var approvals = Executes(card).Where(e => e.Verb == CardVerbs.Approve).ToList();
+        var styles = CardJson.Actions(card).Where(a => a.TryGetProperty("verb", out var v) && v.GetString() == CardVerbs.Approve)
+            .Select(a => a.TryGetProperty("style", out var s) ? s.GetString() : null).ToList();
 
-        Assert.Equal(warned, AllText(card).Contains("No specific advice for this threat", StringComparison.Ordinal));
+        Assert.Equal((title, channel), (approvals[0].Title, approvals[0].Data.GetProperty("channel").GetString()));
+        Assert.NotEqual(channel, approvals[1].Data.GetProperty("channel").GetString());
+        Assert.Equal(["positive", null], styles);
     }
+
+    [Fact]
+    public void The_reasons_are_collapsed_behind_a_toggle_unless_a_criterion_failed()
+    {
+        static JsonElement Reasons(JsonElement card) => card.GetProperty("body").EnumerateArray().Single(e => e.TryGetProperty("id", out var id) && id.GetString() == CaseCardReasons.ContainerId);
+        var passed = Card(CardSamples.InStatus(CaseStatus.Proposed));
+        var failed = Card(CardSamples.InStatus(CaseStatus.Proposed, CardSamples.FailedCriterionCase()));
+        var toggle = CardJson.Actions(passed).Single(a => a.GetProperty("type").GetString() == "Action.ToggleVisibility");
+
+        Assert.False(Reasons(passed).GetProperty("isVisible").GetBoolean());
+        Assert.True(Reasons(failed).GetProperty("isVisible").GetBoolean());
+        Assert.Equal([CaseCardReasons.ContainerId], toggle.GetProperty("targetElements").EnumerateArray().Select(e => e.GetString()));
+        Assert.StartsWith("Waarom · alle 2 criteria voldaan", toggle.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("✗ not notified recently", AllText(failed), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CaseStatus.Proposed, new[] { "case.approve", "case.approve", "case.edit", "case.reassign", "case.reject" })]
+    [InlineData(CaseStatus.DeliveryFailed, new[] { "case.retry", "case.reassign" })]
+    [InlineData(CaseStatus.CallScheduled, new[] { "case.calldone", "case.reassign", "case.close" })]
+    [InlineData(CaseStatus.Notified, new[] { "case.reassign", "case.close" })]
 
     [Theory]
     // A failed e-mail: "Retry delivery", and the same verb by phone (issue #18).
@@ -53,20 +132,55 @@ public sealed class CaseCardTests
     [InlineData(CaseStatus.Closed, new string[0])]
     public void The_actions_follow_the_status(CaseStatus status, string[] verbs)
     {
-        var card = CardJson.Parse(CaseCard.Create(CardSamples.View(CardSamples.InStatus(status)), CardSamples.Members));
-
-        Assert.Equal(verbs, Executes(card).Select(e => e.Verb));
+        Assert.Equal(verbs, Executes(Card(CardSamples.InStatus(status))).Select(e => e.Verb));
     }
 
     [Fact]
-    public void The_status_line_says_who_did_what_last()
+    public void Close_asks_for_a_reason_in_one_form_with_one_button()
     {
-        var card = CardJson.Parse(CaseCard.Create(CardSamples.View(CardSamples.InStatus(CaseStatus.DeliveryFailed)), CardSamples.Members));
+        var close = CardJson.Actions(Card(CardSamples.InStatus(CaseStatus.Notified))).Single(a => a.GetProperty("title").GetString() == "Sluiten" && a.GetProperty("type").GetString() == "Action.ShowCard");
+        var form = close.GetProperty("card");
 
-        Assert.Contains("Status: delivery\\_failed", AllText(card), StringComparison.Ordinal);
-        Assert.Contains("last: delivery failed", AllText(card), StringComparison.Ordinal);
-        Assert.Contains("smtp 550 mailbox unavailable", AllText(card), StringComparison.Ordinal);
+        Assert.Equal(CaseCardActions.CloseReasonInput, form.GetProperty("body")[0].GetProperty("id").GetString());
+        Assert.True(form.GetProperty("body")[0].GetProperty("isRequired").GetBoolean());
+        Assert.Equal("case.close", Assert.Single(form.GetProperty("actions").EnumerateArray()).GetProperty("verb").GetString());
     }
+
+    [Theory]
+    [InlineData(CaseStatus.Proposed, "Status: voorgesteld · laatst: voorgesteld, 27-11-2026 11:00 CET", "Status: proposed · last: proposed, 27 Nov 2026 11:00 CET")]
+    [InlineData(CaseStatus.DeliveryFailed, "Status: verzending mislukt · laatst: verzending mislukt, 27-11-2026 11:00 CET", "Status: delivery failed · last: delivery failed, 27 Nov 2026 11:00 CET")]
+    [InlineData(CaseStatus.Rejected, "Status: afgewezen · laatst: afgewezen door Anna Analist, 27-11-2026 11:00 CET", "Status: rejected · last: rejected by Anna Analist, 27 Nov 2026 11:00 CET")]
+    [InlineData(CaseStatus.Closed, "Status: gesloten · laatst: gesloten door Anna Analist, 27-11-2026 11:00 CET", "Status: closed · last: closed by Anna Analist, 27 Nov 2026 11:00 CET")]
+    public void The_status_line_says_in_words_who_did_what_last_and_when(CaseStatus status, string dutch, string english)
+    {
+        var threatCase = CardSamples.InStatus(status);
+
+        Assert.Equal(dutch, Read(CaseCard.StatusLine(threatCase, AnalystTexts.Dutch)));
+        Assert.Equal(english, Read(CaseCard.StatusLine(threatCase, AnalystTexts.English)));
+    }
+
+    [Fact]
+    public void A_summer_time_is_shown_as_CEST()
+    {
+        Assert.Equal("01-07-2026 12:00 CEST", AnalystTexts.Dutch.When(new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryStatus))]
+    public void Every_state_reads_in_English_with_the_team_language_en_and_in_Dutch_by_default(CaseStatus status)
+    {
+        var english = Read(AllText(Card(CardSamples.InStatus(status), AnalystTexts.English)));
+        var dutch = Read(AllText(Card(CardSamples.InStatus(status))));
+
+        Assert.Contains("observations, first", english, StringComparison.Ordinal);
+        Assert.Contains("Status: " + AnalystTexts.English.Status(status), english, StringComparison.Ordinal);
+        Assert.Contains("waarnemingen, eerste", dutch, StringComparison.Ordinal);
+        Assert.Contains("Status: " + AnalystTexts.Dutch.Status(status), dutch, StringComparison.Ordinal);
+        Assert.DoesNotContain("waarnemingen, eerste", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("_", AnalystTexts.Dutch.Status(status), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<CaseStatus> EveryStatus() => new(CardSamples.Statuses);
 
     [Fact]
     public void Without_a_roster_the_card_has_no_reassign_choice()
@@ -77,13 +191,25 @@ public sealed class CaseCardTests
     }
 
     [Fact]
-    public void The_edit_form_holds_the_measures_one_per_line_and_saves_or_cancels()
+    public void The_edit_form_has_one_input_per_measure_and_an_empty_one_to_add_a_measure()
     {
         var threatCase = CardSamples.InStatus(CaseStatus.Proposed);
         var card = CardJson.Parse(EditMeasuresCard.Create(CardSamples.View(threatCase)));
+        var inputs = card.GetProperty("body").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "Input.Text").ToList();
 
-        Assert.Contains("Close port 21\nUse SFTP", CardJson.Texts(card));
-        Assert.Equal(["case.save", "case.refresh"], Executes(card).Select(e => e.Verb));
+        Assert.Equal(["measure0", "measure1", "measure2"], inputs.Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal(["Close port 21", "Use SFTP", null], inputs.Select(i => i.TryGetProperty("value", out var v) ? v.GetString() : null));
+        Assert.All(inputs, i => Assert.False(i.TryGetProperty("isMultiline", out _)));
+        Assert.Equal(["case.save", "case.edit", "case.refresh"], Executes(card).Select(e => e.Verb));
+        Assert.Equal(4, Executes(card)[1].Data.GetProperty(EditMeasuresCard.LinesField).GetInt32());
+    }
+
+    [Fact]
+    public void The_edit_form_reads_the_measures_in_order_without_the_emptied_ones()
+    {
+        var inputs = new Dictionary<string, string?> { ["measure0"] = " Close port 21 ", ["measure1"] = "", ["measure2"] = "Use SFTP", ["measure5"] = "Patch" };
+
+        Assert.Equal(["Close port 21", "Use SFTP", "Patch"], EditMeasuresCard.Read(id => inputs.GetValueOrDefault(id)));
     }
 
     [Fact]

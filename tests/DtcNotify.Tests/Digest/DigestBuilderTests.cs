@@ -104,6 +104,44 @@ public sealed class DigestBuilderTests
 
         Assert.DoesNotContain("**Bold**", card, StringComparison.Ordinal);
         Assert.DoesNotContain("[link](", card, StringComparison.Ordinal);
-        Assert.Contains("Delivery failures", card, StringComparison.Ordinal);
+        Assert.Contains("Mislukte verzendingen", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calls_made_are_counted_apart_from_calls_scheduled_and_the_first_digest_claims_no_previous_one()
+    {
+        var window = _schedule.Window(Utc("2026-11-27T08:00:00Z"));
+        var facts = new DigestFacts([Case("A", CaseStatus.Proposed, "2026-11-26T10:00:00Z", SuppressionReason.Vital)],
+            [Sent(CaseChannel.Phone, "2026-11-26T12:00:00Z")], [])
+        {
+            CallsDone = [Utc("2026-11-26T13:00:00Z"), Utc("2026-11-20T13:00:00Z")], // the second is before the window
+            HasPreviousDigest = false,
+        };
+
+        var digest = DigestBuilder.Build(facts, window);
+        var text = string.Join("\n", Cases.CardJson.Texts(Cases.CardJson.Parse(DigestCard.Create(digest, _schedule.Zone))));
+        var english = string.Join("\n", Cases.CardJson.Texts(Cases.CardJson.Parse(DigestCard.Create(digest, _schedule.Zone, DtcNotify.Resources.AnalystTexts.English))));
+
+        Assert.Equal((1, 1, true), (digest.Delivered.Phone, digest.CallsMade, digest.FirstDigest));
+        Assert.Contains("Sinds 26-11-2026 09:00 CET tot 27-11-2026 09:00 CET", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("vorige", text, StringComparison.Ordinal);
+        Assert.Contains("Belafspraken gepland", text, StringComparison.Ordinal);
+        Assert.Contains("Gebeld", text, StringComparison.Ordinal);
+        Assert.Contains("Since 26 Nov 2026 09:00 CET until 27 Nov 2026 09:00 CET", english, StringComparison.Ordinal);
+        Assert.Contains("Calls made", english, StringComparison.Ordinal);
+        Assert.Contains("1 dag 6 uur", string.Join("\n", Cases.CardJson.Texts(Cases.CardJson.Parse(DigestCard.Create(
+            digest with { AwaitingApproval = new CaseBacklog(1, [new AgedCase("DTC-1", "X", "open-rdp", window.From, 30)]) }, _schedule.Zone)))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Suppression_codes_are_words_in_the_digest()
+    {
+        var digest = DigestBuilder.Build(new DigestFacts([], [], []), _schedule.Window(Utc("2026-11-27T08:00:00Z")))
+            with { Suppressed = [new NamedCount(SuppressionReason.Vital, 2)] };
+
+        var text = string.Join("\n", Cases.CardJson.Texts(Cases.CardJson.Parse(DigestCard.Create(digest, _schedule.Zone))));
+
+        Assert.Contains("vitaal — doorverwijzen naar NCSC: 2", text, StringComparison.Ordinal);
+        Assert.Contains("Sinds het vorige overzicht", text, StringComparison.Ordinal);
     }
 }

@@ -145,6 +145,10 @@ namespace DtcNotify.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<long>("CompanyId")
                         .HasColumnType("bigint");
 
@@ -654,6 +658,10 @@ namespace DtcNotify.Data.Migrations.Postgres
                     b.Property<string>("Extra")
                         .HasColumnType("text");
 
+                    b.Property<string>("FeedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Identifier")
                         .HasColumnType("text");
 
@@ -685,6 +693,9 @@ namespace DtcNotify.Data.Migrations.Postgres
 
                     b.Property<int?>("SourcePort")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SourceReverseDns")
+                        .HasColumnType("text");
 
                     b.Property<string>("SourceUrl")
                         .HasColumnType("text");

@@ -134,6 +134,10 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CompanyId")
                         .HasColumnType("INTEGER");
 
@@ -631,6 +635,10 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.Property<string>("Extra")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FeedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Identifier")
                         .HasColumnType("TEXT");
 
@@ -662,6 +670,9 @@ namespace DtcNotify.Data.Migrations.Sqlite
 
                     b.Property<int?>("SourcePort")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceReverseDns")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SourceUrl")
                         .HasColumnType("TEXT");

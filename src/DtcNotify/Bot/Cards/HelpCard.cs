@@ -1,3 +1,4 @@
+using DtcNotify.Resources;
 using DtcNotify.Teams.Cards;
 
 namespace DtcNotify.Bot.Cards;
@@ -5,28 +6,29 @@ namespace DtcNotify.Bot.Cards;
 /// <summary>What the bot understands; shown for <c>help</c> and for anything it does not understand.</summary>
 internal static class HelpCard
 {
-    public static AdaptiveCard Create(string? unknownInput = null)
+    public static AdaptiveCard Create(string? unknownInput = null, AnalystTexts? texts = null)
     {
+        var t = texts ?? AnalystTexts.Dutch;
         var body = new List<CardElement>
         {
-            new TextBlock("DtcNotify — help") { Size = "Large", Weight = "Bolder" },
+            new TextBlock(t[nameof(AnalystText.HelpTitle)]) { Size = "Large", Weight = "Bolder" },
         };
         if (unknownInput is { Length: > 0 })
         {
-            body.Add(new RichTextBlock([new TextRun("Not understood: "), new TextRun(unknownInput.Length > 200 ? unknownInput[..200] + "…" : unknownInput) { Weight = "Bolder" }]));
+            body.Add(new RichTextBlock([new TextRun(t[nameof(AnalystText.HelpNotUnderstood)] + " "), new TextRun(unknownInput.Length > 200 ? unknownInput[..200] + "…" : unknownInput) { Weight = "Bolder" }]));
         }
 
-        body.Add(new TextBlock("Write one of these commands to the bot (in the channel: @mention it first):"));
+        body.Add(new TextBlock(t[nameof(AnalystText.HelpIntro)]));
         body.Add(new FactSet(
         [
-            new Fact("help", "this overview"),
-            new Fact("lookup QUERY", "a company by KvK number, name, domain, IP address or e-mail address"),
-            new Fact("case ID", "one case with its actions, e.g. case DTC\\-2026\\-000123"),
-            new Fact("cases [open, mine, unassigned, awaiting]", "list cases"),
-            new Fact("digest", "today's digest now"),
-            new Fact("stats", "counts per status, threat and week"),
-            new Fact("audit ID | KvK", "who did what and when to a case or a company, e.g. audit DTC\\-2026\\-000123"),
+            new Fact("help", t[nameof(AnalystText.HelpHelp)]),
+            new Fact(t[nameof(AnalystText.HelpLookupCommand)], t[nameof(AnalystText.HelpLookup)]),
+            new Fact(t[nameof(AnalystText.HelpCaseCommand)], t[nameof(AnalystText.HelpCase)]),
+            new Fact("cases [open, mine, unassigned, awaiting]", t[nameof(AnalystText.HelpCases)]),
+            new Fact("digest", t[nameof(AnalystText.HelpDigest)]),
+            new Fact("stats", t[nameof(AnalystText.HelpStats)]),
+            new Fact(t[nameof(AnalystText.HelpAuditCommand)], t[nameof(AnalystText.HelpAudit)]),
         ]));
-        return new AdaptiveCard(body) { FallbackText = "DtcNotify help: help, lookup <query>, case <id>, cases, digest, stats" };
+        return new AdaptiveCard(body) { FallbackText = t[nameof(AnalystText.HelpFallback)] };
     }
 }

@@ -36,6 +36,8 @@ internal sealed record CaseActionData(string Verb, long? CaseId, long? BatchId, 
 
         return versions;
     }
+    /// <summary>A whole number of the data (e.g. the edit form's <c>lines</c>), or null.</summary>
+    public int? Int(string name) => Number(Raw, name) is { } n and >= 0 and <= int.MaxValue ? (int)n : null;
 
     public string Subject => CaseId is { } c ? $"case:{c.ToString(CultureInfo.InvariantCulture)}"
         : BatchId is { } b ? $"batch:{b.ToString(CultureInfo.InvariantCulture)}" : "case:?";

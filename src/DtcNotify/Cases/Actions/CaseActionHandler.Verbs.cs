@@ -13,19 +13,19 @@ namespace DtcNotify.Cases.Actions;
 /// <summary>One method per verb: check the inputs, apply the life-cycle method, add the outbox row where one is due, commit.</summary>
 internal sealed partial class CaseActionHandler
 {
-    private const int MaxMeasures = 15;
-    private const int MaxMeasureLength = 300;
-
     private async Task<InvokeResponse> EditAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
     {
         if (threatCase.Status != CaseStatus.Proposed)
         {
-            return await RefuseAsync(threatCase, data, actor, $"Measures can only be edited while the case is proposed; it is {threatCase.Status.ToName()}.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts.Format(nameof(Resources.AnalystText.ReplyRefuseEditNotProposed), Resources.AnalystWords.Status(Texts, threatCase.Status)), ct);
         }
 
         await AuditAsync(actor, data.Verb, Subject(threatCase), null, State(threatCase), ct);
         var view = await loader.LoadAsync(threatCase.Id, ct);
-        return InvokeResponse.Card(EditMeasuresCard.Create(view!).ToJsonElement());
+        // "Add a line" sends what was typed so far and how many inputs to show; the first "Edit measures" sends neither.
+        var lines = data.Int(EditMeasuresCard.LinesField);
+        var typed = lines is null ? null : EditMeasuresCard.Read(data.Text);
+        return InvokeResponse.Card(EditMeasuresCard.Create(view!, Texts, typed, lines).ToJsonElement());
     }
 
     private async Task<InvokeResponse> ApproveAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
@@ -33,7 +33,7 @@ internal sealed partial class CaseActionHandler
         var channel = data.Text("channel");
         if (channel is not (CaseChannel.Email or CaseChannel.Phone))
         {
-            return await RefuseAsync(threatCase, data, actor, "Approve by e-mail or by phone.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.ReplyRefuseChannel)], ct);
         }
 
         if (threatCase.Status != CaseStatus.Proposed)
@@ -50,8 +50,8 @@ internal sealed partial class CaseActionHandler
         if (contact is null)
         {
             return await RefuseAsync(threatCase, data, actor, channel == CaseChannel.Phone
-                ? "The company has no contact with a phone number: it cannot be approved by phone."
-                : "The company has no contact with an e-mail address: it cannot be approved by e-mail.", ct);
+                ? Texts[nameof(Resources.AnalystText.ReplyRefuseNoPhone)]
+                : Texts[nameof(Resources.AnalystText.ReplyRefuseNoEmail)], ct);
         }
 
         var before = State(threatCase);
@@ -63,13 +63,10 @@ internal sealed partial class CaseActionHandler
 
     private async Task<InvokeResponse> SaveMeasuresAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
     {
-        var measures = UntrustedText.Clean(data.Text(EditMeasuresCard.MeasuresInput), multiline: true)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(m => UntrustedText.Clean(m, MaxMeasureLength))
-            .ToList();
-        if (measures.Count == 0 || measures.Count > MaxMeasures)
+        var measures = EditMeasuresCard.Read(data.Text);
+        if (measures.Count == 0)
         {
-            return await RefuseAsync(threatCase, data, actor, $"Give between 1 and {MaxMeasures} measures, one per line.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.CardEditNoMeasures)], ct);
         }
 
         if (threatCase.Status != CaseStatus.Proposed)
@@ -88,7 +85,7 @@ internal sealed partial class CaseActionHandler
         var member = (await renderer.MembersAsync(channel, ct)).FirstOrDefault(m => string.Equals(m.Id, assignee, StringComparison.OrdinalIgnoreCase));
         if (member is null)
         {
-            return await RefuseAsync(threatCase, data, actor, "Choose a member of the specialists' team.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.ReplyRefuseNotMember)], ct);
         }
 
         if (!threatCase.IsOpen)
@@ -98,7 +95,7 @@ internal sealed partial class CaseActionHandler
 
         var before = State(threatCase);
         threatCase.Reassign(member.Id, UntrustedText.Clean(member.Name, 200), actor, clock.GetUtcNow());
-        return await CommitAsync(threatCase, data, actor, before, ct);
+        return await CommitAsync(threatCase, data, actor, before, ct, member);
     }
 
     private async Task<InvokeResponse> RejectAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
@@ -106,7 +103,7 @@ internal sealed partial class CaseActionHandler
         var reason = UntrustedText.Clean(data.Text("reason"), 1000).Trim(); // a reason of invisible characters only is no reason
         if (reason.Length == 0)
         {
-            return await RefuseAsync(threatCase, data, actor, "Give a reason for rejecting the case.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.CardReasonMissing)], ct);
         }
 
         if (threatCase.Status != CaseStatus.Proposed)
@@ -116,6 +113,25 @@ internal sealed partial class CaseActionHandler
 
         var before = State(threatCase);
         threatCase.Reject(reason, actor, clock.GetUtcNow());
+        return await CommitAsync(threatCase, data, actor, before, ct);
+    }
+
+    /// <summary>"Close" on a notified or call-scheduled case: the analyst is done with it, for the reason given.</summary>
+    private async Task<InvokeResponse> CloseAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CancellationToken ct)
+    {
+        var reason = UntrustedText.Clean(data.Text(CaseCardActions.CloseReasonInput), 1000).Trim();
+        if (reason.Length == 0)
+        {
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.CardReasonMissing)], ct);
+        }
+
+        if (threatCase.Status is not (CaseStatus.Notified or CaseStatus.CallScheduled))
+        {
+            return await StaleAsync(threatCase, data, actor, ct);
+        }
+
+        var before = State(threatCase);
+        threatCase.Close(actor, clock.GetUtcNow(), reason);
         return await CommitAsync(threatCase, data, actor, before, ct);
     }
 
@@ -136,7 +152,7 @@ internal sealed partial class CaseActionHandler
         var contact = await ContactAsync(threatCase, channel, ct);
         if (contact is null)
         {
-            return await RefuseAsync(threatCase, data, actor, "The company no longer has a contact for this channel; delivery cannot be retried.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.ReplyRefuseRetryNoContact)], ct);
         }
 
         var before = State(threatCase);
@@ -151,7 +167,7 @@ internal sealed partial class CaseActionHandler
         var outcome = data.Text("callOutcome");
         if (outcome is not ("reached" or "not_reached"))
         {
-            return await RefuseAsync(threatCase, data, actor, "Choose whether the company was reached.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.ReplyRefuseNoOutcome)], ct);
         }
 
         if (threatCase.Status != CaseStatus.CallScheduled)
@@ -168,7 +184,7 @@ internal sealed partial class CaseActionHandler
         var contact = reached ? null : await ContactAsync(threatCase, CaseChannel.Phone, ct);
         if (!reached && contact is null)
         {
-            return await RefuseAsync(threatCase, data, actor, "The company no longer has a contact with a phone number; no new call can be planned.", ct);
+            return await RefuseAsync(threatCase, data, actor, Texts[nameof(Resources.AnalystText.ReplyRefuseNoPhoneForCall)], ct);
         }
 
         var before = State(threatCase);

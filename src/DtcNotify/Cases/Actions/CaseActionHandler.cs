@@ -5,10 +5,12 @@ using DtcNotify.Cases.Cards;
 using DtcNotify.Data;
 using DtcNotify.Domain.Audit;
 using DtcNotify.Domain.Cases;
+using DtcNotify.Options;
 using DtcNotify.Resources;
 using DtcNotify.Teams.Schema;
 using DtcNotify.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DtcNotify.Cases.Actions;
 
@@ -20,8 +22,10 @@ namespace DtcNotify.Cases.Actions;
 /// </summary>
 internal sealed partial class CaseActionHandler(
     DtcNotifyDbContext db, ChannelRegistrar channels, AnalystDirectory analysts, CaseCardRenderer renderer, CaseCardLoader loader,
-    CardUpdateQueue updates, TimeProvider clock, ILogger<CaseActionHandler> logger)
+    CardUpdateQueue updates, TimeProvider clock, IOptions<TeamsOptions> teams, ILogger<CaseActionHandler> logger)
 {
+    private AnalystTexts Texts => teams.Value.Texts;
+
     public async Task<InvokeResponse> HandleAsync(Activity activity, CancellationToken ct)
     {
         if (!AdaptiveCardAction.TryRead(activity, out var action))
@@ -38,7 +42,7 @@ internal sealed partial class CaseActionHandler(
         {
             Log.Refused(logger, Text.PrintableText.Safe(data.Verb), data.Subject);
             await AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "not a member of the specialists' team or the configured tenant", ct);
-            return InvokeResponse.Error(403, "Forbidden", "Only members of the DTC specialists' team may act on cases.");
+            return InvokeResponse.Error(403, "Forbidden", Texts[nameof(AnalystText.ReplyRefuseNotAnalyst)]);
         }
 
         if (data.Verb == CardVerbs.ApproveBatch)
@@ -50,7 +54,7 @@ internal sealed partial class CaseActionHandler(
         if (threatCase is null)
         {
             await AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "no such case", ct);
-            return InvokeResponse.Error(404, "NotFound", "This case does not exist (any more).");
+            return InvokeResponse.Error(404, "NotFound", Texts[nameof(AnalystText.ReplyRefuseNoCase)]);
         }
 
         if (data.Verb == CardVerbs.Refresh)
@@ -73,6 +77,7 @@ internal sealed partial class CaseActionHandler(
             CardVerbs.Reject => await RejectAsync(threatCase, data, actor, ct),
             CardVerbs.Retry => await RetryAsync(threatCase, data, actor, ct),
             CardVerbs.CallDone => await CallDoneAsync(threatCase, data, actor, ct),
+            CardVerbs.Close => await CloseAsync(threatCase, data, actor, ct),
             _ => await UnknownVerbAsync(data, actor, ct),
         };
     }
@@ -81,7 +86,7 @@ internal sealed partial class CaseActionHandler(
     /// Commits <paramref name="change"/> (already applied to the tracked case) with its audit entry in one transaction, then
     /// queues the channel update. A concurrent change (version or idempotency key) turns into the stale answer.
     /// </summary>
-    private async Task<InvokeResponse> CommitAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, string before, CancellationToken ct)
+    private async Task<InvokeResponse> CommitAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, string before, CancellationToken ct, AssigneeChoice? mention = null)
     {
         db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow(), ActorId = actor.Id, ActorName = actor.Name, Action = data.Verb, Subject = Subject(threatCase), Before = before, After = State(threatCase) });
         try
@@ -102,7 +107,7 @@ internal sealed partial class CaseActionHandler(
             return await StaleAsync(current, data, actor, ct);
         }
 
-        updates.Enqueue(threatCase.Id, $"{threatCase.Reference}: {threatCase.LastAction}{(actor.Name is { } name ? " by " + name : "")}.");
+        updates.Enqueue(threatCase.Id, ThreadReply.ForAction(threatCase, actor, Texts, mention));
         return await CurrentCardAsync(threatCase.Id, null, ct);
     }
 
@@ -110,8 +115,8 @@ internal sealed partial class CaseActionHandler(
     {
         db.ChangeTracker.Clear();
         await AuditAsync(actor, $"{data.Verb}.stale", Subject(current), $"{{\"cardVersion\":{(data.Version ?? 0).ToString(CultureInfo.InvariantCulture)}}}", State(current), ct);
-        var who = current.LastActorName ?? "the system";
-        var notice = $"This case was changed by {who} ({current.LastAction ?? "updated"}) before your action; nothing was done. This is the current card.";
+        var who = current.LastActorName ?? Texts[nameof(AnalystText.CardStaleSystem)];
+        var notice = Texts.Format(nameof(AnalystText.CardStaleNotice), who, Texts.Action(current.LastAction ?? "proposed"));
         return await CurrentCardAsync(current.Id, notice, ct);
     }
 
@@ -132,7 +137,7 @@ internal sealed partial class CaseActionHandler(
     private async Task<InvokeResponse> CurrentCardAsync(long caseId, string? notice, CancellationToken ct) =>
         await renderer.RenderAsync(caseId, notice, ct) is { } rendered
             ? InvokeResponse.Card(rendered.Card.ToJsonElement())
-            : InvokeResponse.Error(404, "NotFound", "This case does not exist (any more).");
+            : InvokeResponse.Error(404, "NotFound", Texts[nameof(AnalystText.ReplyRefuseNoCase)]);
 
     private async Task AuditAsync(CaseActor actor, string action, string subject, string? before, string? after, CancellationToken ct)
     {

@@ -9,12 +9,14 @@ namespace DtcNotify.Cases.Cards;
 /// </summary>
 internal sealed class CardUpdateQueue
 {
-    private readonly Channel<(long CaseId, string Reply)> _queue = Channel.CreateBounded<(long, string)>(
+    private readonly Channel<(long CaseId, ThreadReply Reply)> _queue = Channel.CreateBounded<(long, ThreadReply)>(
         new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
-    public void Enqueue(long caseId, string threadReply) => _queue.Writer.TryWrite((caseId, threadReply));
+    public void Enqueue(long caseId, ThreadReply threadReply) => _queue.Writer.TryWrite((caseId, threadReply));
 
-    public IAsyncEnumerable<(long CaseId, string Reply)> ReadAllAsync(CancellationToken cancellationToken) => _queue.Reader.ReadAllAsync(cancellationToken);
+    public void Enqueue(long caseId, string threadReply) => Enqueue(caseId, new ThreadReply(threadReply));
+
+    public IAsyncEnumerable<(long CaseId, ThreadReply Reply)> ReadAllAsync(CancellationToken cancellationToken) => _queue.Reader.ReadAllAsync(cancellationToken);
 }
 
 /// <summary>

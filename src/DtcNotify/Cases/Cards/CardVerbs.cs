@@ -15,6 +15,7 @@ internal static class CardVerbs
     public const string Refresh = "case.refresh";
     public const string Retry = "case.retry";
     public const string CallDone = "case.calldone";
+    public const string Close = "case.close";
     public const string ApproveBatch = "batch.approve";
 
     /// <summary>The case id and the version the card showed; a stale version is answered with the current card.</summary>

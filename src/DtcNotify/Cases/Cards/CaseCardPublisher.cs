@@ -16,8 +16,9 @@ namespace DtcNotify.Cases.Cards;
 internal sealed partial class CaseCardPublisher(
     DtcNotifyDbContext db, CaseCardRenderer renderer, CaseCardLoader loader, ChannelRegistrar channels, ConnectorClient connector, TimeProvider clock, ILogger<CaseCardPublisher> logger) : DtcNotify.Delivery.ICaseChannelNotifier
 {
-    public Task PublishAsync(long caseId, string threadReply, CancellationToken ct) =>
-        PublishAsync(caseId, OutgoingActivity.Message(CardText.Plain(threadReply, 500, multiline: true)), ct);
+    public Task PublishAsync(long caseId, string threadReply, CancellationToken ct) => PublishAsync(caseId, new ThreadReply(threadReply), ct);
+
+    public Task PublishAsync(long caseId, ThreadReply threadReply, CancellationToken ct) => PublishAsync(caseId, threadReply.ToActivity(), ct);
 
     /// <summary>The same with a reply of any form (the mailbox replies with a card: its text comes from outside).</summary>
     public async Task PublishAsync(long caseId, OutgoingActivity threadReply, CancellationToken ct)

@@ -1,14 +1,18 @@
 using DtcNotify.Bot;
 using DtcNotify.Domain.Channels;
 using DtcNotify.Teams.Cards;
+using DtcNotify.Options;
 using DtcNotify.Teams.Connector;
+using Microsoft.Extensions.Options;
 
 namespace DtcNotify.Cases.Cards;
 
 /// <summary>Renders a case card from the database with the team's members as reassign choices (roster cached by <see cref="AnalystDirectory"/>).</summary>
-internal sealed partial class CaseCardRenderer(CaseCardLoader loader, ChannelRegistrar channels, AnalystDirectory analysts, ILogger<CaseCardRenderer> logger)
+internal sealed partial class CaseCardRenderer(
+    CaseCardLoader loader, ChannelRegistrar channels, AnalystDirectory analysts, IOptions<TeamsOptions> teams, ILogger<CaseCardRenderer> logger)
 {
-    public async Task<(AdaptiveCard Card, CaseCardView View)?> RenderAsync(long caseId, string? notice, CancellationToken cancellationToken)
+    /// <param name="texts">The reader's language when it is not the team's (a command in a personal chat).</param>
+    public async Task<(AdaptiveCard Card, CaseCardView View)?> RenderAsync(long caseId, string? notice, CancellationToken cancellationToken, Resources.AnalystTexts? texts = null)
     {
         var view = await loader.LoadAsync(caseId, cancellationToken);
         if (view is null)
@@ -17,8 +21,12 @@ internal sealed partial class CaseCardRenderer(CaseCardLoader loader, ChannelReg
         }
 
         var members = await MembersAsync(await channels.CurrentAsync(cancellationToken), cancellationToken);
-        return (CaseCard.Create(view, members, notice), view);
+        return (CaseCard.Create(view, members, notice, texts ?? teams.Value.Texts), view);
     }
+
+    /// <summary>The case card in the team's language (<c>Teams:Language</c>).</summary>
+    public AdaptiveCard Card(CaseCardView view, IReadOnlyList<AssigneeChoice> members, string? notice = null) =>
+        CaseCard.Create(view, members, notice, teams.Value.Texts);
 
     public async Task<IReadOnlyList<AssigneeChoice>> MembersAsync(SpecialistsChannel? channel, CancellationToken cancellationToken)
     {

@@ -8,13 +8,41 @@ internal sealed record CaseCardView(
     ThreatCase Case,
     Company Company,
     IReadOnlyList<Contact> Contacts,
-    IReadOnlyList<string> FirstAssets)
+    IReadOnlyList<CardEvidence> Evidence)
 {
+    /// <summary>The playbook's title of the threat in the team's language; null shows the threat's code.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>False when the playbook had no entry for this threat and its generic advice is used.</summary>
+    public bool SpecificAdvice { get; init; } = true;
+
+    /// <summary>The feed source that created the case (<c>Sources:&lt;name&gt;</c>).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>What an approval on the case's proposed channel would send, composed exactly as the delivery will.</summary>
+    public CasePreview? Preview { get; init; }
+
     /// <summary>The contact an approval for <paramref name="channel"/> goes to: the first with an e-mail address, or with a phone number, that the case's TLP allows.</summary>
     public Contact? ContactFor(string channel) => channel == CaseChannel.Phone
         ? Contacts.FirstOrDefault(c => c.Phone is { Length: > 0 } && ContactRole.MayReceive(c.Role, Case.Tlp))
         : Contacts.FirstOrDefault(c => c.CanEmail && ContactRole.MayReceive(c.Role, Case.Tlp));
 }
+
+/// <summary>One observation as the card shows it: when, where, and what the feed said about the service (feed text: escape).</summary>
+internal sealed record CardEvidence(
+    DateTimeOffset? Time,
+    string Address,
+    string? HostName = null,
+    string? Protocol = null,
+    string? Product = null,
+    string? Tag = null,
+    string? Report = null);
+
+/// <summary>
+/// The message an approval would send: to whom, in which language, its subject, and its plain-text body (the e-mail's text
+/// part, or the call task's script) exactly as the delivery composes it.
+/// </summary>
+internal sealed record CasePreview(string Channel, string? RecipientName, string Recipient, string Language, string Subject, string Body);
 
 /// <summary>A team member an analyst can assign a case to (Entra object id and display name).</summary>
 internal sealed record AssigneeChoice(string Id, string Name);

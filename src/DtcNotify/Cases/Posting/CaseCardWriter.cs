@@ -43,7 +43,7 @@ internal sealed partial class CaseCardWriter(IServiceProvider services, Speciali
 
             using var posting = Telemetry.DtcNotifyTelemetry.PostingCard(id);
             threatCase.MarkProposed(channel.ChannelId, "pending", null, clock.GetUtcNow());
-            var card = CaseCard.Create(view with { Case = threatCase }, members);
+            var card = _renderer.Card(view with { Case = threatCase }, members);
             var thread = await CreateThreadAsync([id], Activity(card), ct);
             threatCase.AttachCard(thread.Id ?? channel.ChannelId, thread.ActivityId ?? thread.Id ?? "");
             try

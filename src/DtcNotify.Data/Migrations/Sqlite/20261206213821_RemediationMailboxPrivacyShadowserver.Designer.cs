@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DtcNotify.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDtcNotifyDbContext))]
-    [Migration("20261206213507_RemediationMailboxPrivacyShadowserver")]
+    [Migration("20261206213821_RemediationMailboxPrivacyShadowserver")]
     partial class RemediationMailboxPrivacyShadowserver
     {
         /// <inheritdoc />
@@ -135,6 +135,10 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CompanyId")
@@ -634,6 +638,10 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.Property<string>("Extra")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FeedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Identifier")
                         .HasColumnType("TEXT");
 
@@ -665,6 +673,9 @@ namespace DtcNotify.Data.Migrations.Sqlite
 
                     b.Property<int?>("SourcePort")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceReverseDns")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SourceUrl")
                         .HasColumnType("TEXT");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DtcNotify.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDtcNotifyDbContext))]
-    [Migration("20261206213510_RemediationMailboxPrivacyShadowserver")]
+    [Migration("20261206213823_RemediationMailboxPrivacyShadowserver")]
     partial class RemediationMailboxPrivacyShadowserver
     {
         /// <inheritdoc />
@@ -147,6 +147,10 @@ namespace DtcNotify.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<long>("CompanyId")
                         .HasColumnType("bigint");
@@ -657,6 +661,10 @@ namespace DtcNotify.Data.Migrations.Postgres
                     b.Property<string>("Extra")
                         .HasColumnType("text");
 
+                    b.Property<string>("FeedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Identifier")
                         .HasColumnType("text");
 
@@ -688,6 +696,9 @@ namespace DtcNotify.Data.Migrations.Postgres
 
                     b.Property<int?>("SourcePort")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SourceReverseDns")
+                        .HasColumnType("text");
 
                     b.Property<string>("SourceUrl")
                         .HasColumnType("text");
