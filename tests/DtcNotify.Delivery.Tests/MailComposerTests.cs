@@ -101,6 +101,7 @@ public sealed class MailComposerTests
         Assert.Equal($"[TLP:{tlp}] Digital Trust Center: Open RDP (DTC-2026-000042)", mail.Subject);
         Assert.Contains(rule, mail.TextBody, StringComparison.Ordinal);
         Assert.Contains(rule, mail.HtmlBody, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("nl", "Bakkerij Korst B.V.", "systemen van Bakkerij Korst B.V. We informeren")]

@@ -10,8 +10,7 @@ namespace DtcNotify.IntegrationTests.Hosting;
 
 public class ConfigurationTemplateTests
 {
-    private static readonly string[] SecretKeys = ["Bot:AppPassword", "Mail:Smtp:Password", "Graph:ClientSecret", "Shadowserver:ApiSecret"];
-    private static readonly string[] SecretKeys = ["Bot:AppPassword", "Mail:Smtp:Password", "Graph:ClientSecret", "Mail:Inbox:Imap:Password"];
+    private static readonly string[] SecretKeys = ["Bot:AppPassword", "Mail:Smtp:Password", "Graph:ClientSecret", "Shadowserver:ApiSecret", "Mail:Inbox:Imap:Password"];
 
     private static readonly (string Section, Type Options)[] Sections =
     [

@@ -22,12 +22,12 @@ internal static class AttachmentList
             listed.Add(string.Create(CultureInfo.InvariantCulture, $"+{attachments.Count - MaxListed}"));
         }
 
-        return UntrustedText.Line(string.Join(", ", listed), 1000);
+        return MailLine.Line(string.Join(", ", listed), 1000);
     }
 
     private static string Name(MimeEntity entity) => entity switch
     {
-        MimePart part when part.FileName is { Length: > 0 } name => UntrustedText.Line(name, 80),
+        MimePart part when part.FileName is { Length: > 0 } name => MailLine.Line(name, 80),
         MessagePart => "message.eml",
         _ => "attachment",
     };

@@ -35,9 +35,9 @@ internal static partial class BounceReader
         var diagnostic = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(status, StringComparison.Ordinal));
         var failed = (message.Headers["X-Failed-Recipients"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(a => a.Contains('@', StringComparison.Ordinal)).Select(a => a.ToLowerInvariant()).ToList();
-        var clean = diagnostic is null ? null : UntrustedText.Line(diagnostic, 250);
+        var clean = diagnostic is null ? null : MailLine.Line(diagnostic, 250);
         IReadOnlyList<BounceFailure> failures = failed.Count > 0
-            ? [.. failed.Select(a => new BounceFailure(UntrustedText.Line(a, 320), status, clean))]
+            ? [.. failed.Select(a => new BounceFailure(MailLine.Line(a, 320), status, clean))]
             : [new BounceFailure(null, status, clean)];
         return new BounceReport(failures, [.. Address().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Take(50)]);
     }
@@ -67,8 +67,8 @@ internal static partial class BounceReader
 
             var recipient = group["Final-Recipient"] ?? group["Original-Recipient"];
             var address = recipient?[(recipient.IndexOf(';', StringComparison.Ordinal) + 1)..].Trim().Trim('<', '>').ToLowerInvariant();
-            var diagnostic = group["Diagnostic-Code"] is { } code ? UntrustedText.Line(code, 250) : null;
-            yield return new BounceFailure(address is { Length: > 0 } ? UntrustedText.Line(address, 320) : null, status.Value, diagnostic);
+            var diagnostic = group["Diagnostic-Code"] is { } code ? MailLine.Line(code, 250) : null;
+            yield return new BounceFailure(address is { Length: > 0 } ? MailLine.Line(address, 320) : null, status.Value, diagnostic);
         }
     }
 

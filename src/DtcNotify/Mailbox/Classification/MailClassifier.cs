@@ -18,8 +18,8 @@ internal static class MailClassifier
         return new ClassifiedMail(
             nature,
             MessageIds.Clean(message.MessageId),
-            message.From.Mailboxes.FirstOrDefault()?.Address is { Length: > 0 } from ? UntrustedText.Line(from.ToLowerInvariant(), 320) : null,
-            UntrustedText.Line(message.Subject ?? "", 300),
+            message.From.Mailboxes.FirstOrDefault()?.Address is { Length: > 0 } from ? MailLine.Line(from.ToLowerInvariant(), 320) : null,
+            MailLine.Line(message.Subject ?? "", 300),
             // In UTC: PostgreSQL stores timestamptz from offset 0 only, and the sender's zone says nothing we need.
             message.Date == DateTimeOffset.MinValue ? null : message.Date.ToUniversalTime(),
             referenced,

@@ -15,7 +15,7 @@ internal static partial class ReplyText
     public static string Extract(MimeMessage message)
     {
         var body = message.TextBody ?? (message.HtmlBody is { } html ? HtmlText.From(html) : "");
-        return UntrustedText.Lines(Tidy(StripQuotes(body)), MaxLength);
+        return MailLine.Lines(Tidy(StripQuotes(body)), MaxLength);
     }
 
     internal static string StripQuotes(string body)

@@ -37,7 +37,7 @@ internal sealed partial class MailProcessor(
         }
         catch (FormatException e)
         {
-            return await RecordAsync(Unmatched(raw, Hash(raw.Content), null, $"cannot be parsed: {UntrustedText.Line(e.Message, 200)}", now), null, ct);
+            return await RecordAsync(Unmatched(raw, Hash(raw.Content), null, $"cannot be parsed: {MailLine.Line(e.Message, 200)}", now), null, ct);
         }
 
         var fingerprint = MessageIds.Clean(message.MessageId) ?? Hash(raw.Content);
@@ -115,7 +115,7 @@ internal sealed partial class MailProcessor(
         ReceivedAt = now,
         Bytes = raw.Size,
         Text = mail?.Text is { Length: > 0 } text ? text : null,
-        Detail = UntrustedText.Line(reason, 1000),
+        Detail = MailLine.Line(reason, 1000),
         Attachments = mail?.Attachments,
     };
 

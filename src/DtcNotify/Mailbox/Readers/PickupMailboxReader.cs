@@ -1,3 +1,4 @@
+using DtcNotify.Files;
 using DtcNotify.Intake.Inbox;
 using DtcNotify.Mailbox.Processing;
 
@@ -7,7 +8,8 @@ namespace DtcNotify.Mailbox.Readers;
 /// Development and tests: <c>.eml</c> files dropped into <c>Mail:Inbox:PickupDirectory</c> are read and then moved to
 /// <c>processed/</c> or <c>unmatched/</c> (timestamped, never overwriting). The feed inbox's rules apply: names starting
 /// with <c>.</c> or ending in <c>.tmp</c>/<c>.part</c> are never taken, and a file is taken only once its size and time
-/// are the same at two looks (<see cref="FileStability"/>), so a file still being written is not read half.
+/// are the same at two looks (<see cref="FileStability"/>), so a file still being written is not read half; and a link is
+/// never read, moved or followed (<see cref="DropFolder"/>, the feed inbox's rules).
 /// </summary>
 internal sealed class PickupMailboxReader(string directory, long maxBytes, FileStability stability, TimeProvider clock) : IMailboxReader
 {
@@ -23,11 +25,11 @@ internal sealed class PickupMailboxReader(string directory, long maxBytes, FileS
     {
         var layout = new InboxLayout(directory);
         Directory.CreateDirectory(layout.Root);
-        var ready = Ready(layout.Root);
-        if (ready.Count == 0 && Waiting(layout.Root).Any())
+        var ready = Ready(layout.Folder);
+        if (ready.Count == 0 && Waiting(layout.Folder).Any())
         {
             await Task.Delay(SecondLook, clock, ct);
-            ready = Ready(layout.Root);
+            ready = Ready(layout.Folder);
         }
 
         foreach (var file in ready)
@@ -36,7 +38,7 @@ internal sealed class PickupMailboxReader(string directory, long maxBytes, FileS
             byte[]? content = null;
             if (size <= maxBytes)
             {
-                await using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                await using var stream = layout.Folder.OpenRead(file.Path);
                 content = await BoundedContent.ReadAsync(stream, maxBytes, ct);
             }
 
@@ -45,13 +47,15 @@ internal sealed class PickupMailboxReader(string directory, long maxBytes, FileS
         }
     }
 
-    private List<InboxFile> Ready(string root) => stability.Ready(Waiting(root));
+    private List<InboxFile> Ready(DropFolder folder) => stability.Ready(Waiting(folder));
 
-    // Only the folder's own regular files: a symbolic link could point anywhere on the machine, and its target would end up
-    // in the channel (the feed inbox's link rule, kept in one line here so both can move onto the shared rules together).
-    private static IEnumerable<InboxFile> Waiting(string root) =>
-        Directory.EnumerateFiles(root, "*.eml")
-            .Where(p => !InboxLayout.IsInProgress(Path.GetFileName(p)) && new FileInfo(p).LinkTarget is null)
+    // Only the folder's own regular files, by DropFolder's rules: a link could point anywhere on the machine, and its
+    // target would end up in the channel. A refused link stays where it is (the feed inbox logs it; here it is skipped).
+    private static IEnumerable<InboxFile> Waiting(DropFolder folder) =>
+        folder.Entries(folder.Root, (_, _) => { })
+            .OfType<FileInfo>()
+            .Where(f => f.Name.EndsWith(".eml", StringComparison.OrdinalIgnoreCase))
+            .Select(f => f.FullName)
             .Order(StringComparer.Ordinal)
             .Select(p => new InboxFile(p, ""));
 }
