@@ -52,7 +52,7 @@ internal sealed class CommandHandler(
             "cases" when CaseListQuery.Parse(command.Argument) is { } filter =>
                 CasesCard.Create(await caseLists.ListAsync(filter, activity.From?.AadObjectId, cancellationToken)),
             "digest" when command.Argument.Length == 0 => DigestCard.Create(await digests.BuildAsync(cancellationToken), schedule.Zone, t),
-            "stats" when command.Argument.Length == 0 => StatsCard.Create(await statistics.LoadAsync(cancellationToken)),
+            "stats" when command.Argument.Length == 0 => StatsCard.Create(await statistics.LoadAsync(cancellationToken), t),
             "audit" => await AuditCommandAnswer.AnswerAsync(audit, command.Argument, activity.Locale, cancellationToken),
             _ => HelpCard.Create(activity.Text, t),
         };

@@ -16,7 +16,7 @@ namespace DtcNotify.Remediation;
 /// crashed instance expires. When two reports come in before a round, the thread gets the newest state once.
 /// </summary>
 internal sealed partial class RemediationReplyPoster(
-    IServiceScopeFactory scopes, IOptions<RemediationOptions> options, TimeProvider clock, ILogger<RemediationReplyPoster> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<RemediationOptions> options, IOptions<TeamsOptions> teams, TimeProvider clock, ILogger<RemediationReplyPoster> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan ErrorBackoff = TimeSpan.FromSeconds(30);
@@ -83,7 +83,7 @@ internal sealed partial class RemediationReplyPoster(
         var claimed = await db.Cases.AsNoTracking().Where(c => due.Contains(c.Id) && c.RemediationClaimedBy == Instance)
             .Join(db.Imports, c => c.RemediationImportId, i => i.Id, (c, i) => new { Case = c, i.ReportKey, i.EarliestSeen, i.ReceivedAt })
             .ToListAsync(ct);
-        var texts = AnalystTexts.For(null);
+        var texts = teams.Value.Texts;
         var posted = 0;
         foreach (var row in claimed)
         {

@@ -7,7 +7,7 @@ namespace DtcNotify.Bot.Cards;
 /// <summary>The answer to <c>stats</c>: cases per status, per threat and per ISO week.</summary>
 internal static class StatsCard
 {
-    public static AdaptiveCard Create(CaseStats stats)
+    public static AdaptiveCard Create(CaseStats stats, Resources.AnalystTexts texts)
     {
         static FactSet Facts(IEnumerable<NamedCount> counts) =>
             new([.. counts.Select(c => new Fact(CardText.Escape(c.Name, 60), c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
@@ -22,7 +22,7 @@ internal static class StatsCard
             new TextBlock($"Created per week (last {CaseStatistics.Weeks})") { Weight = "Bolder", Separator = true },
             Facts(stats.PerWeek),
         };
-        body.AddRange(Remediation.OutcomeStatsCard.Elements(stats.Outcomes, Resources.AnalystTexts.For(null)));
+        body.AddRange(Remediation.OutcomeStatsCard.Elements(stats.Outcomes, texts));
         return new AdaptiveCard(body) { FallbackText = $"DtcNotify statistics: {stats.Total} cases" };
     }
 }
