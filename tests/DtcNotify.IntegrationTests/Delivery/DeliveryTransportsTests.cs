@@ -141,7 +141,7 @@ public class DeliveryTransportsTests
         var patch = graph.LogEntries.Single(e => e.RequestMessage.Method == "PATCH").RequestMessage;
         Assert.Equal("W/\"d1\"", patch.Headers!["If-Match"].Single());
         using var details = JsonDocument.Parse(patch.Body!);
-        Assert.Contains("Phone: +31612345678", details.RootElement.GetProperty("description").GetString());
+        Assert.Contains("Telefoon: +31612345678", details.RootElement.GetProperty("description").GetString()); // the team's language (nl by default)
         var (notification, threatCase) = await scenario.ReadAsync(pending.Id);
         Assert.Equal("Planner", notification.Transport);
         Assert.Equal("task-1", notification.ExternalId);

@@ -75,7 +75,7 @@ public sealed class ShadowserverSchedulerTests
     }
 
     private static WebApplicationFactory<Program> App(TestDatabase database, LocalShadowserver shadowserver, FakeBotConnector connector, TimeProvider clock, string schemaFile) =>
-        new DtcNotifyApp(database, "Production", new Dictionary<string, string?>
+        new DtcNotifyApp(database, settings: new Dictionary<string, string?>
         {
             ["Teams:TenantId"] = "11111111-2222-3333-4444-555555555555",
             ["Teams:TeamId"] = "19:team0123@thread.tacv2",
