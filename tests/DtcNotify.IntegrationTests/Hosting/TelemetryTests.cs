@@ -48,7 +48,7 @@ public sealed class TelemetryTests
             Assert.Equal(HttpStatusCode.OK, (await world.Client.SendAsync(Upload(IntelMqEvents(DateTimeOffset.UtcNow)))).StatusCode);
             world.Connector.FailNext(429, TimeSpan.Zero); // the card update after the approval is throttled once
             Assert.Equal(200, (await world.InvokeAsync(proposed, "case.approve", CardsWorld.AnnaAad, channel: CaseChannel.Email)).Status);
-            await world.WaitForCallAsync(call => call.Body.Contains("E-mail sent to", StringComparison.Ordinal));
+            await world.WaitForCallAsync(call => call.Body.Contains("E-mail verstuurd aan", StringComparison.Ordinal));
 
             // The OTLP exporter beside the in-memory one has no collector (port 9), so a flush reports failure; the in-memory exporter has what it got.
             world.App.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000);
