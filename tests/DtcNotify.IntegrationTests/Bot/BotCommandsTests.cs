@@ -250,7 +250,7 @@ public sealed class BotCommandsTests : IAsyncLifetime
         Assert.Contains("DTC-2026-000001 triage", ofCase, StringComparison.Ordinal);
         Assert.Contains("DTC-2026-000002 triage", ofCompany, StringComparison.Ordinal);
         Assert.DoesNotContain("DTC-2026-000003", ofCompany, StringComparison.Ordinal); // the café's case
-        Assert.Contains("Only members of the DTC specialists", refused, StringComparison.Ordinal);
+        Assert.Contains("Alleen leden van het DTC", refused, StringComparison.Ordinal); // AnalystText.nl ReplyNotAllowed
         Assert.DoesNotContain("triage", refused, StringComparison.Ordinal);
     }
 }

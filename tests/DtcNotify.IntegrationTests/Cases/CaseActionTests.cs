@@ -172,7 +172,7 @@ public sealed class CaseActionTests
         var (world, c) = await PostedCaseAsync(provider);
         await using var _ = world;
 
-        var (saved, _) = await world.InvokeAsync(c, "case.save", CardsWorld.BramAad, new JsonObject { ["measures"] = "Close\u202E port 21\u2066\r\nPatch\u200B the\u00AD NAS\uFEFF" });
+        var (saved, _) = await world.InvokeAsync(c, "case.save", CardsWorld.BramAad, new JsonObject { ["measure0"] = "Close\u202E port 21\u2066", ["measure1"] = "Patch\u200B the\u00AD NAS\uFEFF" });
         var (rejected, _) = await world.InvokeAsync(await world.CaseAsync(c.Id), "case.reject", CardsWorld.AnnaAad,
             new JsonObject { ["reason"] = "known\u202E false\u2066 positive\u2069\n\u2028second\u0000 line\u200E\u200F\u202A\u202B\u202C\u202D\u009B" });
 

@@ -93,7 +93,7 @@ public sealed class CasePosterTests
         await using var world = await CardsWorld.StartAsync(provider, new Dictionary<string, string?> { ["Teams:MaxCardsPerImport"] = "2" });
         var cases = await world.WaitForProposedAsync(await world.AddCasesAsync(3));
         var data = BatchActionData(world);
-        var (edited, _) = await world.InvokeAsync(cases[1], "case.save", CardsWorld.BramAad, new System.Text.Json.Nodes.JsonObject { ["measures"] = "Zet de server uit." });
+        var (edited, _) = await world.InvokeAsync(cases[1], "case.save", CardsWorld.BramAad, new System.Text.Json.Nodes.JsonObject { ["measure0"] = "Zet de server uit." });
         Assert.Equal(200, edited);
 
         var (status, body) = await world.InvokeRawAsync(data, "batch.approve", CardsWorld.AnnaAad, cases[0].ActivityId!);

@@ -222,8 +222,8 @@ public sealed class CaseCardTests
         Assert.Equal(("Approve all by e-mail", "batch.approve", "9"), (approveAll.Title, approveAll.Verb, approveAll.Data.GetProperty("batchId").GetString()));
     }
     [Theory]
-    [InlineData("RED", "Attention", "ask the source for permission")]
-    [InlineData("AMBER+STRICT", "Warning", "never a supplier")]
+    [InlineData("RED", "Attention", "vraag de bron eerst om toestemming")] // the card is Dutch by default: AnalystText.nl TlpRedNotice
+    [InlineData("AMBER+STRICT", "Warning", "nooit een leverancier")] // TlpAmberStrictNotice
     [InlineData("GREEN", "Good", null)]
     [InlineData(null, "Warning", null)] // no TLP known: AMBER
     public void The_card_shows_the_TLP_badge_and_what_RED_and_AMBER_STRICT_mean(string? tlp, string color, string? notice)
