@@ -117,7 +117,8 @@ public sealed class DigestSchedulerTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var connector = await FakeBotConnector.StartAsync();
         var clock = new FakeTimeProvider(FridayLater);
-        await using var app = new DtcNotifyApp(database, "Production", new Dictionary<string, string?>
+        // Development, as every hosted test: local mode (which the fake connector needs) is refused at start-up in Production.
+        await using var app = new DtcNotifyApp(database, settings: new Dictionary<string, string?>
         {
             ["Digest:Enabled"] = "true",
             ["Teams:TenantId"] = "11111111-2222-3333-4444-555555555555",

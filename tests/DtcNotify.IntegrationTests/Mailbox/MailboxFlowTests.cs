@@ -57,16 +57,16 @@ public sealed class MailboxFlowTests
 
             await world.WaitForCallAsync(call => call.Method == "POST" && call.Body.Contains("onbestelbaar teruggekomen", StringComparison.Ordinal)
                 && call.Body.Contains("smtp; 550", StringComparison.Ordinal));
-            // The card, updated in place, offers the phone next to "Retry delivery" (its status line escapes "_" as "\\_").
+            // The card, updated in place, offers the phone next to "Retry delivery" and says so in its (Dutch) status line.
             var card = await world.WaitForCallAsync(call => call.Method == "PUT" && call.Body.Contains("Goedkeuren per telefoon", StringComparison.Ordinal));
-            Assert.Contains("delivery\\\\_failed", card.Body, StringComparison.Ordinal);
+            Assert.Contains("Status: verzending mislukt", card.Body, StringComparison.Ordinal);
             var failed = await world.CaseAsync(proposed.Id);
             Assert.Equal(CaseStatus.DeliveryFailed, failed.Status);
             Assert.StartsWith("bounced: 5.1.1", failed.DeliveryError, StringComparison.Ordinal);
 
             // The bounced address counts as absent: a retry by e-mail is refused, the phone is taken.
             var (_, byMail) = await world.InvokeAsync(failed, "case.retry", CardsWorld.AnnaAad);
-            Assert.Contains("no longer has a contact", byMail.GetRawText(), StringComparison.Ordinal);
+            Assert.Contains("geen contactpersoon meer voor dit kanaal", byMail.GetRawText(), StringComparison.Ordinal);
             Assert.Equal(200, (await world.InvokeAsync(await world.CaseAsync(proposed.Id), "case.retry", CardsWorld.AnnaAad, channel: CaseChannel.Phone)).Status);
             await WaitForFileAsync(Path.Combine(folder, "calltasks"), "*.json");
             // The dispatcher records the outcome right after writing the task.

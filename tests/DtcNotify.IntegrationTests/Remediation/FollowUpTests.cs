@@ -38,12 +38,12 @@ public class FollowUpTests
         await scenario.NotifyAsync(RemediationScenario.BetaKvk);
         var mails = Mails(scenario);
         Assert.Equal(4, mails.Length);
-        var dutch = Assert.Single(mails, m => m.Subject?.StartsWith("Herinnering 1:", StringComparison.Ordinal) == true);
+        var dutch = Assert.Single(mails, m => m.Subject?.StartsWith("[TLP:AMBER] Herinnering 1:", StringComparison.Ordinal) == true);
         Assert.Contains("Op 27 november 2026 heeft het Digital Trust Center u gewaarschuwd", dutch.TextBody); // the scenario starts on 27 November
         Assert.Contains(alpha.Reference!, dutch.TextBody);
         Assert.Contains("nog steeds aanwezig: de laatste waarneming is van", dutch.TextBody);
         Assert.DoesNotContain("192.0.2.200", dutch.TextBody + dutch.HtmlBody); // only Alpha's data
-        var english = Assert.Single(mails, m => m.Subject?.StartsWith("Reminder 1:", StringComparison.Ordinal) == true);
+        var english = Assert.Single(mails, m => m.Subject?.StartsWith("[TLP:AMBER] Reminder 1:", StringComparison.Ordinal) == true);
         Assert.Contains("the Digital Trust Center warned you about", english.TextBody);
         alpha = await scenario.CaseAsync(RemediationScenario.AlphaKvk);
         Assert.Equal((CaseStatus.Notified, 1, firstWarning, scenario.Now), (alpha.Status, alpha.FollowUps, alpha.NotifiedAt!.Value, alpha.LastNotifiedAt!.Value));

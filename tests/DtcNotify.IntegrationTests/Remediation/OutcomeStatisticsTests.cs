@@ -57,7 +57,7 @@ public class OutcomeStatisticsTests
         var digest = await scope.ServiceProvider.GetRequiredService<DigestService>().BuildAsync(CancellationToken.None);
         Assert.Equal((1, 1, 0), (digest.Remediation!.ResolvedSinceLastDigest, digest.Remediation.StillSeen, digest.Remediation.FollowUpsProposed));
         var card = DigestCard.Create(digest, DtcNotify.Delivery.DutchCalendar.Amsterdam).ToJsonElement().ToString();
-        Assert.Contains("Opgelost sinds de vorige samenvatting", card, StringComparison.Ordinal);
+        Assert.Contains("Opgelost in deze periode", card, StringComparison.Ordinal);
         Assert.Contains("Nog steeds gezien na de waarschuwing", card, StringComparison.Ordinal);
     }
 

@@ -42,7 +42,7 @@ public class RemediationThreadTests
         var replies = world.Connector.Calls.Count(call => call.Method == "POST" && call.RawPath.EndsWith("/activities/" + posted.ActivityId, StringComparison.Ordinal)
             && call.Body.Contains("rapport", StringComparison.Ordinal));
         Assert.Equal(2, replies); // still seen, not seen: one reply per report, never one per row (the resolved reply names no report)
-        Assert.Contains($"version {(await world.CaseAsync(posted.Id)).Version}", card.Body, StringComparison.Ordinal); // the card in place is the current one
+        Assert.Contains($"\"version\":{(await world.CaseAsync(posted.Id)).Version}", card.Body, StringComparison.Ordinal); // the card in place is the current one (its buttons carry the version)
         Assert.Equal(CaseStatus.Resolved, (await world.CaseAsync(posted.Id)).Status);
         if (Directory.Exists(outbox))
         {
@@ -88,7 +88,7 @@ public class RemediationThreadTests
         var followUp = await world.CaseAsync(posted.Id);
         Assert.Equal(200, (await world.InvokeAsync(followUp, "case.approve", CardsWorld.AnnaAad, channel: CaseChannel.Email)).Status);
         await WaitAsync(world, posted.Id, c => c.Status == CaseStatus.Notified && c.FollowUps == 1);
-        var mail = Directory.GetFiles(outbox, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Single(m => m.Subject?.StartsWith("Herinnering 1:", StringComparison.Ordinal) == true);
+        var mail = Directory.GetFiles(outbox, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Single(m => m.Subject?.StartsWith("[TLP:AMBER] Herinnering 1:", StringComparison.Ordinal) == true);
         Assert.Contains($"(referentie {posted.Reference})", mail.TextBody, StringComparison.Ordinal);
         Directory.Delete(outbox, recursive: true);
     }
