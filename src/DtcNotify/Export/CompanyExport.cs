@@ -29,6 +29,10 @@ internal sealed class CompanyExport(DtcNotifyDbContext db, AuditTrail audit)
             .ToLookup(o => o.CaseId);
         var references = cases.ToDictionary(c => c.Id, c => c.Reference ?? c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var notifications = await db.Notifications.AsNoTracking().Where(n => n.CompanyId == company.Id).OrderBy(n => n.Id).ToListAsync(ct);
+        // Mail belongs to the one case it was matched to, so a message that names two companies is in one export only.
+        var caseIds = cases.Select(c => c.Id).ToArray();
+        var mail = await db.Set<Domain.Mailbox.InboundMail>().AsNoTracking()
+            .Where(m => m.CaseId != null && caseIds.Contains(m.CaseId.Value)).OrderBy(m => m.Id).ToListAsync(ct);
 
         return new CompanyExportDocument(
             new(company.Kvk, company.Name, company.Sector, company.Vital, company.DoNotContact, company.Language, company.CreatedAt, company.UpdatedAt),
@@ -44,6 +48,8 @@ internal sealed class CompanyExport(DtcNotifyDbContext db, AuditTrail audit)
             [.. notifications.Select(n => new ExportedNotification(
                 references.GetValueOrDefault(n.CaseId), n.Channel, n.Recipient, n.RecipientName, Domain.Notifications.NotificationStatusNames.ToName(n.Status),
                 n.CreatedAt, n.CompletedAt, n.Transport, n.ContentSha256))],
-            await audit.ForCompanyAsync(kvk, ct) ?? []);
+            await audit.ForCompanyAsync(kvk, ct) ?? [],
+            [.. mail.Select(m => new ExportedMail(
+                references.GetValueOrDefault(m.CaseId!.Value), m.Kind.ToString().ToLowerInvariant(), m.From, m.Subject, m.SentAt, m.ReceivedAt, m.Text, m.Attachments, m.Detail))]);
     }
 }

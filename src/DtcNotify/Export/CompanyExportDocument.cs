@@ -3,14 +3,15 @@ using DtcNotify.Audit;
 
 namespace DtcNotify.Export;
 
-/// <summary>The <c>export company</c> document; its top-level keys are the contract: company, contacts, assets, cases, notifications, audit.</summary>
+/// <summary>The <c>export company</c> document; its top-level keys are the contract: company, contacts, assets, cases, notifications, audit; then replies (issue #18).</summary>
 internal sealed record CompanyExportDocument(
     ExportedCompany Company,
     IReadOnlyList<ExportedContact> Contacts,
     IReadOnlyList<ExportedAsset> Assets,
     IReadOnlyList<ExportedCase> Cases,
     IReadOnlyList<ExportedNotification> Notifications,
-    IReadOnlyList<AuditLine> Audit);
+    IReadOnlyList<AuditLine> Audit,
+    IReadOnlyList<ExportedMail> Replies);
 
 internal sealed record ExportedCompany(string Kvk, string Name, string? Sector, bool Vital, bool DoNotContact, string Language, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
@@ -32,3 +33,7 @@ internal sealed record ExportedObservation(
 internal sealed record ExportedNotification(
     string? Case, string Channel, string Recipient, string? RecipientName, string Status, DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt, string? Transport, string? ContentSha256);
+
+/// <summary>Mail that came back on one of the company's cases (replies, auto-replies, bounces), as stored: never another case's.</summary>
+internal sealed record ExportedMail(
+    string? Case, string Kind, string? From, string? Subject, DateTimeOffset? SentAt, DateTimeOffset ReceivedAt, string? Text, string? Attachments, string? Detail);

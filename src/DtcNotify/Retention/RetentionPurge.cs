@@ -114,6 +114,11 @@ internal sealed partial class RetentionPurge(
         foreach (var ids in expiredIds.Chunk(Chunk))
         {
             await db.Observations.Where(o => o.CaseId != null && ids.Contains(o.CaseId.Value)).ExecuteDeleteAsync(ct);
+            // Mail that came back on these cases holds the contacts' addresses and words: it goes with the case (and first,
+            // since it refers to the case and its notifications).
+            await db.Set<Domain.Mailbox.InboundMail>()
+                .Where(m => (m.CaseId != null && ids.Contains(m.CaseId.Value)) || db.Notifications.Any(n => n.Id == m.NotificationId && ids.Contains(n.CaseId)))
+                .ExecuteDeleteAsync(ct);
             await db.Notifications.Where(n => ids.Contains(n.CaseId)).ExecuteDeleteAsync(ct);
             await db.Cases.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(ct);
         }

@@ -35,6 +35,16 @@ public sealed class CompanyExportTests
             {
                 var recipient = (await db.Contacts.FirstAsync(x => x.CompanyId == c.CompanyId)).Email!;
                 db.Notifications.Add(PrivacySeed.Notification(c, recipient, DateTimeOffset.UtcNow));
+                // A reply on each case; the other company's names both companies, as a hoster's customer might.
+                var host = c.CompanyId == (await db.Companies.SingleAsync(x => x.Kvk == "11111111")).Id;
+                db.Set<Domain.Mailbox.InboundMail>().Add(new Domain.Mailbox.InboundMail
+                {
+                    Fingerprint = $"reply-{c.Id}@test", Transport = "Pickup", TransportId = $"reply-{c.Id}.eml", Kind = Domain.Mailbox.InboundMailKind.Reply,
+                    CaseId = c.Id, MatchedBy = "subject", ReceivedAt = DateTimeOffset.UtcNow,
+                    From = host ? "hanna@host.example" : "nico@nest.example",
+                    Subject = host ? "Re: patched" : "Re: our hoster Host Hosting B.V. runs that server (Nest reply)",
+                    Text = host ? "We patched it." : "Ask Host Hosting B.V.; Nest only rents a VM.",
+                });
             }
 
             await db.SaveChangesAsync();
@@ -48,7 +58,8 @@ public sealed class CompanyExportTests
         var nest = await ReferenceOfAsync(database, "22222222");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Equal(["company", "contacts", "assets", "cases", "notifications", "audit"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["company", "contacts", "assets", "cases", "notifications", "audit", "replies"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("We patched it.", Assert.Single(root.GetProperty("replies").EnumerateArray()).GetProperty("text").GetString());
         Assert.Equal("Host Hosting B.V.", root.GetProperty("company").GetProperty("name").GetString());
         Assert.Equal("hanna@host.example", root.GetProperty("contacts")[0].GetProperty("email").GetString());
         var hostCase = Assert.Single(root.GetProperty("cases").EnumerateArray());
@@ -56,7 +67,7 @@ public sealed class CompanyExportTests
         var notification = Assert.Single(root.GetProperty("notifications").EnumerateArray());
         Assert.Equal("hanna@host.example", notification.GetProperty("recipient").GetString());
         Assert.Contains(root.GetProperty("audit").EnumerateArray(), a => a.GetProperty("action").GetString() == "company.created");
-        foreach (var other in new[] { "22222222", "Nest", "nico@nest.example", "Nico", "192.0.2.5\"", "192.0.2.0/28", nest })
+        foreach (var other in new[] { "22222222", "Nest", "Nest reply", "rents a VM", "nico@nest.example", "Nico", "192.0.2.5\"", "192.0.2.0/28", nest })
         {
             Assert.DoesNotContain(other, text, StringComparison.Ordinal);
         }
