@@ -18,6 +18,7 @@ internal sealed class AuditTrail(DtcNotifyDbContext db)
 {
     public const string IngestActor = "system:ingest";
     public const string TriageActor = "system:triage";
+    public const string MailboxActor = "system:mailbox";
 
     /// <summary>The trail of the case with this reference (<c>DTC-2026-000123</c>) or number; null when neither a case nor any entry knows it.</summary>
     public async Task<IReadOnlyList<AuditLine>?> ForCaseAsync(string reference, CancellationToken ct)
@@ -60,6 +61,7 @@ internal sealed class AuditTrail(DtcNotifyDbContext db)
         var subjects = new List<string> { "case:" + c.Id.ToString(CultureInfo.InvariantCulture), "case:" + reference, reference };
         var lines = (await EntriesAsync(subjects, ct)).Select(e => Line(e, reference)).ToList();
         lines.AddRange(await ImportLinesAsync(c, reference, ct));
+        lines.AddRange(await MailLinesAsync(c, reference, ct));
         lines.Add(new AuditLine(c.CreatedAt, TriageActor, "triage", reference, null, Json(new
         {
             suppression = c.Suppression,
@@ -85,6 +87,15 @@ internal sealed class AuditTrail(DtcNotifyDbContext db)
             observations = perImport.TryGetValue(i.Id, out var n) ? n : (int?)null,
             createdCase = i.Id == c.CreatedByImportId,
         })));
+    }
+
+    /// <summary>What came back by mail on this case (issue #18): reply, auto-reply, bounce or delay, and how it was matched; not the sender or the text.</summary>
+    private async Task<IEnumerable<AuditLine>> MailLinesAsync(ThreatCase c, string reference, CancellationToken ct)
+    {
+        var mail = await db.Set<Domain.Mailbox.InboundMail>().AsNoTracking().Where(m => m.CaseId == c.Id).OrderBy(m => m.Id)
+            .Select(m => new { m.ReceivedAt, m.Kind, m.MatchedBy }).ToListAsync(ct);
+        return mail.Select(m => new AuditLine(m.ReceivedAt, MailboxActor, "mail." + m.Kind.ToString().ToLowerInvariant(), reference, null,
+            Json(new { matchedBy = m.MatchedBy })));
     }
 
     private Task<List<AuditEntry>> EntriesAsync(IReadOnlyList<string> subjects, CancellationToken ct) =>

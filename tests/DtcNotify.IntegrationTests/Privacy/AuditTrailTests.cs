@@ -21,6 +21,16 @@ public sealed class AuditTrailTests
             await world.InvokeAsync(proposed, "case.approve", CardsWorld.OutsiderAad, channel: CaseChannel.Email); // refused, and audited
             Assert.Equal(200, (await world.InvokeAsync(proposed, "case.approve", CardsWorld.AnnaAad, channel: CaseChannel.Email)).Status);
             await EventuallyAsync(world, proposed.Reference!);
+            await using (var db = world.Database.CreateContext())
+            {
+                // The company's answer, as the mailbox reader stores it (MailboxFlowTests drives that path end to end).
+                db.Set<DtcNotify.Domain.Mailbox.InboundMail>().Add(new DtcNotify.Domain.Mailbox.InboundMail
+                {
+                    Fingerprint = "audit-reply@test", Transport = "Pickup", TransportId = "audit-reply.eml", Kind = DtcNotify.Domain.Mailbox.InboundMailKind.Reply,
+                    CaseId = proposed.Id, MatchedBy = "in-reply-to", ReceivedAt = DateTimeOffset.UtcNow.AddSeconds(1), Text = "We patched it.",
+                });
+                await db.SaveChangesAsync();
+            }
 
             var run = await CliDriver.RunAsync(world.Database, "audit", "--case", proposed.Reference!, "--json");
             var lines = JsonDocument.Parse(run.Out).RootElement.EnumerateArray().ToList();
@@ -33,6 +43,8 @@ public sealed class AuditTrailTests
             Assert.True(actions.IndexOf("case.approve.refused") < actions.IndexOf("case.approve"));
             Assert.True(actions.IndexOf("case.approve") < actions.IndexOf("notification.sent"));
             Assert.True(actions.IndexOf("notification.sent") < actions.LastIndexOf("thread.reply"));
+            Assert.Equal("mail.reply", actions[^1]); // the company's answer, last
+            Assert.DoesNotContain("We patched it.", run.Out, StringComparison.Ordinal);
             var approve = lines.Single(l => l.GetProperty("action").GetString() == "case.approve");
             Assert.Contains(CardsWorld.AnnaAad, approve.GetProperty("actor").GetString(), StringComparison.Ordinal);
             Assert.Equal(("proposed", "approved"), (approve.GetProperty("before").GetProperty("status").GetString(), approve.GetProperty("after").GetProperty("status").GetString()));
