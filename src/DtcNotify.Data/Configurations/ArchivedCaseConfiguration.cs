@@ -16,6 +16,8 @@ internal sealed class ArchivedCaseConfiguration : IEntityTypeConfiguration<Archi
         builder.Property(c => c.Sector).HasMaxLength(100);
         builder.Property(c => c.Suppression).HasMaxLength(30);
         builder.Property(c => c.Tlp).HasMaxLength(12);
+        builder.Property(c => c.Source).HasMaxLength(64);
+        builder.Property(c => c.Remediation).HasMaxLength(20);
         builder.Property(c => c.Status).HasMaxLength(20)
             .HasConversion(s => s.ToName(), s => CaseStatusNames.Parse(s));
         builder.HasIndex(c => c.CreatedAt);

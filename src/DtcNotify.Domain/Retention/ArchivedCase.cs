@@ -30,7 +30,19 @@ public sealed class ArchivedCase
 
     public DateTimeOffset? NotifiedAt { get; init; }
 
-    /// <summary>When the case last changed: its closing, rejection or suppression.</summary>
+    /// <summary>When later reports no longer listed the case (the case's <c>ResolvedAt</c>), for the days to resolve.</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>Follow-ups sent after the first warning.</summary>
+    public int FollowUps { get; init; }
+
+    /// <summary>The source whose reports decided the remediation state (the case's <c>RemediationSource</c>).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The remediation state when the case was purged (<c>RemediationStates</c>), for the still-seen count.</summary>
+    public string? Remediation { get; init; }
+
+    /// <summary>When the case last changed: its closing, resolution, rejection or suppression.</summary>
     public DateTimeOffset ClosedAt { get; init; }
 
     public DateTimeOffset PurgedAt { get; init; }

@@ -26,8 +26,9 @@ internal sealed record OutcomeReport(
     string? Since, OutcomeFigures Total, IReadOnlyList<OutcomeFigures> Threats, IReadOnlyList<OutcomeFigures> Sectors, IReadOnlyList<OutcomeFigures> Sources);
 
 /// <summary>
-/// Counts over the cases notified since a day (by their first warning): resolved, still seen, resolution rate, median and
-/// p90 days from warning to resolution (nearest rank), follow-ups sent. One query; the grouping is done in memory.
+/// Counts over the cases notified since a day (by their first warning), purged ones through their archive rows: resolved,
+/// still seen, resolution rate, median and p90 days from warning to resolution (nearest rank), follow-ups sent. One query
+/// (live UNION ALL archived, <see cref="Retention.CaseFigureRows.Outcomes"/>); the grouping is done in memory.
 /// </summary>
 internal sealed class OutcomeStatistics(DtcNotifyDbContext db)
 {
@@ -35,15 +36,16 @@ internal sealed class OutcomeStatistics(DtcNotifyDbContext db)
 
     public async Task<OutcomeReport> LoadAsync(DateTimeOffset? since, string? sinceText, CancellationToken ct)
     {
-        var query = db.Cases.AsNoTracking().Where(c => c.NotifiedAt != null);
+        var query = Retention.CaseFigureRows.Outcomes(db);
         if (since is { } from)
         {
             query = query.Where(c => c.NotifiedAt >= from);
         }
 
-        var cases = await query.Join(db.Companies, c => c.CompanyId, co => co.Id, (c, co) => new Outcome(
-                c.Threat, co.Sector ?? UnknownSector, c.RemediationSource ?? UnknownSector, c.Status, c.Remediation, c.NotifiedAt!.Value, c.ResolvedAt, c.FollowUps))
-            .ToListAsync(ct);
+        // The sector and source fall back in memory, so the UNION selects plain columns.
+        var rows = await query.ToListAsync(ct);
+        var cases = rows.Select(c => new Outcome(
+            c.Threat, c.Sector ?? UnknownSector, c.Source ?? UnknownSector, c.Status, c.Remediation, c.NotifiedAt!.Value, c.ResolvedAt, c.FollowUps)).ToList();
         List<OutcomeFigures> Per(Func<Outcome, string> key, Func<OutcomeFigures, string, OutcomeFigures> name) =>
             [.. cases.GroupBy(key, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => name(Figures(g), g.Key))];
         return new OutcomeReport(

@@ -106,7 +106,8 @@ internal sealed partial class RetentionPurge(
             db.ArchivedCases.Add(new ArchivedCase
             {
                 Threat = c.Threat, Kind = c.Kind, Severity = c.Severity, Sector = x.Sector, Status = c.Status, Suppression = c.Suppression, Tlp = c.Tlp,
-                CreatedAt = c.CreatedAt, NotifiedAt = c.NotifiedAt, ClosedAt = c.UpdatedAt, PurgedAt = now,
+                CreatedAt = c.CreatedAt, NotifiedAt = c.NotifiedAt, ResolvedAt = c.ResolvedAt, FollowUps = c.FollowUps, Source = c.RemediationSource,
+                Remediation = c.Remediation, ClosedAt = c.UpdatedAt, PurgedAt = now,
             });
             Audit(now, "case.purged", Subject(c), new { observations = perCase.GetValueOrDefault(c.Id), notifications = notificationsPerCase.GetValueOrDefault(c.Id) });
         }

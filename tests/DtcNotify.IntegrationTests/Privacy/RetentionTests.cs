@@ -47,6 +47,21 @@ public sealed class RetentionTests
         return (expired.Id, rejected.Id, open.Id, suppressed.Id);
     }
 
+    /// <summary>A case warned 850 days ago, followed up twice and resolved 30 days later: finished, and expired by now.</summary>
+    private static async Task SeedResolvedAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var company = await db.Companies.SingleAsync();
+        var resolved = CaseSeed.Case(company.Id, "open-vnc", CaseStatus.Proposed, Now.AddDays(-850));
+        resolved.Approve(CaseChannel.Email, new CaseActor("aaaaaaaa-0000-0000-0000-000000000001", "Anna"), Now.AddDays(-850));
+        resolved.MarkNotified(Now.AddDays(-850));
+        await CaseSeed.AddAsync(db, resolved);
+        await db.Cases.Where(c => c.Id == resolved.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(c => c.Status, CaseStatus.Resolved).SetProperty(c => c.Remediation, RemediationStates.Resolved)
+            .SetProperty(c => c.RemediationSource, "shadowserver").SetProperty(c => c.FollowUps, 2)
+            .SetProperty(c => c.ResolvedAt, Now.AddDays(-820)).SetProperty(c => c.UpdatedAt, Now.AddDays(-820)));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_dry_run_counts_what_the_purge_then_deletes_and_open_cases_keep_their_evidence(string provider)
@@ -92,12 +107,16 @@ public sealed class RetentionTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await SeedAsync(database);
+        await SeedResolvedAsync(database);
 
         var before = await StatisticsAsync(database);
-        Assert.Equal(1, (await PurgeAsync(database)).GetProperty("cases").GetInt32());
+        Assert.Equal(2, (await PurgeAsync(database)).GetProperty("cases").GetInt32()); // the closed case and the resolved one
         var after = await StatisticsAsync(database);
 
-        Assert.Contains("\"total\":4", before, StringComparison.Ordinal);
+        Assert.Contains("\"total\":5", before, StringComparison.Ordinal);
+        Assert.Contains("\"total\":{\"notified\":2,\"resolved\":1,", before, StringComparison.Ordinal); // the outcome figures count both purged cases
+        Assert.Contains("\"medianDaysToResolve\":30", before, StringComparison.Ordinal);
+        Assert.Contains("\"followUps\":2,\"source\":\"shadowserver\"", before, StringComparison.Ordinal);
         Assert.Equal(before, after);
     }
 
