@@ -1010,6 +1010,9 @@ namespace DtcNotify.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("FollowUps")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1021,6 +1024,13 @@ namespace DtcNotify.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("PurgedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Remediation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1029,6 +1039,10 @@ namespace DtcNotify.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Status")
                         .IsRequired()

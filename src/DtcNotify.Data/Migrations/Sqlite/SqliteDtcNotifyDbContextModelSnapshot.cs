@@ -981,6 +981,9 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FollowUps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -992,6 +995,13 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.Property<long>("PurgedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Remediation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -999,6 +1009,10 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

@@ -1,10 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace DtcNotify.Data.Migrations.Postgres
+namespace DtcNotify.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class RemediationMailboxPrivacyShadowserver : Migration
@@ -15,177 +13,177 @@ namespace DtcNotify.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "FeedName",
                 table: "observations",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SourceReverseDns",
                 table: "observations",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ContentSha256",
                 table: "notifications",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "EarliestSeen",
                 table: "imports",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReportKey",
                 table: "imports",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "EmailUndeliverable",
                 table: "contacts",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "AbsentReports",
                 table: "cases",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "CloseReason",
                 table: "cases",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "FirstAbsentAt",
                 table: "cases",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "FollowUpProposedAt",
                 table: "cases",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "FollowUps",
                 table: "cases",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "LastNotifiedAt",
                 table: "cases",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "LastReplyAt",
                 table: "cases",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NotifiedChannel",
                 table: "cases",
-                type: "character varying(10)",
+                type: "TEXT",
                 maxLength: 10,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "PostAttemptedAt",
                 table: "cases",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "PostUncertainSince",
                 table: "cases",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Remediation",
                 table: "cases",
-                type: "character varying(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "RemediationAddresses",
                 table: "cases",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "RemediationClaimedBy",
                 table: "cases",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "RemediationClaimedUntil",
                 table: "cases",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RemediationEvent",
                 table: "cases",
-                type: "character varying(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "RemediationImportId",
                 table: "cases",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "RemediationPostedImportId",
                 table: "cases",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RemediationReport",
                 table: "cases",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RemediationSource",
                 table: "cases",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ResolvedAt",
                 table: "cases",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Tlp",
                 table: "cases",
-                type: "character varying(12)",
+                type: "TEXT",
                 maxLength: 12,
                 nullable: true);
 
@@ -193,19 +191,23 @@ namespace DtcNotify.Data.Migrations.Postgres
                 name: "archived_cases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Threat = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Severity = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Sector = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Suppression = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    Tlp = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    NotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PurgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Threat = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Sector = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Suppression = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Tlp = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FollowUps = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Remediation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PurgedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -216,27 +218,27 @@ namespace DtcNotify.Data.Migrations.Postgres
                 name: "inbound_mail",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Fingerprint = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Transport = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    TransportId = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    MessageId = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CaseId = table.Column<long>(type: "bigint", nullable: true),
-                    NotificationId = table.Column<long>(type: "bigint", nullable: true),
-                    MatchedBy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    From = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Bytes = table.Column<long>(type: "bigint", nullable: false),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Attachments = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PostClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    PostClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Transport = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    TransportId = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    NotificationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    MatchedBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    From = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Attachments = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PostedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PostClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PostClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -259,9 +261,9 @@ namespace DtcNotify.Data.Migrations.Postgres
                 name: "mailbox_cursors",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Value = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -272,17 +274,17 @@ namespace DtcNotify.Data.Migrations.Postgres
                 name: "shadowserver_downloads",
                 columns: table => new
                 {
-                    ReportId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    File = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ReportDate = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ClaimExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ImportId = table.Column<long>(type: "bigint", nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    ReportId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    File = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReportDate = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClaimExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ImportId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
