@@ -5,10 +5,10 @@ using DtcNotify.Text;
 
 namespace DtcNotify.Cli;
 
-/// <summary><c>ingest FILE [--format F] [--source NAME] [--kind K] [--threat ID] [--report TYPE] [--force] [--json]</c>.</summary>
+/// <summary><c>ingest FILE --source NAME [--format F] [--kind K] [--threat ID] [--report TYPE] [--force] [--json]</c>.</summary>
 internal static class IngestCommand
 {
-    public const string Usage = "usage: dtcnotify ingest FILE [--format shadowserver|intelmq|stix|misp|csv] [--source NAME] [--kind periodic|incidental] [--threat IDENTIFIER] [--report TYPE] [--force] [--json]";
+    public const string Usage = "usage: dtcnotify ingest FILE --source NAME [--format shadowserver|intelmq|stix|misp|csv] [--kind periodic|incidental] [--threat IDENTIFIER] [--report TYPE] [--force] [--json]";
 
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CliConsole console, CancellationToken cancellationToken)
     {
