@@ -40,7 +40,7 @@ public sealed partial class FakeBotConnector
         }
     }
 
-    private static async Task AnswerFailureAsync(HttpContext context, ScriptedFailure failure)
+    internal static async Task AnswerFailureAsync(HttpContext context, ScriptedFailure failure)
     {
         if (failure.DropConnection)
         {

@@ -79,7 +79,8 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
         _callArrived.Dispose();
     }
 
-    private sealed record ScriptedFailure(int StatusCode, TimeSpan? RetryAfter, string? Body, bool DropConnection, string? Location = null);
+    /// <summary>A scripted answer (status, Retry-After, body, Location) or a dropped connection; the fake Graph scripts the same.</summary>
+    internal sealed record ScriptedFailure(int StatusCode, TimeSpan? RetryAfter, string? Body, bool DropConnection, string? Location = null);
 }
 
 /// <summary>One call as the connector saw it. <see cref="RawPath"/> is exactly what was sent (escaped), without the service URL's path prefix.</summary>

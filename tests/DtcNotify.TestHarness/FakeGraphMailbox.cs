@@ -13,7 +13,8 @@ namespace DtcNotify.TestHarness;
 /// the inbox's <c>messages/delta</c> with paged <c>@odata.nextLink</c> and a final <c>@odata.deltaLink</c> (a later call
 /// returns only what arrived since, moved messages as <c>@removed</c>), raw MIME by <c>$value</c>, <c>move</c> (201 with a
 /// new id), the inbox's child folders (list with <c>$filter</c>, create), scripted 429s with Retry-After, and an expired
-/// delta token (410 Gone, <c>syncStateNotFound</c>).
+/// delta token (410 Gone, <c>syncStateNotFound</c>); and the delivery side (sendMail, Planner and To Do tasks,
+/// <see cref="FakeGraphMailbox"/>.Delivery.cs) with the fault switch of the fake connector (FakeGraphMailbox.Faults.cs).
 /// </summary>
 public sealed partial class FakeGraphMailbox : IAsyncDisposable
 {
@@ -105,6 +106,11 @@ public sealed partial class FakeGraphMailbox : IAsyncDisposable
     {
         var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "");
         _requests.Enqueue((context.Request.Method, path + context.Request.QueryString.Value));
+        if (await AnsweredByScriptAsync(context, path).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (_throttles.TryPeek(out var throttle) && path.Contains(throttle.PathPart, StringComparison.Ordinal) && _throttles.TryDequeue(out _))
         {
             context.Response.StatusCode = 429;
@@ -129,7 +135,7 @@ public sealed partial class FakeGraphMailbox : IAsyncDisposable
         {
             await FoldersAsync(context).ConfigureAwait(false);
         }
-        else
+        else if (!await DeliveryAsync(context, path).ConfigureAwait(false))
         {
             context.Response.StatusCode = 404;
             await Error(context, "ResourceNotFound", $"no route {path}").ConfigureAwait(false);

@@ -15,49 +15,20 @@ namespace DtcNotify.Remediation;
 /// (as <see cref="Cases.Posting.CasePoster"/> does), so several instances never post the same reply; a claim that outlives a
 /// crashed instance expires. When two reports come in before a round, the thread gets the newest state once.
 /// </summary>
-internal sealed partial class RemediationReplyPoster(
+internal sealed class RemediationReplyPoster(
     IServiceScopeFactory scopes, IOptions<RemediationOptions> options, IOptions<TeamsOptions> teams, TimeProvider clock, ILogger<RemediationReplyPoster> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan ErrorBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(2);
     private const int CasesPerRound = 20;
 
     public string Instance { get; } = Hosting.ClaimHolder.New();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var delay = PollInterval;
-            try
-            {
-                if (await PostRoundAsync(stoppingToken) > 0)
-                {
-                    continue;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // Never stop the host: the replies wait in the database and the next round tries again.
-                Log.RoundFailed(logger, ex.GetType().Name);
-                delay = ErrorBackoff;
-            }
-
-            try
-            {
-                await Task.Delay(delay, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    // A round that posted goes on at once (more may be due); a failed one backs off as every loop does (ResilientLoop).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new Hosting.ResilientLoop("Posting remediation replies", clock, logger).RunAsync(
+            async ct => await PostRoundAsync(ct) > 0 ? TimeSpan.Zero : PollInterval,
+            stoppingToken);
 
     /// <summary>Claims and posts the next due replies; returns how many were posted.</summary>
     public async Task<int> PostRoundAsync(CancellationToken ct)
@@ -108,10 +79,4 @@ internal sealed partial class RemediationReplyPoster(
         db.Cases.Where(c => c.RemediationImportId != null && c.RemediationEvent != null && c.ActivityId != null
             && (c.RemediationPostedImportId == null || c.RemediationPostedImportId != c.RemediationImportId)
             && (c.RemediationClaimedUntil == null || c.RemediationClaimedUntil < now));
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Warning, "Posting remediation replies failed: {Error}; trying again shortly")]
-        public static partial void RoundFailed(ILogger logger, string error);
-    }
 }

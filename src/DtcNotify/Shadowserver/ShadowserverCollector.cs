@@ -32,6 +32,7 @@ internal sealed partial class ShadowserverCollector(
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        using var span = Telemetry.DtcNotifyTelemetry.CollectingShadowserver(date ?? today.AddDays(-settings.Days), date ?? today);
         var listings = await api.ListAsync(date ?? today.AddDays(-settings.Days), date ?? today, cancellationToken);
         var wanted = listings.Where(l => settings.Reports.Count == 0 || settings.Reports.Contains(l.Type ?? "", StringComparer.OrdinalIgnoreCase))
             .DistinctBy(l => l.Id).ToList();

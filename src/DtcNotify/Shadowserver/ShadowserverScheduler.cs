@@ -6,11 +6,13 @@ namespace DtcNotify.Shadowserver;
 
 /// <summary>
 /// Runs the Reports API collector at <c>Shadowserver:Cron</c> and the schema refresh at <c>Shadowserver:SchemaRefreshCron</c>
-/// (both Europe/Amsterdam). A failed round is logged once and the loop goes on to the next occurrence; only shutdown ends it.
+/// (both Europe/Amsterdam) on a <see cref="ResilientLoop"/>: a failed job is logged once and waits for its next occurrence;
+/// only shutdown ends the loop.
 /// </summary>
-internal sealed partial class ShadowserverScheduler(
+internal sealed class ShadowserverScheduler(
     IServiceScopeFactory scopes, IOptions<ShadowserverOptions> options, TimeProvider clock, ILogger<ShadowserverScheduler> logger) : BackgroundService
 {
+    private const string LoopName = "Shadowserver";
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     // Wakes at least this often, so a changed clock (tests, a suspended VM) is noticed without waiting for a far occurrence.
@@ -36,41 +38,23 @@ internal sealed partial class ShadowserverScheduler(
             return;
         }
 
-        var now = clock.GetUtcNow();
-        jobs.ForEach(j => j.Plan(now));
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
+        jobs.ForEach(j => j.Plan(clock.GetUtcNow()));
+        await new ResilientLoop(LoopName, clock, logger).RunAsync(
+            async ct =>
             {
-                now = clock.GetUtcNow();
+                var now = clock.GetUtcNow();
                 foreach (var job in jobs.Where(j => j.Next <= now))
                 {
-                    await RunAsync(job, stoppingToken);
+                    // A refused key, an unreachable host or a database hiccup fails this job only; the next occurrence tries again.
+                    await ResilientLoop.ItemAsync(LoopName, job.Name, () => job.Run(ct), logger, ct);
                     job.Plan(clock.GetUtcNow());
                 }
 
                 var next = jobs.Min(j => j.Next) ?? now + MaxSleep;
                 var wait = next - clock.GetUtcNow();
-                await Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxSleep ? MaxSleep : wait, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // shutting down
-        }
-    }
-
-    private async Task RunAsync(Job job, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await job.Run(stoppingToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-        {
-            // A refused key, an unreachable host or a database hiccup must not stop the service; the next occurrence tries again.
-            Log.Failed(logger, job.Name, ex);
-        }
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxSleep ? MaxSleep : wait;
+            },
+            stoppingToken);
     }
 
     private async Task CollectAsync(CancellationToken cancellationToken)
@@ -99,11 +83,5 @@ internal sealed partial class ShadowserverScheduler(
 
         public void Plan(DateTimeOffset after) =>
             Next = cron.GetNextOccurrence(after.UtcDateTime, Zone) is { } next ? new DateTimeOffset(next, TimeSpan.Zero) : null;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Error, "Shadowserver {Job} failed; trying again at the next occurrence")]
-        public static partial void Failed(ILogger logger, string job, Exception exception);
     }
 }

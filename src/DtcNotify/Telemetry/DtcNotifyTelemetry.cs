@@ -63,6 +63,14 @@ internal static class DtcNotifyTelemetry
         Notifications.Add(1, new KeyValuePair<string, object?>("dtcnotify.transport", transport), new("dtcnotify.outcome", outcome));
     }
 
+    /// <summary>A span for one round over the mailbox (the service's or <c>mail inbox</c>'s) by the reader named <paramref name="reader"/>: Graph, Imap or Pickup.</summary>
+    public static Activity? ReadingMailbox(string reader) => Source.StartActivity("mailbox.read")?.SetTag("dtcnotify.mailbox.reader", reader);
+
+    /// <summary>A span for one run of the Shadowserver Reports API collector over the reports of <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static Activity? CollectingShadowserver(DateOnly from, DateOnly to) =>
+        Source.StartActivity("shadowserver.collect")?.SetTag("dtcnotify.shadowserver.from", from.ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+            .SetTag("dtcnotify.shadowserver.to", to.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Ends the posting span and records the card post latency.</summary>
     public readonly struct CardPosting(Activity? span, long started, bool batch) : IDisposable
     {

@@ -3,7 +3,6 @@ using DtcNotify.Domain.Cases;
 using DtcNotify.IntegrationTests.Cases;
 using DtcNotify.IntegrationTests.Infrastructure;
 using DtcNotify.TestHarness;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.IntegrationTests.Faults;
@@ -63,41 +62,6 @@ public sealed class CrashRestartTests
         Assert.NotNull(uncertain.PostUncertainSince);
         await using var db = world.Database.CreateContext();
         Assert.Single(await db.AuditEntries.Where(a => a.Action == PostingIntent.UncertainAudit).ToListAsync());
-    }
-
-    [Fact]
-    public async Task The_sqlite_database_locked_by_another_process_for_a_while_leaves_the_service_running_and_it_catches_up()
-    {
-        await using var world = await CardsWorld.StartAsync("Sqlite", startApp: false, connectionSuffix: ";Default Timeout=1");
-        await using var app = await AppProcess.StartAsync(world);
-        await world.WaitForCasesAsync(await world.AddCasesAsync(1), c => c.Status == CaseStatus.Proposed, "not posted before the outage");
-        var waiting = (await world.AddCasesAsync(1, claimedFor: TimeSpan.FromSeconds(2)))[0];
-
-        // The outage: 10 s of a write lock held by this (another) process, ten times the service's busy timeout.
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
-        var healthDuring = new List<System.Net.HttpStatusCode>();
-        await using (var other = new SqliteConnection(world.Database.ConnectionString))
-        {
-            await other.OpenAsync();
-            await using var begin = new SqliteCommand("BEGIN EXCLUSIVE;", other);
-            await begin.ExecuteNonQueryAsync();
-            for (var i = 0; i < 10; i++)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1));
-                using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
-                healthDuring.Add(response.StatusCode);
-            }
-
-            await using var commit = new SqliteCommand("COMMIT;", other);
-            await commit.ExecuteNonQueryAsync();
-        }
-
-        await world.WaitForCasesAsync([waiting], c => c.Status == CaseStatus.Proposed, $"the service did not catch up:\n{app.Output}");
-        using var after = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
-        Assert.Equal(System.Net.HttpStatusCode.OK, after.StatusCode);
-        Assert.All(healthDuring, status => Assert.Contains(status, new[] { System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.ServiceUnavailable }));
-        Assert.Single(world.Connector.Calls, ThreadOf(waiting));
-        Assert.True(app.Output.Contains("Posting case cards failed", StringComparison.Ordinal), app.Output); // it did meet the lock, and lived
     }
 
     /// <summary>What two minutes do to the claims of an instance that is gone.</summary>

@@ -106,6 +106,47 @@ public sealed class TelemetryTests
         }
     }
 
+    [Fact]
+    public async Task A_mailbox_round_and_a_shadowserver_collection_give_spans_without_secrets_or_contacts()
+    {
+        var spans = new List<Activity>();
+        var inbox = Directory.CreateTempSubdirectory("dtcnotify-otel-inbox-").FullName;
+        await using var shadowserver = await LocalShadowserver.StartAsync();
+        await using var database = await WithRegistryAsync("Sqlite");
+        await using var app = new DtcNotifyApp(database, settings: Settings(
+            ("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9"), ("Mail:From", "meldingen@dtc.example"), ("Mail:Inbox:Transport", "Pickup"),
+            ("Mail:Inbox:PickupDirectory", inbox), ("Mail:Inbox:PollSeconds", "5"), ("Shadowserver:ApiKey", shadowserver.Key),
+            ("Shadowserver:ApiSecret", shadowserver.Secret), ("Shadowserver:Source", "lds"), ("Shadowserver:ApiUrl", shadowserver.ApiUrl),
+            ("Shadowserver:DownloadUrl", shadowserver.DownloadUrl), ("Shadowserver:SchemaUrl", shadowserver.SchemaUrl)),
+            services: s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans))
+                .ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(shadowserver.CreateTrustingHandler)));
+        try
+        {
+            await using (var scope = app.Services.CreateAsyncScope()) // the host starts; its mailbox loop reads every second
+            {
+                await scope.ServiceProvider.GetRequiredService<DtcNotify.Shadowserver.ShadowserverCollector>()
+                    .CollectAsync(new DateOnly(2026, 12, 7), "telemetry-test", CancellationToken.None);
+            }
+
+            await EventuallyAsync(() => Snapshot(spans).Any(s => s.DisplayName == "mailbox.read"), "a mailbox round's span");
+            app.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000);
+
+            var round = Snapshot(spans).First(s => s.DisplayName == "mailbox.read");
+            Assert.Equal("Pickup", round.GetTagItem("dtcnotify.mailbox.reader"));
+            var collect = Assert.Single(Snapshot(spans), s => s.DisplayName == "shadowserver.collect");
+            Assert.Equal(("2026-12-07", "2026-12-07"), (collect.GetTagItem("dtcnotify.shadowserver.from"), collect.GetTagItem("dtcnotify.shadowserver.to")));
+            var values = Snapshot(spans).SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}")).ToList();
+            foreach (var secret in new[] { shadowserver.Key, shadowserver.Secret, "meldingen@dtc.example", inbox })
+            {
+                Assert.DoesNotContain(values, v => v.Contains(secret, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+        finally
+        {
+            Directory.Delete(inbox, recursive: true);
+        }
+    }
+
     private static List<Activity> Snapshot(List<Activity> spans)
     {
         lock (spans)

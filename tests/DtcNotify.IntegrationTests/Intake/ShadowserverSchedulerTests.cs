@@ -74,8 +74,10 @@ public sealed class ShadowserverSchedulerTests
         return db.Imports.Count();
     }
 
-    private static WebApplicationFactory<Program> App(TestDatabase database, LocalShadowserver shadowserver, FakeBotConnector connector, TimeProvider clock, string schemaFile) =>
-        new DtcNotifyApp(database, settings: new Dictionary<string, string?>
+    /// <summary>An instance collecting from <paramref name="shadowserver"/> at 06:30 on <paramref name="clock"/> (also for the loop's fault test).</summary>
+    internal static WebApplicationFactory<Program> App(
+        TestDatabase database, LocalShadowserver shadowserver, FakeBotConnector connector, TimeProvider clock, string schemaFile, Action<IServiceCollection>? services = null) =>
+        new DtcNotifyApp(database, services: services, settings: new Dictionary<string, string?>
         {
             ["Teams:TenantId"] = "11111111-2222-3333-4444-555555555555",
             ["Teams:TeamId"] = "19:team0123@thread.tacv2",

@@ -14,31 +14,24 @@ namespace DtcNotify.Mailbox.Channel;
 /// is marked posted. A crash after posting and before marking may repeat that reply once the claim expires; a claim is
 /// never taken twice at the same time.
 /// </summary>
-internal sealed partial class MailThreadPoster(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<MailThreadPoster> logger) : BackgroundService
+internal sealed class MailThreadPoster(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<MailThreadPoster> logger) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
 
     private readonly string _holder = DtcNotify.Hosting.ClaimHolder.New();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new DtcNotify.Hosting.ResilientLoop("Posting mailbox messages to the case threads", clock, logger).RunAsync(
+            async ct =>
             {
-                while (await PostNextAsync(stoppingToken))
+                while (await PostNextAsync(ct))
                 {
                 }
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                Log.RoundFailed(logger, e);
-            }
 
-            await Task.Delay(PollInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+                return PollInterval;
+            },
+            stoppingToken);
 
     public async Task<bool> PostNextAsync(CancellationToken ct)
     {
@@ -71,11 +64,5 @@ internal sealed partial class MailThreadPoster(IServiceScopeFactory scopes, ICon
         }
 
         return true;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Error, "Posting mailbox messages to the case threads failed; retrying shortly")]
-        public static partial void RoundFailed(ILogger logger, Exception exception);
     }
 }

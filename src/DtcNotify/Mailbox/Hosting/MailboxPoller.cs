@@ -28,9 +28,11 @@ internal sealed class MailboxPoller(IServiceScopeFactory scopes)
         }
 
         var summary = MailboxSummary.Empty;
+        var reader = scope.ServiceProvider.GetRequiredService<IMailboxReader>();
+        using var span = Telemetry.DtcNotifyTelemetry.ReadingMailbox(reader.Name);
         try
         {
-            await scope.ServiceProvider.GetRequiredService<IMailboxReader>().ReadAsync(async (mail, token) =>
+            await reader.ReadAsync(async (mail, token) =>
             {
                 await using var item = scopes.CreateAsyncScope();
                 var result = await item.ServiceProvider.GetRequiredService<MailProcessor>().ProcessAsync(mail, token);
