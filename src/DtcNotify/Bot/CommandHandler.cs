@@ -46,7 +46,7 @@ internal sealed class CommandHandler(
                 CasesCard.Create(await caseLists.ListAsync(filter, activity.From?.AadObjectId, cancellationToken), t),
             "digest" when command.Argument.Length == 0 => DigestCard.Create(await digests.BuildAsync(cancellationToken), schedule.Zone, t),
             "stats" when command.Argument.Length == 0 => StatsCard.Create(await statistics.LoadAsync(cancellationToken), t),
-            "audit" => await AuditCommandAnswer.AnswerAsync(audit, command.Argument, activity.Locale, cancellationToken),
+            "audit" => await AuditCommandAnswer.AnswerAsync(audit, command.Argument, t, cancellationToken),
             _ => HelpCard.Create(activity.Text, t),
         };
     }

@@ -130,4 +130,18 @@ public sealed class AnswerCardsTests
         Assert.Equal(expected, preview.Text);
         Assert.Equal("KvK 01234567", preview.Subtitle);
     }
+
+    [Theory]
+    [InlineData("nl", "01-07-2026 14:37 CEST", "27-11-2026 14:37 CET")]
+    [InlineData("en", "1 Jul 2026 14:37 CEST", "27 Nov 2026 14:37 CET")]
+    public void The_audit_card_shows_Amsterdam_time_with_the_zone(string language, string summer, string winter)
+    {
+        var lines = new[] { AnswerSamples.Summer, AnswerSamples.Winter }.Select(at => new Audit.AuditLine(at, "system:triage", "triage", "DTC-2026-000001", null, null)).ToList();
+
+        var text = Read(AuditCard.Create("DTC-2026-000001", lines, AnalystTexts.For(language)));
+
+        Assert.Contains(summer, text, StringComparison.Ordinal);
+        Assert.Contains(winter, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("12:37", text, StringComparison.Ordinal);
+    }
 }

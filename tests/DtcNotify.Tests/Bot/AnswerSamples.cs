@@ -9,7 +9,7 @@ using DtcNotify.Teams.Cards;
 namespace DtcNotify.Tests.Bot;
 
 /// <summary>
-/// The answers to <c>lookup</c>, <c>cases</c> and <c>stats</c> and the search extension's card, filled with every code the
+/// The answers to <c>lookup</c>, <c>cases</c> and <c>stats</c> and the search extension's card (and the audit trail), filled with every code the
 /// database keeps (statuses, a suppression, severities, kinds of match), for rendering and validation tests.
 /// </summary>
 internal static class AnswerSamples
@@ -56,5 +56,6 @@ internal static class AnswerSamples
         yield return ($"cases-{l}", CasesCard.Create(List(), texts));
         yield return ($"cases-empty-{l}", CasesCard.Create(new CaseList(CaseListFilter.Open, 0, []), texts));
         yield return ($"stats-{l}", StatsCard.Create(Stats(), texts));
+        yield return ($"audit-{l}", AuditCard.Create("DTC-2026-000001", [new Audit.AuditLine(Winter, "Anna Analist", "approve", "DTC-2026-000001", null, null)], texts));
     }
 }
