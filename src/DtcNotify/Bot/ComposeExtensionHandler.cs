@@ -3,7 +3,6 @@ using DtcNotify.Matching;
 using DtcNotify.Options;
 using DtcNotify.Resources;
 using Microsoft.Extensions.Options;
-using DtcNotify.Teams.Cards;
 using DtcNotify.Teams.Schema;
 
 namespace DtcNotify.Bot;

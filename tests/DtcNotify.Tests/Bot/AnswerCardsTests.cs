@@ -144,4 +144,14 @@ public sealed class AnswerCardsTests
         Assert.Contains(winter, text, StringComparison.Ordinal);
         Assert.DoesNotContain("12:37", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_stored_status_and_suppression_code_has_a_Dutch_word()
+    {
+        string[] suppressions = [.. typeof(DtcNotify.Domain.Cases.SuppressionReason).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];
+
+        Assert.All(DtcNotify.Domain.Cases.CaseStatusNames.All, status => Assert.NotEqual(status, AnalystTexts.Dutch.Status(status)));
+        Assert.All(suppressions, code => Assert.NotEqual(code, AnalystTexts.Dutch.Suppression(code)));
+        Assert.Equal("opgelost", AnalystTexts.Dutch.Status("resolved"));
+    }
 }
