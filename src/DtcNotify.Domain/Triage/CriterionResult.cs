@@ -18,7 +18,7 @@ public sealed record CriterionResult(string Criterion, bool Passed, string Detai
     public IReadOnlyList<CriterionValue>? Values { get; init; }
 
     /// <summary>This verdict with the sentence that says it and that sentence's values.</summary>
-    public CriterionResult Saying(string sentence, params CriterionValue[] values) => this with { Sentence = sentence, Values = values };
+    public CriterionResult Saying(string sentence, params CriterionValue[] values) => this with { Sentence = sentence, Values = values.Length == 0 ? null : values };
 
     // A record compares a list by reference; stored explanations are compared by content (change detection, tests).
     public bool Equals(CriterionResult? other) =>
