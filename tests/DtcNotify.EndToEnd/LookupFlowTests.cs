@@ -24,5 +24,9 @@ public sealed class LookupFlowTests(PlaygroundFixture fixture, ITestOutputHelper
             Assert.Contains("Bakkerij De Gouden Korst B.V.", text, StringComparison.Ordinal);
             Assert.Contains("01234567", text, StringComparison.Ordinal);
             Assert.Contains("192.0.2.0/28", text, StringComparison.Ordinal);
+            // In the team's language (Dutch by default), codes as words (issue #16).
+            Assert.Contains("Gevonden op", text, StringComparison.Ordinal);
+            Assert.Contains("Contactpersonen", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Found by", text, StringComparison.Ordinal);
         });
 }

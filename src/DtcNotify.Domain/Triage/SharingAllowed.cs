@@ -8,8 +8,9 @@ internal sealed class SharingAllowed : ITriageCriterion
 {
     public CriterionResult Evaluate(TriageInput input, string channel, TriageThresholds thresholds) => TlpLevel.Known(input.Tlp) switch
     {
-        TlpLevel.Red => new("sharing allowed", false, "TLP:RED: the source does not allow telling the company; ask the source for permission first", SuppressionReason.TlpRed),
-        TlpLevel.AmberStrict => new("sharing allowed", true, "TLP:AMBER+STRICT: only the company's own contacts, never a supplier"),
-        var level => new("sharing allowed", true, $"TLP:{level}: the company may be told"),
+        TlpLevel.Red => new CriterionResult("sharing allowed", false, "TLP:RED: the source does not allow telling the company; ask the source for permission first", SuppressionReason.TlpRed)
+            .Saying("TlpRed"),
+        TlpLevel.AmberStrict => new CriterionResult("sharing allowed", true, "TLP:AMBER+STRICT: only the company's own contacts, never a supplier").Saying("TlpAmberStrict"),
+        var level => new CriterionResult("sharing allowed", true, $"TLP:{level}: the company may be told").Saying("TlpShareable", CriterionValue.Text($"TLP:{level}")),
     };
 }

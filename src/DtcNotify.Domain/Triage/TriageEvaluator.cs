@@ -16,16 +16,26 @@ public sealed class TriageEvaluator(TriageThresholds thresholds)
     public TriageOutcome Evaluate(TriageInput input)
     {
         var (channel, channelNote) = ChooseChannel(input);
-        var results = new List<CriterionResult> { new("channel", true, channelNote) };
+        var results = new List<CriterionResult> { ChannelResult(input, channel, channelNote) };
         results.AddRange(Criteria.Select(c => c.Evaluate(input, channel, thresholds)));
         var suppression = results.FirstOrDefault(r => !r.Passed)?.Suppression;
         return new TriageOutcome(channel, results, suppression);
     }
 
+    // The sentence names why the channel was chosen: the kind and severity, and when the preferred channel had no contact.
+    private static CriterionResult ChannelResult(TriageInput input, string channel, string note)
+    {
+        var preferred = IsUrgent(input) ? CaseChannel.Phone : CaseChannel.Email;
+        var sentence = channel == preferred ? "ChannelChosen" : channel == CaseChannel.Email ? "ChannelNoPhone" : "ChannelNoEmail";
+        return new CriterionResult("channel", true, note).Saying(sentence, CriterionValue.Kind(input.Kind), CriterionValue.Severity(input.Severity), CriterionValue.Channel(preferred));
+    }
+
+    private static bool IsUrgent(TriageInput input) => input.Kind == "incidental" && input.Severity is "critical" or "high";
+
     /// <summary>Phone for incidental critical/high cases, else e-mail; if the company cannot be reached that way but can the other, use the other.</summary>
     private static (string Channel, string Note) ChooseChannel(TriageInput input)
     {
-        var urgent = input.Kind == "incidental" && input.Severity is "critical" or "high";
+        var urgent = IsUrgent(input);
         var preferred = urgent ? CaseChannel.Phone : CaseChannel.Email;
         var why = urgent ? $"incidental and {input.Severity}: phone" : $"{input.Kind}, {input.Severity}: e-mail";
         return preferred switch

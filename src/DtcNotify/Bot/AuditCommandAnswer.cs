@@ -9,9 +9,8 @@ namespace DtcNotify.Bot;
 /// <summary>The bot's <c>audit DTC-…</c> (a case) and <c>audit &lt;KvK&gt;</c> (a company and its cases); analysts only, like every command but help.</summary>
 internal static class AuditCommandAnswer
 {
-    public static async Task<AdaptiveCard> AnswerAsync(AuditTrail audit, string argument, string? locale, CancellationToken cancellationToken)
+    public static async Task<AdaptiveCard> AnswerAsync(AuditTrail audit, string argument, AnalystTexts texts, CancellationToken cancellationToken)
     {
-        var texts = AnalystTexts.For(locale);
         var subject = argument.Trim();
         if (subject.Length == 0)
         {

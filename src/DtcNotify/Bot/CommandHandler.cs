@@ -16,17 +16,10 @@ internal sealed class CommandHandler(
     ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup, CaseCardLoader caseLoader, CaseCardRenderer caseRenderer,
     CaseListQuery caseLists, DigestService digests, DigestSchedule schedule, CaseStatistics statistics, Audit.AuditTrail audit, IOptions<TeamsOptions> teams)
 {
-    /// <summary>The team's language; in a personal chat the caller's Teams locale when it is Dutch or English.</summary>
-    private AnalystTexts TextsFor(Activity activity) =>
-        activity.Conversation?.ConversationType == "personal" && activity.Locale is { Length: >= 2 } locale
-            && (locale.StartsWith("nl", StringComparison.OrdinalIgnoreCase) || locale.StartsWith("en", StringComparison.OrdinalIgnoreCase))
-            ? AnalystTexts.For(locale)
-            : teams.Value.Texts;
-
     public async Task<AdaptiveCard> AnswerAsync(Activity activity, CancellationToken cancellationToken)
     {
         var command = BotCommand.Parse(MentionText.WithoutBotMentions(activity));
-        var t = TextsFor(activity);
+        var t = CallerTexts.For(activity, teams.Value.Texts);
         if (command.Name is "help" or "" or "?")
         {
             return HelpCard.Create(texts: t);
@@ -50,17 +43,17 @@ internal sealed class CommandHandler(
             "lookup" when command.Argument.Length > 0 => await LookupAsync(command.Argument, t, cancellationToken),
             "case" when command.Argument.Length > 0 => await CaseAsync(command.Argument, t, cancellationToken),
             "cases" when CaseListQuery.Parse(command.Argument) is { } filter =>
-                CasesCard.Create(await caseLists.ListAsync(filter, activity.From?.AadObjectId, cancellationToken)),
+                CasesCard.Create(await caseLists.ListAsync(filter, activity.From?.AadObjectId, cancellationToken), t),
             "digest" when command.Argument.Length == 0 => DigestCard.Create(await digests.BuildAsync(cancellationToken), schedule.Zone, t),
             "stats" when command.Argument.Length == 0 => StatsCard.Create(await statistics.LoadAsync(cancellationToken), t),
-            "audit" => await AuditCommandAnswer.AnswerAsync(audit, command.Argument, activity.Locale, cancellationToken),
+            "audit" => await AuditCommandAnswer.AnswerAsync(audit, command.Argument, t, cancellationToken),
             _ => HelpCard.Create(activity.Text, t),
         };
     }
 
     private async Task<AdaptiveCard> LookupAsync(string query, AnalystTexts t, CancellationToken cancellationToken) =>
         await lookup.FindAsync(query, cancellationToken) is { } company
-            ? LookupCard.Create(company)
+            ? LookupCard.Create(company, t)
             : MessageCard.Create(t[nameof(AnalystText.ReplyNoCompanyTitle)], t[nameof(AnalystText.ReplyNoCompany)], query);
 
     private async Task<AdaptiveCard> CaseAsync(string reference, AnalystTexts t, CancellationToken cancellationToken) =>

@@ -1,7 +1,8 @@
 using DtcNotify.Bot.Cards;
-using DtcNotify.Domain.Cases;
 using DtcNotify.Matching;
-using DtcNotify.Teams.Cards;
+using DtcNotify.Options;
+using DtcNotify.Resources;
+using Microsoft.Extensions.Options;
 using DtcNotify.Teams.Schema;
 
 namespace DtcNotify.Bot;
@@ -12,7 +13,7 @@ namespace DtcNotify.Bot;
 /// The same people as for chat commands may search: registry data is for the specialists' team only.
 /// </summary>
 internal sealed partial class ComposeExtensionHandler(
-    ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup, ILogger<ComposeExtensionHandler> logger)
+    ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup, IOptions<TeamsOptions> teams, ILogger<ComposeExtensionHandler> logger)
 {
     public const string CommandId = "lookupCompany";
     public const string QueryParameter = "query";
@@ -20,27 +21,28 @@ internal sealed partial class ComposeExtensionHandler(
 
     public async Task<InvokeResponse> QueryAsync(Activity activity, CancellationToken cancellationToken)
     {
+        var t = CallerTexts.For(activity, teams.Value.Texts);
         if (!ComposeExtensionQuery.TryRead(activity, out var query) || query.CommandId != CommandId)
         {
-            return ComposeExtensionResponse.Message("This search command is not known to DtcNotify.");
+            return ComposeExtensionResponse.Message(t[nameof(AnalystText.SearchUnknownCommand)]);
         }
 
         var text = query.Parameter(QueryParameter)?.Trim() ?? "";
         if (query.IsInitialRun || text.Length == 0)
         {
-            return ComposeExtensionResponse.Message("Type a KvK number, company name, domain, IP address or e-mail address.");
+            return ComposeExtensionResponse.Message(t[nameof(AnalystText.SearchPrompt)]);
         }
 
         var channel = await channels.CurrentAsync(cancellationToken);
         if (!channels.IsAllowedTenant(TeamsChannelData.From(activity).TenantId)
             || !await analysts.IsAnalystAsync(activity.From?.AadObjectId, activity.From?.Id, channel, cancellationToken))
         {
-            return ComposeExtensionResponse.Message("Only members of the DTC specialists' team may search companies.");
+            return ComposeExtensionResponse.Message(t[nameof(AnalystText.SearchNotAllowed)]);
         }
 
         if (!ChannelRegistrar.IsPrivateToSpecialists(activity, channel))
         {
-            return ComposeExtensionResponse.Message("Company search works in a personal chat with the bot and in the specialists' team only.");
+            return ComposeExtensionResponse.Message(t[nameof(AnalystText.SearchNotHere)]);
         }
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -53,19 +55,16 @@ internal sealed partial class ComposeExtensionHandler(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Log.TooSlow(logger, text.Length);
-            return ComposeExtensionResponse.Message("The search took too long; try a KvK number, domain or IP address.");
+            return ComposeExtensionResponse.Message(t[nameof(AnalystText.SearchTooSlow)]);
         }
 
         if (company is null)
         {
-            return ComposeExtensionResponse.Message("No company in the registry matches that.");
+            return ComposeExtensionResponse.Message(t[nameof(AnalystText.SearchNoCompany)]);
         }
 
-        var card = LookupCard.Create(company);
-        var open = company.Cases.Count(c => CaseStatusNames.Parse(c.Status) is not (CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Suppressed or CaseStatus.Resolved));
-        var preview = new ThumbnailCardContent(
-            CardText.Plain(company.Name, 200), $"KvK {company.Kvk}", $"{open} open case(s){(company.Vital ? " · vital (NCSC)" : "")}");
-        return ComposeExtensionResponse.Results([new ComposeExtensionAttachment(ContentTypes.AdaptiveCard, card.ToJsonElement(), new ComposeExtensionPreview(preview))]);
+        var card = LookupCard.Create(company, t);
+        return ComposeExtensionResponse.Results([new ComposeExtensionAttachment(ContentTypes.AdaptiveCard, card.ToJsonElement(), new ComposeExtensionPreview(SearchPreview.Create(company, t)))]);
     }
 
     private static partial class Log

@@ -23,6 +23,9 @@ internal static class AnalystWords
 
     public static string Status(this AnalystTexts texts, CaseStatus status) => texts.Word("Status", status.ToName());
 
+    /// <summary>A stored status name in words; an unknown name is shown as it is.</summary>
+    public static string Status(this AnalystTexts texts, string status) => texts.Word("Status", status);
+
     public static string Channel(this AnalystTexts texts, string channel) => texts.Word("CardChannel", channel);
 
     public static string Severity(this AnalystTexts texts, string severity) => texts.Word("CardSeverity", severity.ToLowerInvariant());
@@ -48,8 +51,11 @@ internal static class AnalystWords
         return texts.Word("StatusAction", action);
     }
 
+    /// <summary>A triage criterion's name ("not vital" → "niet vitaal"); a name without a word is shown as stored.</summary>
+    public static string Criterion(this AnalystTexts texts, string criterion) => texts.Word("TriageCriterion", criterion);
+
     // "call_scheduled" → key "StatusCallScheduled"; "approved by e-mail" → "StatusActionApprovedByEMail".
-    private static string Word(this AnalystTexts texts, string prefix, string code)
+    internal static string Word(this AnalystTexts texts, string prefix, string code)
     {
         var key = prefix + string.Concat(code.Split([' ', '_', '-', ':', ','], StringSplitOptions.RemoveEmptyEntries)
             .Select(part => char.ToUpperInvariant(part[0]) + part[1..]));

@@ -29,10 +29,7 @@ public sealed class BotCommandsTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync("Sqlite");
         _connector = await FakeBotConnector.StartAsync();
         _connector.AddMember(new ConnectorMember("29:analyst", "Anna Analist", AnalystAad));
-        _app = new DtcNotifyApp(_database, settings: new Dictionary<string, string?>
-        {
-            ["Teams:TenantId"] = Tenant, ["Teams:TeamId"] = Team, ["Teams:ChannelId"] = Channel, ["Teams:ServiceUrl"] = _connector.ServiceUrl,
-        });
+        _app = new DtcNotifyApp(_database, settings: Settings());
         _client = _app.CreateClient();
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DtcNotifyDbContext>();
@@ -48,6 +45,20 @@ public sealed class BotCommandsTests : IAsyncLifetime
             CaseSeed.Case(cafe.Id, "open-rdp", CaseStatus.Proposed, at, assigneeId: OtherAnalystAad), // 3 someone else's
             CaseSeed.Case(cafe.Id, "scan-ftp", CaseStatus.Suppressed, at),                         // 4 not open
             CaseSeed.Case(cafe.Id, "old-thing", CaseStatus.Rejected, at));                         // 5 not open
+    }
+
+    private Dictionary<string, string?> Settings(string language = "nl") => new()
+    {
+        ["Teams:TenantId"] = Tenant, ["Teams:TeamId"] = Team, ["Teams:ChannelId"] = Channel, ["Teams:ServiceUrl"] = _connector.ServiceUrl, ["Teams:Language"] = language,
+    };
+
+    /// <summary>Restarts the app on the same database with <c>Teams:Language</c> (as <c>Teams__Language</c> in the environment).</summary>
+    private async Task RestartWithTeamLanguageAsync(string language)
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+        _app = new DtcNotifyApp(_database, settings: Settings(language));
+        _client = _app.CreateClient();
     }
 
     public async Task DisposeAsync()
@@ -96,7 +107,7 @@ public sealed class BotCommandsTests : IAsyncLifetime
     {
         var card = await AnswerAsync(Message("cases"));
 
-        Assert.Contains("Cases: open (3)", card, StringComparison.Ordinal);
+        Assert.Contains("Zaken: open (3)", card, StringComparison.Ordinal);
         Assert.Contains("DTC-2026-000001", card, StringComparison.Ordinal);
         Assert.DoesNotContain("scan-ftp", card, StringComparison.Ordinal);
         Assert.DoesNotContain("old-thing", card, StringComparison.Ordinal);
@@ -104,9 +115,9 @@ public sealed class BotCommandsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("cases mine", "Cases: mine (1)", "DTC-2026-000002")]
-    [InlineData("cases unassigned", "Cases: unassigned (1)", "DTC-2026-000001")]
-    [InlineData("cases awaiting", "Cases: awaiting (2)", "DTC-2026-000003")]
+    [InlineData("cases mine", "Zaken: van mij (1)", "DTC-2026-000002")]
+    [InlineData("cases unassigned", "Zaken: niet toegewezen (1)", "DTC-2026-000001")]
+    [InlineData("cases awaiting", "Zaken: wacht op goedkeuring (2)", "DTC-2026-000003")]
     public async Task Cases_filters_select_by_assignee_and_status(string command, string title, string included)
     {
         var card = await AnswerAsync(Message(command));
@@ -145,10 +156,11 @@ public sealed class BotCommandsTests : IAsyncLifetime
     {
         var card = await AnswerAsync(Message("stats"));
 
-        Assert.Contains("Case statistics (5 cases)", card, StringComparison.Ordinal);
-        Assert.Contains("\"title\":\"proposed\",\"value\":\"2\"", card, StringComparison.Ordinal);
+        var created = DateTime.UtcNow.AddDays(-2);
+        Assert.Contains("Zaakstatistieken (5 zaken)", card, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"voorgesteld\",\"value\":\"2\"", card, StringComparison.Ordinal);
         Assert.Contains("\"title\":\"open-rdp\",\"value\":\"2\"", card, StringComparison.Ordinal);
-        Assert.Contains(DtcNotify.Cases.CaseStatistics.WeekKey(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2))), card, StringComparison.Ordinal);
+        Assert.Contains($"\"title\":\"week {System.Globalization.ISOWeek.GetWeekOfYear(created)} ({System.Globalization.ISOWeek.GetYear(created)})\"", card, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -184,7 +196,59 @@ public sealed class BotCommandsTests : IAsyncLifetime
         Assert.DoesNotContain("DTC-2026", card, StringComparison.Ordinal);
     }
 
-    private async Task<JsonElement> SearchAsync(string parameters, string fromAad = AnalystAad, string conversationType = "personal")
+    [Fact]
+    public async Task Lookup_cases_and_stats_answer_with_codes_as_Dutch_words()
+    {
+        // The card's JSON writes "·" as \u00B7: read the text as it is shown.
+        var lookup = System.Text.RegularExpressions.Regex.Unescape(await AnswerAsync(Message("lookup 01234567")));
+        var cases = System.Text.RegularExpressions.Regex.Unescape(await AnswerAsync(Message("cases")));
+        var stats = System.Text.RegularExpressions.Regex.Unescape(await AnswerAsync(Message("stats")));
+
+        Assert.Contains("DTC-2026-000002 · goedgekeurd", lookup, StringComparison.Ordinal);
+        Assert.Contains("Gevonden op", lookup, StringComparison.Ordinal);
+        Assert.Contains("DTC-2026-000001 · voorgesteld", cases, StringComparison.Ordinal);
+        Assert.Matches(@"aangemaakt \d\d-\d\d-\d{4} \d\d:\d\d CES?T", cases);
+        Assert.Contains("\"title\":\"onderdrukt\",\"value\":\"1\"", stats, StringComparison.Ordinal);
+        foreach (var card in new[] { lookup, cases, stats })
+        {
+            Assert.DoesNotMatch("""[ "](proposed|approved|suppressed|rejected|email)[ ",]""", card);
+        }
+    }
+
+    [Fact]
+    public async Task Teams_Language_en_gives_the_answers_and_the_search_in_English()
+    {
+        await RestartWithTeamLanguageAsync("en");
+
+        var cases = await AnswerAsync(Message("cases awaiting"));
+        var stats = await AnswerAsync(Message("stats"));
+        var lookup = await AnswerAsync(Message("lookup 07654321"));
+        var search = await SearchAsync("""[{"name":"query","value":"192.0.2.9"}]""", conversationType: "groupChat");
+        var prompt = await SearchAsync("""[{"name":"initialRun","value":"true"}]""");
+
+        Assert.Contains("Cases: awaiting approval (2)", cases, StringComparison.Ordinal);
+        Assert.Contains("Case statistics (5 cases)", stats, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"call scheduled\",\"value\":\"0\"", stats, StringComparison.Ordinal);
+        Assert.Contains("Contacts", lookup, StringComparison.Ordinal);
+        Assert.Contains("suppressed (", lookup, StringComparison.Ordinal);
+        Assert.Contains("Type a KvK number", prompt.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("message", search.GetProperty("type").GetString()); // a group chat: refused, in English
+        Assert.Contains("Company search works", search.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-GB", "2 open cases")]
+    [InlineData("nl-NL", "2 open zaken")]
+    [InlineData("de-DE", "2 open zaken")] // neither nl nor en: the team's language
+    public async Task In_a_personal_chat_the_search_follows_the_callers_locale(string locale, string preview)
+    {
+        var result = await SearchAsync("""[{"name":"query","value":"192.0.2.9"}]""", locale: locale);
+
+        var attachment = Assert.Single(result.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(preview, attachment.GetProperty("preview").GetProperty("content").GetProperty("text").GetString());
+    }
+
+    private async Task<JsonElement> SearchAsync(string parameters, string fromAad = AnalystAad, string conversationType = "personal", string? locale = null)
     {
         var invoke = JsonNode.Parse($$$"""
             {"type":"invoke","name":"composeExtension/query","id":"inv1","serviceUrl":"{{{_connector.ServiceUrl}}}","channelId":"msteams",
@@ -193,6 +257,11 @@ public sealed class BotCommandsTests : IAsyncLifetime
              "channelData":{"tenant":{"id":"{{{Tenant}}}"}},
              "value":{"commandId":"lookupCompany","parameters":{{{parameters}}},"queryOptions":{"skip":0,"count":25} } }
             """)!;
+        if (locale is not null)
+        {
+            invoke["locale"] = locale;
+        }
+
         var response = await _client.PostAsJsonAsync("/api/messages", invoke);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -212,8 +281,8 @@ public sealed class BotCommandsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""[{"name":"initialRun","value":"true"}]""", "Type a KvK number")]
-    [InlineData("""[{"name":"query","value":"no such company"}]""", "No company")]
+    [InlineData("""[{"name":"initialRun","value":"true"}]""", "Typ een KvK-nummer")]
+    [InlineData("""[{"name":"query","value":"no such company"}]""", "Geen bedrijf")]
     public async Task The_search_extension_answers_an_empty_or_unknown_query_with_a_message(string parameters, string message)
     {
         var result = await SearchAsync(parameters);

@@ -114,7 +114,7 @@ public sealed class CaseCardTests
         Assert.True(Reasons(failed).GetProperty("isVisible").GetBoolean());
         Assert.Equal([CaseCardReasons.ContainerId], toggle.GetProperty("targetElements").EnumerateArray().Select(e => e.GetString()));
         Assert.StartsWith("Waarom · alle 2 criteria voldaan", toggle.GetProperty("title").GetString(), StringComparison.Ordinal);
-        Assert.Contains("✗ not notified recently", AllText(failed), StringComparison.Ordinal);
+        Assert.Contains("✗ niet recent gewaarschuwd", AllText(failed), StringComparison.Ordinal);
     }
 
     [Theory]

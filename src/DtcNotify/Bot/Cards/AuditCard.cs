@@ -1,4 +1,3 @@
-using System.Globalization;
 using DtcNotify.Audit;
 using DtcNotify.Resources;
 using DtcNotify.Teams.Cards;
@@ -29,7 +28,7 @@ internal static class AuditCard
 
         foreach (var line in lines.Skip(Math.Max(0, lines.Count - MaxLines)))
         {
-            var when = TimeZoneInfo.ConvertTime(line.At, Delivery.DutchCalendar.Amsterdam).ToString("yyyy-MM-dd HH:mm '(Amsterdam)'", CultureInfo.InvariantCulture);
+            var when = texts.When(line.At);
             var actor = line.Actor.StartsWith("system:", StringComparison.Ordinal) ? $"{texts[nameof(AnalystText.AuditSystem)]} ({line.Actor[7..]})" : line.Actor;
             body.Add(new RichTextBlock(
             [

@@ -1,4 +1,5 @@
 using DtcNotify.Cases;
+using DtcNotify.Resources;
 using DtcNotify.Teams.Cards;
 
 namespace DtcNotify.Bot.Cards;
@@ -6,26 +7,39 @@ namespace DtcNotify.Bot.Cards;
 /// <summary>The answer to <c>cases [open|mine|unassigned|awaiting]</c>: the oldest cases first, with the total.</summary>
 internal static class CasesCard
 {
-    public static AdaptiveCard Create(CaseList list)
+    public static AdaptiveCard Create(CaseList list, AnalystTexts texts)
     {
-        var filter = list.Filter.ToString().ToLowerInvariant();
+        var filter = texts.Word("CaseListFilter", list.Filter.ToString());
         var body = new List<CardElement>
         {
-            new TextBlock($"Cases: {filter} ({list.Total})") { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts.Format(nameof(AnalystText.CaseListTitle), filter, list.Total)) { Size = "Large", Weight = "Bolder" },
         };
         if (list.Total == 0)
         {
-            body.Add(new TextBlock("No cases."));
+            body.Add(new TextBlock(texts[nameof(AnalystText.CaseListNone)]));
         }
 
-        body.AddRange(list.Cases.Select(c => (CardElement)new TextBlock(
-            $"{CardText.Escape(c.Id, 30)} · {CardText.Escape(c.Status, 20)} · {CardText.Escape(c.Severity, 10)} · {CardText.Escape(c.Company, 80)} · {CardText.Escape(c.Threat, 60)}"
-            + (c.Assignee is null ? "" : $" · {CardText.Escape(c.Assignee, 60)}")) { Spacing = "None" }));
+        body.AddRange(list.Cases.Select(c => (CardElement)new TextBlock(string.Join(" · ", Line(c, texts))) { Spacing = "None" }));
         if (list.Total > list.Cases.Count)
         {
-            body.Add(new TextBlock($"Showing the oldest {list.Cases.Count} of {list.Total}; `dtcnotify cases --json` lists all.") { IsSubtle = true });
+            body.Add(new TextBlock(texts.Format(nameof(AnalystText.CaseListMore), list.Cases.Count, list.Total)) { IsSubtle = true });
         }
 
-        return new AdaptiveCard(body) { FallbackText = $"{list.Total} {filter} case(s)" };
+        return new AdaptiveCard(body) { FallbackText = texts.Format(nameof(AnalystText.CaseListFallback), filter, list.Total) };
+    }
+
+    private static IEnumerable<string> Line(CaseListItem c, AnalystTexts texts)
+    {
+        yield return CardText.Escape(c.Id, 30);
+        yield return texts.Status(c.Status);
+        yield return texts.Severity(c.Severity);
+        yield return CardText.Escape(c.Company, 80);
+        yield return CardText.Escape(c.Threat, 60);
+        if (c.Assignee is not null)
+        {
+            yield return CardText.Escape(c.Assignee, 60);
+        }
+
+        yield return texts.Format(nameof(AnalystText.CaseListCreated), texts.When(c.CreatedAt));
     }
 }

@@ -1,5 +1,6 @@
 using DtcNotify.Cases;
 using DtcNotify.Digest;
+using DtcNotify.Resources;
 using DtcNotify.Teams.Cards;
 
 namespace DtcNotify.Bot.Cards;
@@ -7,22 +8,26 @@ namespace DtcNotify.Bot.Cards;
 /// <summary>The answer to <c>stats</c>: cases per status, per threat and per ISO week.</summary>
 internal static class StatsCard
 {
-    public static AdaptiveCard Create(CaseStats stats, Resources.AnalystTexts texts)
+    public static AdaptiveCard Create(CaseStats stats, AnalystTexts texts)
     {
-        static FactSet Facts(IEnumerable<NamedCount> counts) =>
-            new([.. counts.Select(c => new Fact(CardText.Escape(c.Name, 60), c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+        FactSet Facts(IEnumerable<NamedCount> counts, Func<string, string> name) =>
+            new([.. counts.Select(c => new Fact(name(c.Name), c.Count.ToString(texts.Culture)))]);
 
         var body = new List<CardElement>
         {
-            new TextBlock($"Case statistics ({stats.Total} cases)") { Size = "Large", Weight = "Bolder" },
-            new TextBlock("Per status") { Weight = "Bolder" },
-            Facts(stats.PerStatus),
-            new TextBlock($"Top {CaseStatistics.TopThreats} threats") { Weight = "Bolder", Separator = true },
-            stats.TopThreats.Count == 0 ? new TextBlock("none") : Facts(stats.TopThreats),
-            new TextBlock($"Created per week (last {CaseStatistics.Weeks})") { Weight = "Bolder", Separator = true },
-            Facts(stats.PerWeek),
+            new TextBlock(texts.Format(nameof(AnalystText.StatsTitle), stats.Total)) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts[nameof(AnalystText.StatsPerStatus)]) { Weight = "Bolder" },
+            Facts(stats.PerStatus, texts.Status),
+            new TextBlock(texts.Format(nameof(AnalystText.StatsTopThreats), CaseStatistics.TopThreats)) { Weight = "Bolder", Separator = true },
+            stats.TopThreats.Count == 0 ? new TextBlock(texts[nameof(AnalystText.StatsNone)]) : Facts(stats.TopThreats, t => CardText.Escape(t, 60)),
+            new TextBlock(texts.Format(nameof(AnalystText.StatsPerWeek), CaseStatistics.Weeks)) { Weight = "Bolder", Separator = true },
+            Facts(stats.PerWeek, week => Week(week, texts)),
         };
         body.AddRange(Remediation.OutcomeStatsCard.Elements(stats.Outcomes, texts));
-        return new AdaptiveCard(body) { FallbackText = $"DtcNotify statistics: {stats.Total} cases" };
+        return new AdaptiveCard(body) { FallbackText = texts.Format(nameof(AnalystText.StatsFallback), stats.Total) };
     }
+
+    // "2026-W48" (CaseStatistics.WeekKey) → "week 48 (2026)".
+    private static string Week(string key, AnalystTexts texts) =>
+        key.Split("-W") is [var year, var week] ? texts.Format(nameof(AnalystText.StatsWeek), year, week) : CardText.Escape(key, 20);
 }

@@ -26,7 +26,7 @@ internal static class CaseCardReasons
             : t.Format(nameof(AnalystText.CardReasonsFailed), failed.ToString(t.Culture), c.Explanation.Count.ToString(t.Culture));
         yield return new ActionSet([new ToggleVisibilityAction(t[nameof(AnalystText.CardReasonsToggle)] + " · " + summary, [ContainerId])]) { Separator = true };
         yield return new Container([.. c.Explanation.Take(context.L(MaxCriteria)).Select(e => (CardElement)new TextBlock(
-            $"{(e.Passed ? "✓" : "✗")} {CardText.Escape(e.Criterion, context.L(60))}: {CardText.Escape(e.Detail, context.L(300))}") { Spacing = "None", Color = e.Passed ? null : "Attention" })])
+            $"{(e.Passed ? "✓" : "✗")} {CardText.Escape(t.Criterion(e.Criterion), context.L(60))}: {TriageSentence.Say(e, t, context.L(300))}") { Spacing = "None", Color = e.Passed ? null : "Attention" })])
         {
             Id = ContainerId,
             IsVisible = failed > 0,
