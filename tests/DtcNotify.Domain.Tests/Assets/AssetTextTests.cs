@@ -49,6 +49,8 @@ public class AssetTextTests
     [InlineData("http://example.nl", "scheme")]
     [InlineData("@", "domain")]
     [InlineData("user@", "e-mail")]
+    [InlineData("010.0.2.1", "not a valid IP")] // octal to inet_aton: the index's strict spelling, not a guess
+    [InlineData("192.0.2.0/024", "prefix")]
     public void Nonsense_registry_asset_is_refused_with_a_reason(string raw, string reasonPart)
     {
         var (asset, error) = AssetValue.Parse(raw);
