@@ -1,3 +1,5 @@
+using DtcNotify.Domain.Assets;
+
 namespace DtcNotify.Matching;
 
 public sealed partial class AssetIndex
@@ -22,9 +24,9 @@ public sealed partial class AssetIndex
 
     /// <summary>
     /// Builds an index. Throws <see cref="ArgumentException"/> naming the asset when a value does not follow
-    /// <see cref="AssetValue"/>'s rules: leaving one out could hand its observations to a wider range of
+    /// <see cref="AssetText"/>'s rules: leaving one out could hand its observations to a wider range of
     /// another company, so a bad registry fails loudly instead. Validate rows with
-    /// <see cref="AssetValue.TryCanonicalize"/> when they are imported.
+    /// <see cref="AssetText.TryCanonicalize"/> when they are imported.
     /// </summary>
     public static AssetIndex Build(IEnumerable<IndexedAsset> assets)
     {

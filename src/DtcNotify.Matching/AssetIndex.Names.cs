@@ -1,3 +1,5 @@
+using DtcNotify.Domain.Assets;
+
 namespace DtcNotify.Matching;
 
 public sealed partial class AssetIndex

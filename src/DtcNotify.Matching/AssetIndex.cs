@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using DtcNotify.Domain.Assets;
 
 namespace DtcNotify.Matching;
 

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using DtcNotify.Domain.Assets;
+using DtcNotify.Domain.Companies;
 
 namespace DtcNotify.Matching;
 
@@ -26,9 +28,9 @@ internal sealed class AssetIndexBuilder(int expectedCount)
         var added = asset.Kind switch
         {
             AssetKind.IpRange => TryAddIpRange(asset),
-            AssetKind.Domain => TryAddName(_domains, AssetValue.TryParseDomain(asset.Value), asset),
-            AssetKind.EmailDomain => TryAddName(_emailDomains, AssetValue.TryParseEmailDomain(asset.Value), asset),
-            AssetKind.EmailAddress => TryAddName(_emailAddresses, AssetValue.TryParseEmailAddress(asset.Value), asset),
+            AssetKind.Domain => TryAddName(_domains, AssetText.TryParseDomain(asset.Value), asset),
+            AssetKind.EmailDomain => TryAddName(_emailDomains, AssetText.TryParseEmailDomain(asset.Value), asset),
+            AssetKind.EmailAddress => TryAddName(_emailAddresses, AssetText.TryParseEmailAddress(asset.Value), asset),
             _ => false,
         };
 
@@ -49,7 +51,7 @@ internal sealed class AssetIndexBuilder(int expectedCount)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryAddIpRange(IndexedAsset asset)
     {
-        if (asset.Value is null || !AssetValue.TryParseIpRange(asset.Value, out var range))
+        if (asset.Value is null || !AssetText.TryParseIpRange(asset.Value, out var range))
         {
             return false;
         }

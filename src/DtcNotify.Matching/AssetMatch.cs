@@ -1,3 +1,5 @@
+using DtcNotify.Domain.Companies;
+
 namespace DtcNotify.Matching;
 
 /// <summary>The most specific asset that covers a looked-up value.</summary>

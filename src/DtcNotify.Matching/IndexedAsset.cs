@@ -1,3 +1,6 @@
+using DtcNotify.Domain.Assets;
+using DtcNotify.Domain.Companies;
+
 namespace DtcNotify.Matching;
 
 /// <summary>One registry asset to index.</summary>
@@ -6,6 +9,6 @@ namespace DtcNotify.Matching;
 /// <param name="Kind">How <paramref name="Value"/> is read.</param>
 /// <param name="Value">
 /// Canonical text made by the registry: <c>192.0.2.0/24</c>, <c>2001:db8::/32</c>, <c>198.51.100.7/32</c>,
-/// <c>example.nl</c>, <c>@example.nl</c>, <c>info@example.nl</c>. See <see cref="AssetValue"/> for the rules.
+/// <c>example.nl</c>, <c>@example.nl</c>, <c>info@example.nl</c>. See <see cref="AssetText"/> for the rules.
 /// </param>
 public readonly record struct IndexedAsset(long CompanyId, long AssetId, AssetKind Kind, string Value);

@@ -37,31 +37,4 @@ public class BuildTests
         Assert.Equal(0, AssetIndex.Empty.Count);
         Assert.False(AssetIndex.Empty.TryMatchIp("192.0.2.1", out _));
     }
-
-    [Theory]
-    [InlineData("192.0.2.0/24", AssetKind.IpRange, "192.0.2.0/24")]
-    [InlineData("198.51.100.7", AssetKind.IpRange, "198.51.100.7/32")]
-    [InlineData("2001:DB8:0::/32", AssetKind.IpRange, "2001:db8::/32")]
-    [InlineData("::ffff:192.0.2.0/120", AssetKind.IpRange, "192.0.2.0/24")]
-    [InlineData("Example.NL.", AssetKind.Domain, "example.nl")]
-    [InlineData("bücher.de", AssetKind.Domain, "xn--bcher-kva.de")]
-    [InlineData("@Example.nl", AssetKind.EmailDomain, "@example.nl")]
-    [InlineData("Info@Bücher.de", AssetKind.EmailAddress, "info@xn--bcher-kva.de")]
-    public void Registry_tokens_are_classified_and_canonicalized(string token, AssetKind expectedKind, string expectedCanonical)
-    {
-        Assert.True(AssetValue.TryClassify(token, out var kind, out var canonical));
-        Assert.Equal(expectedKind, kind);
-        Assert.Equal(expectedCanonical, canonical);
-    }
-
-    [Theory]
-    [InlineData("10.1.2.3/8")]
-    [InlineData("1.2.3")]
-    [InlineData("nl")]
-    [InlineData("a@b@c.nl")]
-    public void Invalid_registry_tokens_are_refused(string token)
-    {
-        Assert.False(AssetValue.TryClassify(token, out _, out var canonical));
-        Assert.Null(canonical);
-    }
 }

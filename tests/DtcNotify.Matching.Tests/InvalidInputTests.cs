@@ -47,7 +47,10 @@ public class InvalidInputTests
             Index.TryMatchHost(value, out _);
             Index.TryMatchUrl(value, out _);
             Index.TryMatchEmail(value, out _);
-            AssetValue.TryClassify(value, out _, out _);
+            AssetText.TryClassify(value, out _, out _);
+            _ = AssetText.TryParseRegistryAsset(value, out _, out _, out _);
+            AssetText.TryParseFeedHost(value);
+            AssetText.TryParseFeedEmail(value);
         }, iter: 20_000);
     }
 }

@@ -1,3 +1,4 @@
+using DtcNotify.Domain.Assets;
 using DtcNotify.Domain.Companies;
 
 namespace DtcNotify.Domain.Registry;
@@ -71,10 +72,10 @@ internal static class RegistryRowParser
             return string.IsNullOrWhiteSpace(name) ? (null, null) : (null, "contact_name given without contact_email or contact_phone");
         }
 
-        var mail = string.IsNullOrWhiteSpace(email) ? FieldResult.Ok("") : EmailAddress.Parse(email);
-        if (!mail.IsValid)
+        string? mail = null;
+        if (!string.IsNullOrWhiteSpace(email) && !EmailText.TryParseContact(email, out mail, out var mailError))
         {
-            return (null, $"contact_email: {mail.Error}");
+            return (null, $"contact_email: {mailError}");
         }
 
         var tel = string.IsNullOrWhiteSpace(phone) ? FieldResult.Ok("") : PhoneNumber.Parse(phone);
@@ -83,7 +84,7 @@ internal static class RegistryRowParser
             return (null, $"contact_phone: {tel.Error}");
         }
 
-        return (new RegistryContact(NullIfEmpty(name.Trim()), NullIfEmpty(mail.Value), NullIfEmpty(tel.Value), role), null);
+        return (new RegistryContact(NullIfEmpty(name.Trim()), mail, NullIfEmpty(tel.Value), role), null);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

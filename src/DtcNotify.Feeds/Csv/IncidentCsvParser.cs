@@ -1,4 +1,5 @@
 using nietras.SeparatedValues;
+using DtcNotify.Domain.Playbook;
 
 namespace DtcNotify.Feeds;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using DtcNotify.Domain.Assets;
+using DtcNotify.Domain.Playbook;
 
 namespace DtcNotify.Feeds;
 
@@ -62,7 +64,7 @@ internal sealed class ObservationBuilder
             case CoreField.TimeSource:
                 return Timestamps.TryParse(text, out var time) ? SetTime(time) : $"'{Shorten(text)}' is not a timestamp";
             case CoreField.SourceIp:
-                if (!IpText.TryValidate(text, out var canonical))
+                if (!IpText.TryCanonicalizeHostAddress(text, out var canonical))
                 {
                     return $"'{Shorten(text)}' is not a valid host IP address";
                 }
@@ -79,13 +81,13 @@ internal sealed class ObservationBuilder
                     ? SetAsn(asn)
                     : $"'{Shorten(text)}' is not an AS number";
             case CoreField.SourceFqdn:
-                _fqdn = HostNames.Normalise(text);
+                _fqdn = AssetText.TryParseFeedHost(text);
                 return _fqdn is null ? $"'{Shorten(text)}' is not a valid host name" : null;
             case CoreField.SourceUrl:
                 _url = Urls.Normalise(text);
                 return _url is null ? $"'{Shorten(text)}' is not a valid URL" : null;
             case CoreField.SourceAccount:
-                _account = HostNames.NormaliseEmail(text);
+                _account = AssetText.TryParseFeedEmail(text);
                 return _account is null ? $"'{Shorten(text)}' is not a valid e-mail address" : null;
             case CoreField.SourceReverseDns:
                 _reverseDns = asString ?? text.ToString();

@@ -45,7 +45,7 @@ internal sealed record MispEventContext(
         var cves = new List<string>();
         foreach (var attribute in attributes.Where(a => JsonValues.String(a, "type") == "vulnerability"))
         {
-            Feeds.Cves.AddFrom(JsonValues.String(attribute, "value"), cves);
+            Domain.Playbook.Cves.AddFrom(JsonValues.String(attribute, "value"), cves);
         }
 
         // MISP's "Payload type" attribute names the malware (IntelMQ reads it the same way).

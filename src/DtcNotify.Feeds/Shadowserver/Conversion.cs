@@ -1,4 +1,6 @@
 using System.Globalization;
+using DtcNotify.Domain.Assets;
+using DtcNotify.Domain.Playbook;
 
 namespace DtcNotify.Feeds;
 
@@ -142,11 +144,11 @@ internal static class Conversions
                     : Converted.Failure($"'{ObservationBuilder.Shorten(value)}' is not a number");
             case Conversion.ValidateIp:
                 // IntelMQ drops an invalid address silently; for source.ip the builder validates again and rejects the row.
-                return IpText.TryValidate(value, out var canonical) ? (canonical is null ? Converted.Source() : Converted.OfText(canonical)) : Converted.Nothing;
+                return IpText.TryCanonicalizeHostAddress(value, out var canonical) ? (canonical is null ? Converted.Source() : Converted.OfText(canonical)) : Converted.Nothing;
             case Conversion.ValidateNetwork:
                 return value.Contains('/') && System.Net.IPNetwork.TryParse(value, out var network) ? Converted.OfText(network.ToString()) : Converted.Nothing;
             case Conversion.ValidateFqdn:
-                return HostNames.Normalise(value) is { } host ? Converted.OfText(host) : Converted.Nothing;
+                return AssetText.TryParseFeedHost(value) is { } host ? Converted.OfText(host) : Converted.Nothing;
             case Conversion.ForceBase64:
                 return Converted.OfText(IsBase64(value) ? value.ToString() : Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value.ToString())));
             case Conversion.ScanExchangeTaxonomy:

@@ -1,8 +1,8 @@
 using DtcNotify.Data;
+using DtcNotify.Domain.Companies;
 using DtcNotify.Matching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using DomainKind = DtcNotify.Domain.Companies.AssetKind;
 
 namespace DtcNotify.Matching;
 
@@ -83,10 +83,10 @@ internal sealed partial class AssetIndexProvider(ILogger<AssetIndexProvider> log
     /// <summary>The kind as EF stores it (the enum's name, see AssetConfiguration).</summary>
     private static AssetKind Map(string kind) => kind switch
     {
-        nameof(DomainKind.IpRange) => AssetKind.IpRange,
-        nameof(DomainKind.Domain) => AssetKind.Domain,
-        nameof(DomainKind.EmailDomain) => AssetKind.EmailDomain,
-        nameof(DomainKind.EmailAddress) => AssetKind.EmailAddress,
+        nameof(AssetKind.IpRange) => AssetKind.IpRange,
+        nameof(AssetKind.Domain) => AssetKind.Domain,
+        nameof(AssetKind.EmailDomain) => AssetKind.EmailDomain,
+        nameof(AssetKind.EmailAddress) => AssetKind.EmailAddress,
         _ => throw new InvalidOperationException($"unknown asset kind '{Text.PrintableText.Safe(kind)}' in the registry"),
     };
 

@@ -1,4 +1,5 @@
 using System.Text;
+using DtcNotify.Domain.Companies;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

@@ -1,4 +1,4 @@
-using DtcNotify.Domain.Companies;
+using DtcNotify.Domain.Assets;
 using Microsoft.Extensions.Options;
 
 namespace DtcNotify.Options;
@@ -11,7 +11,7 @@ internal sealed class MailOptionsValidator(IOptions<GraphOptions> graph) : IVali
         errors.Require(Enum.IsDefined(options.Transport), "Mail:Transport must be Graph, Smtp or Pickup.");
         foreach (var (key, value) in new[] { ("Mail:From", options.From), ("Mail:ReplyTo", options.ReplyTo) })
         {
-            errors.Require(string.IsNullOrWhiteSpace(value) || EmailAddress.Parse(value).IsValid, $"{key} '{value}' is not an e-mail address.");
+            errors.Require(string.IsNullOrWhiteSpace(value) || EmailText.TryParseContact(value, out _, out _), $"{key} '{value}' is not an e-mail address.");
         }
 
         errors.Require(options.FromName is { Length: <= 100 } && !options.FromName.Any(char.IsControl), "Mail:FromName must be one line of at most 100 characters.");

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
+using DtcNotify.Domain.Companies;
 using DtcNotify.Matching;
 
 namespace DtcNotify.Benchmarks.Matching;

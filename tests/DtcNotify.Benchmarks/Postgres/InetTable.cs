@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using DtcNotify.Domain.Companies;
 using DtcNotify.Matching;
 using Npgsql;
 using NpgsqlTypes;

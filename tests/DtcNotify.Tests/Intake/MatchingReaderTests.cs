@@ -1,5 +1,6 @@
 using DtcNotify.Feeds;
 using DtcNotify.Intake;
+using DtcNotify.Domain.Companies;
 using DtcNotify.Matching;
 
 namespace DtcNotify.Tests.Intake;

@@ -3,10 +3,10 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 
-namespace DtcNotify.Matching;
+namespace DtcNotify.Domain.Assets;
 
 /// <summary>Strict IP address text: one spelling per address, so feed text cannot be misread.</summary>
-internal static class IpText
+public static class IpText
 {
     private static readonly SearchValues<char> IPv6Characters = SearchValues.Create("0123456789abcdefABCDEF:.");
 
@@ -68,6 +68,51 @@ internal static class IpText
         }
 
         address = ToUInt128(parsed);
+        return true;
+    }
+
+    /// <summary>
+    /// True for a single IPv4/IPv6 host address as a feed writes it (not a network, not 0.0.0.0 or ::, which feeds use
+    /// as "unknown"); an IPv4-mapped address becomes IPv4 and a zone id is dropped. <paramref name="canonical"/> is null
+    /// when the input already is canonical, so the caller can reuse its own string.
+    /// </summary>
+    public static bool TryCanonicalizeHostAddress(ReadOnlySpan<char> text, out string? canonical)
+    {
+        canonical = null;
+        if (TryParseIPv4(text, out var ipv4))
+        {
+            return ipv4 != 0;
+        }
+
+        // The slow path is for IPv6 (including IPv4-mapped addresses, which are stored as IPv4).
+        if (text.IsEmpty || text.Length > 64 || text.ContainsAny('/', ' ') || !IPAddress.TryParse(text, out var address))
+        {
+            return false;
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            // Plain dotted quads took the fast path; what is left are spellings like "010.0.2.1" (octal to some tools),
+            // "192.0.2" or "3221225985", which IPAddress accepts but no feed means as an address.
+            return false;
+        }
+
+        if (address.Equals(IPAddress.IPv6Any))
+        {
+            return false;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            address.ScopeId = 0; // a zone id names a local interface, not a host on the Internet
+        }
+
+        canonical = address.ToString();
         return true;
     }
 

@@ -1,12 +1,12 @@
 using System.Buffers;
 
-namespace DtcNotify.Matching;
+namespace DtcNotify.Domain.Assets;
 
 /// <summary>
 /// Takes the host out of a URL as written. System.Uri would rewrite "http://010.1.2.3/" to 8.1.2.3 (octal);
 /// the host text is kept as is so the strict host rules decide, and refuse what they cannot read for sure.
 /// </summary>
-internal static class UrlHost
+public static class UrlHost
 {
     private static readonly SearchValues<char> AuthorityEnd = SearchValues.Create("/\\?#");
     private static readonly SearchValues<char> SchemeCharacters =

@@ -1,10 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 
-namespace DtcNotify.Matching;
+namespace DtcNotify.Domain.Assets;
 
 /// <summary>A parsed CIDR range. IPv4 ranges keep their address in the low 32 bits of <see cref="Start"/>.</summary>
-internal readonly record struct IpRange(bool IsIPv6, UInt128 Start, int PrefixLength)
+public readonly record struct IpRange(bool IsIPv6, UInt128 Start, int PrefixLength)
 {
     private const int IPv4MappedPrefix = 96;
     private static readonly UInt128 IPv4MappedBlock = (UInt128)0xFFFF << 32;
@@ -14,7 +15,26 @@ internal readonly record struct IpRange(bool IsIPv6, UInt128 Start, int PrefixLe
     public UInt128 End => Start | (HostMask(PrefixLength, Bits));
 
     /// <summary>"a.b.c.d/n", "x:y::/n" or a single address; host bits must be zero.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out IpRange range)
+    public static bool TryParse(ReadOnlySpan<char> text, out IpRange range) =>
+        Parse(text, clearHostBits: false, out range) == IpRangeError.None;
+
+    /// <summary>As <see cref="TryParse(ReadOnlySpan{char}, out IpRange)"/>, but says why text is refused; with
+    /// <paramref name="clearHostBits"/> "192.0.2.5/24" is read as 192.0.2.0/24 (the registry's rule) instead of refused.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, bool clearHostBits, out IpRange range, [NotNullWhen(false)] out string? reason)
+    {
+        var error = Parse(text, clearHostBits, out range);
+        reason = error switch
+        {
+            IpRangeError.None => null,
+            IpRangeError.Address => $"'{text}' is not a valid IP address or range",
+            IpRangeError.Prefix => $"'{text}' has an invalid prefix length (0-{(text.Contains(':') ? 128 : 32)})",
+            IpRangeError.HostBits => $"'{text}' has host bits set",
+            _ => $"'{text}' is not accepted by the asset index (a range that covers the IPv4-mapped block)",
+        };
+        return error == IpRangeError.None;
+    }
+
+    private static IpRangeError Parse(ReadOnlySpan<char> text, bool clearHostBits, out IpRange range)
     {
         range = default;
         var slash = text.IndexOf('/');
@@ -32,22 +52,27 @@ internal readonly record struct IpRange(bool IsIPv6, UInt128 Start, int PrefixLe
         }
         else
         {
-            return false;
+            return IpRangeError.Address;
         }
 
         var prefix = bits;
         if (slash >= 0 && !TryParsePrefix(text[(slash + 1)..], bits, out prefix))
         {
-            return false;
+            return IpRangeError.Prefix;
         }
 
         if ((address & HostMask(prefix, bits)) != UInt128.Zero)
         {
-            return false; // "192.0.2.1/24" is a typo for a host or for a network; guessing could pick the wrong owner.
+            if (!clearHostBits)
+            {
+                return IpRangeError.HostBits; // "192.0.2.1/24" is a typo for a host or for a network; guessing could pick the wrong owner.
+            }
+
+            address &= ~HostMask(prefix, bits);
         }
 
         range = new IpRange(isIPv6, address, prefix);
-        return range.TryFoldIPv4Mapped(out range);
+        return range.TryFoldIPv4Mapped(out range) ? IpRangeError.None : IpRangeError.MappedBlock;
     }
 
     public override string ToString()
@@ -60,6 +85,15 @@ internal readonly record struct IpRange(bool IsIPv6, UInt128 Start, int PrefixLe
 
     private static UInt128 HostMask(int prefix, int bits) =>
         prefix >= bits ? UInt128.Zero : (UInt128.One << (bits - prefix)) - UInt128.One;
+
+    private enum IpRangeError
+    {
+        None,
+        Address,
+        Prefix,
+        HostBits,
+        MappedBlock,
+    }
 
     private static bool TryParsePrefix(ReadOnlySpan<char> text, int bits, out int prefix)
     {
