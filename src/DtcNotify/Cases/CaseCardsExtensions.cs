@@ -14,6 +14,7 @@ internal static class CaseCardsExtensions
         services.AddScoped<CaseCardPublisher>();
         services.AddScoped<Delivery.ICaseChannelNotifier>(sp => sp.GetRequiredService<CaseCardPublisher>());
         services.AddScoped<CaseActionHandler>();
+        services.AddScoped<CaseActionServices>();
         services.AddSingleton<CardUpdateQueue>();
         services.AddHostedService<CardUpdateWorker>();
         services.AddHostedService<CasePoster>();

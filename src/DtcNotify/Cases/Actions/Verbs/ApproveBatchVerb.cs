@@ -5,28 +5,30 @@ using DtcNotify.Resources;
 using DtcNotify.Teams.Schema;
 using Microsoft.EntityFrameworkCore;
 
-namespace DtcNotify.Cases.Actions;
+namespace DtcNotify.Cases.Actions.Verbs;
 
 /// <summary>
 /// "Approve all by e-mail" on a batch card: each still-proposed case with an e-mail contact, each in its own transaction,
 /// and only if it is still the version the card showed; a changed case is left out and named in the answer.
 /// </summary>
-internal sealed partial class CaseActionHandler
+internal sealed class ApproveBatchVerb : IBatchVerb
 {
-    private async Task<InvokeResponse> ApproveBatchAsync(CaseActionData data, CaseActor actor, AnalystTexts texts, CancellationToken ct)
+    public async Task<InvokeResponse> RunAsync(CaseActionData data, CaseActor actor, CaseActionServices services, CancellationToken ct)
     {
+        var db = services.Db;
+        var texts = services.Texts;
         var batch = data.BatchId is { } batchId ? await db.CardBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, ct) : null;
         if (batch is null)
         {
-            await AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "no such batch", ct);
+            await services.AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "no such batch", ct);
             return InvokeResponse.Error(404, "NotFound", "This batch does not exist.");
         }
 
         if (data.BatchVersions() is not { } shown)
         {
             // A card from before batch cards carried versions: what it shows may be out of date, so nothing is approved.
-            await AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "card without case versions", ct);
-            return InvokeResponse.Card(BatchCard.Create(batch.Id, await loader.LoadBatchAsync(batch.Id, ct), texts[nameof(AnalystText.BatchApproveOutdatedCard)]).ToJsonElement());
+            await services.AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "card without case versions", ct);
+            return InvokeResponse.Card(BatchCard.Create(batch.Id, await services.Loader.LoadBatchAsync(batch.Id, ct), texts[nameof(AnalystText.BatchApproveOutdatedCard)]).ToJsonElement());
         }
 
         var ids = await db.Cases.AsNoTracking().Where(c => c.BatchId == batch.Id && c.Status == CaseStatus.Proposed).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
@@ -39,22 +41,22 @@ internal sealed partial class CaseActionHandler
             var threatCase = await db.Cases.SingleAsync(c => c.Id == id, ct);
             if (!shown.TryGetValue(id, out var shownVersion) || shownVersion != threatCase.Version)
             {
-                changed.Add(threatCase.Reference ?? Id(threatCase));
+                changed.Add(threatCase.Reference ?? CaseActionServices.Id(threatCase));
                 continue;
             }
 
-            var contact = await ContactBlockedAsync(threatCase, ct) is null ? await ContactAsync(threatCase, CaseChannel.Email, ct) : null;
+            var contact = await services.ContactBlockedAsync(threatCase, ct) is null ? await services.ContactAsync(threatCase, CaseChannel.Email, ct) : null;
             if (threatCase.Status != CaseStatus.Proposed || contact is null)
             {
                 skipped++;
                 continue;
             }
 
-            var before = State(threatCase);
+            var before = CaseActionServices.State(threatCase);
             var version = threatCase.Version;
-            threatCase.Approve(CaseChannel.Email, actor, clock.GetUtcNow());
-            AddNotification(threatCase, CaseChannel.Email, contact, $"case:{Id(threatCase)}:approval:{version.ToString(CultureInfo.InvariantCulture)}", actor);
-            db.AuditEntries.Add(new Domain.Audit.AuditEntry { At = clock.GetUtcNow(), ActorId = actor.Id, ActorName = actor.Name, Action = CardVerbs.Approve, Subject = Subject(threatCase), Before = before, After = State(threatCase) });
+            threatCase.Approve(CaseChannel.Email, actor, services.Clock.GetUtcNow());
+            services.AddNotification(threatCase, CaseChannel.Email, contact, $"approval:{version.ToString(CultureInfo.InvariantCulture)}", actor);
+            services.AddAudit(actor, CardVerbs.Approve, threatCase, before, CaseActionServices.State(threatCase));
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -67,10 +69,10 @@ internal sealed partial class CaseActionHandler
         }
 
         db.ChangeTracker.Clear();
-        await AuditAsync(actor, data.Verb, data.Subject, null, $"{{\"approved\":{approved.Count.ToString(CultureInfo.InvariantCulture)},\"skipped\":{skipped.ToString(CultureInfo.InvariantCulture)},\"changed\":{changed.Count.ToString(CultureInfo.InvariantCulture)}}}", ct);
+        await services.AuditAsync(actor, data.Verb, data.Subject, null, $"{{\"approved\":{approved.Count.ToString(CultureInfo.InvariantCulture)},\"skipped\":{skipped.ToString(CultureInfo.InvariantCulture)},\"changed\":{changed.Count.ToString(CultureInfo.InvariantCulture)}}}", ct);
         if (approved.Count > 0)
         {
-            updates.Enqueue(approved[0], $"{approved.Count} cases approved by e-mail{(actor.Name is { } name ? " by " + name : "")}.");
+            services.Updates.Enqueue(approved[0], $"{approved.Count} cases approved by e-mail{(actor.Name is { } name ? " by " + name : "")}.");
         }
 
         var notice = $"Approved by e-mail: {approved.Count}. Not approved (no e-mail contact, vital or do-not-contact, or already handled): {skipped}.";
@@ -79,6 +81,6 @@ internal sealed partial class CaseActionHandler
             notice += " " + texts.Format(nameof(AnalystText.BatchApproveChanged), string.Join(", ", changed));
         }
 
-        return InvokeResponse.Card(BatchCard.Create(batch.Id, await loader.LoadBatchAsync(batch.Id, ct), notice).ToJsonElement());
+        return InvokeResponse.Card(BatchCard.Create(batch.Id, await services.Loader.LoadBatchAsync(batch.Id, ct), notice).ToJsonElement());
     }
 }
