@@ -1,5 +1,7 @@
+using DtcNotify.Domain.Cases;
 using DtcNotify.Domain.Channels;
 using DtcNotify.Teams.Schema;
+using DtcNotify.Text;
 
 namespace DtcNotify.Bot;
 
@@ -24,8 +26,8 @@ internal enum AnalystRefusal
     NotHere,
 }
 
-/// <summary>The gate's answer, with the registered specialists' channel (null before it is registered).</summary>
-internal sealed record AnalystAdmission(AnalystRefusal Refusal, SpecialistsChannel? Channel);
+/// <summary>The gate's answer, with who asked (as the audit trail names them) and the registered specialists' channel (null before it is registered).</summary>
+internal sealed record AnalystAdmission(AnalystRefusal Refusal, CaseActor Actor, SpecialistsChannel? Channel);
 
 /// <summary>
 /// The one check before an analyst's command, search or card action: the configured tenant, a member of the specialists'
@@ -36,14 +38,15 @@ internal sealed class AnalystGate(ChannelRegistrar channels, AnalystDirectory an
     public async Task<AnalystAdmission> CheckAsync(Activity activity, AnalystPlace place, CancellationToken cancellationToken)
     {
         var channel = await channels.CurrentAsync(cancellationToken);
+        var actor = new CaseActor(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name is { Length: > 0 } n ? UntrustedText.Clean(n, 200) : null);
         if (!channels.IsAllowedTenant(TeamsChannelData.From(activity).TenantId)
             || !await analysts.IsAnalystAsync(activity.From?.AadObjectId, activity.From?.Id, channel, cancellationToken))
         {
-            return new AnalystAdmission(AnalystRefusal.NotAnalyst, channel);
+            return new AnalystAdmission(AnalystRefusal.NotAnalyst, actor, channel);
         }
 
         return place == AnalystPlace.PrivateToSpecialists && !ChannelRegistrar.IsPrivateToSpecialists(activity, channel)
-            ? new AnalystAdmission(AnalystRefusal.NotHere, channel)
-            : new AnalystAdmission(AnalystRefusal.None, channel);
+            ? new AnalystAdmission(AnalystRefusal.NotHere, actor, channel)
+            : new AnalystAdmission(AnalystRefusal.None, actor, channel);
     }
 }

@@ -13,7 +13,7 @@ namespace DtcNotify.Bot;
 
 /// <summary>Turns a chat message into an answer card. Everything but <c>help</c> shows registry data, so it is for analysts only.</summary>
 internal sealed class CommandHandler(
-    ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup, CaseCardLoader caseLoader, CaseCardRenderer caseRenderer,
+    AnalystGate gate, LookupService lookup, CaseCardLoader caseLoader, CaseCardRenderer caseRenderer,
     CaseListQuery caseLists, DigestService digests, DigestSchedule schedule, CaseStatistics statistics, Audit.AuditTrail audit, IOptions<TeamsOptions> teams)
 {
     /// <summary>The team's language; in a personal chat the caller's Teams locale when it is Dutch or English.</summary>
@@ -32,17 +32,13 @@ internal sealed class CommandHandler(
             return HelpCard.Create(texts: t);
         }
 
-        var data = TeamsChannelData.From(activity);
-        var channel = await channels.CurrentAsync(cancellationToken);
-        if (!channels.IsAllowedTenant(data.TenantId)
-            || !await analysts.IsAnalystAsync(activity.From?.AadObjectId, activity.From?.Id, channel, cancellationToken))
+        var admission = await gate.CheckAsync(activity, AnalystPlace.PrivateToSpecialists, cancellationToken);
+        switch (admission.Refusal)
         {
-            return MessageCard.Create(t[nameof(AnalystText.ReplyNotAllowedTitle)], t[nameof(AnalystText.ReplyNotAllowed)]);
-        }
-
-        if (!ChannelRegistrar.IsPrivateToSpecialists(activity, channel))
-        {
-            return MessageCard.Create(t[nameof(AnalystText.ReplyNotHereTitle)], t[nameof(AnalystText.ReplyNotHere)]);
+            case AnalystRefusal.NotAnalyst:
+                return MessageCard.Create(t[nameof(AnalystText.ReplyNotAllowedTitle)], t[nameof(AnalystText.ReplyNotAllowed)]);
+            case AnalystRefusal.NotHere:
+                return MessageCard.Create(t[nameof(AnalystText.ReplyNotHereTitle)], t[nameof(AnalystText.ReplyNotHere)]);
         }
 
         return command.Name switch

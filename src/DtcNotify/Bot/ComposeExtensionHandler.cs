@@ -12,7 +12,7 @@ namespace DtcNotify.Bot;
 /// The same people as for chat commands may search: registry data is for the specialists' team only.
 /// </summary>
 internal sealed partial class ComposeExtensionHandler(
-    ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup, ILogger<ComposeExtensionHandler> logger)
+    AnalystGate gate, LookupService lookup, ILogger<ComposeExtensionHandler> logger)
 {
     public const string CommandId = "lookupCompany";
     public const string QueryParameter = "query";
@@ -31,16 +31,12 @@ internal sealed partial class ComposeExtensionHandler(
             return ComposeExtensionResponse.Message("Type a KvK number, company name, domain, IP address or e-mail address.");
         }
 
-        var channel = await channels.CurrentAsync(cancellationToken);
-        if (!channels.IsAllowedTenant(TeamsChannelData.From(activity).TenantId)
-            || !await analysts.IsAnalystAsync(activity.From?.AadObjectId, activity.From?.Id, channel, cancellationToken))
+        switch ((await gate.CheckAsync(activity, AnalystPlace.PrivateToSpecialists, cancellationToken)).Refusal)
         {
-            return ComposeExtensionResponse.Message("Only members of the DTC specialists' team may search companies.");
-        }
-
-        if (!ChannelRegistrar.IsPrivateToSpecialists(activity, channel))
-        {
-            return ComposeExtensionResponse.Message("Company search works in a personal chat with the bot and in the specialists' team only.");
+            case AnalystRefusal.NotAnalyst:
+                return ComposeExtensionResponse.Message("Only members of the DTC specialists' team may search companies.");
+            case AnalystRefusal.NotHere:
+                return ComposeExtensionResponse.Message("Company search works in a personal chat with the bot and in the specialists' team only.");
         }
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -30,9 +30,9 @@ internal sealed partial class CaseActionHandler(AnalystGate gate, CaseActionServ
 
         var data = CaseActionData.Read(action);
         using var span = Telemetry.DtcNotifyTelemetry.CardAction(data.Verb, data.CaseId);
-        var actor = new CaseActor(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name is { Length: > 0 } n ? UntrustedText.Clean(n, 200) : null);
         // Card actions come from cards the bot posted in the specialists' channel: the place is not checked, the person is.
         var admission = await gate.CheckAsync(activity, AnalystPlace.Anywhere, ct);
+        var actor = admission.Actor;
         if (admission.Refusal != AnalystRefusal.None)
         {
             Log.Refused(logger, PrintableText.Safe(data.Verb), data.Subject);

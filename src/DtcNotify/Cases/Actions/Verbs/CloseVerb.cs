@@ -1,7 +1,6 @@
 using DtcNotify.Cases.Cards;
 using DtcNotify.Domain.Cases;
 using DtcNotify.Resources;
-using DtcNotify.Text;
 
 namespace DtcNotify.Cases.Actions.Verbs;
 
@@ -10,7 +9,7 @@ internal sealed class CloseVerb : ICaseVerb
 {
     public Task<CaseVerbOutcome> RunAsync(CaseVerbRequest request, CaseActionServices services, CancellationToken ct)
     {
-        var reason = UntrustedText.Clean(request.Data.Text(CaseCardActions.CloseReasonInput), 1000).Trim();
+        var reason = request.Data.Reason(CaseCardActions.CloseReasonInput); // a reason of invisible characters only is no reason
         if (reason.Length == 0)
         {
             return Task.FromResult(CaseVerbOutcome.Refuse(services.Texts[nameof(AnalystText.CardReasonMissing)]));

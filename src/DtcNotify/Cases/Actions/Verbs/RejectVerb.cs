@@ -1,6 +1,5 @@
 using DtcNotify.Domain.Cases;
 using DtcNotify.Resources;
-using DtcNotify.Text;
 
 namespace DtcNotify.Cases.Actions.Verbs;
 
@@ -9,7 +8,7 @@ internal sealed class RejectVerb : ICaseVerb
 {
     public Task<CaseVerbOutcome> RunAsync(CaseVerbRequest request, CaseActionServices services, CancellationToken ct)
     {
-        var reason = UntrustedText.Clean(request.Data.Text("reason"), 1000).Trim(); // a reason of invisible characters only is no reason
+        var reason = request.Data.Reason("reason"); // a reason of invisible characters only is no reason
         if (reason.Length == 0)
         {
             return Task.FromResult(CaseVerbOutcome.Refuse(services.Texts[nameof(AnalystText.CardReasonMissing)]));
