@@ -21,14 +21,14 @@ internal sealed class ApproveBatchVerb : IBatchVerb
         if (batch is null)
         {
             await services.AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "no such batch", ct);
-            return InvokeResponse.Error(404, "NotFound", "This batch does not exist.");
+            return InvokeResponse.Error(404, "NotFound", texts[nameof(AnalystText.BatchApproveNoBatch)]);
         }
 
         if (data.BatchVersions() is not { } shown)
         {
             // A card from before batch cards carried versions: what it shows may be out of date, so nothing is approved.
             await services.AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "card without case versions", ct);
-            return InvokeResponse.Card(BatchCard.Create(batch.Id, await services.Loader.LoadBatchAsync(batch.Id, ct), texts[nameof(AnalystText.BatchApproveOutdatedCard)]).ToJsonElement());
+            return InvokeResponse.Card(BatchCard.Create(batch.Id, await services.Loader.LoadBatchAsync(batch.Id, ct), texts[nameof(AnalystText.BatchApproveOutdatedCard)], texts, batch.CreatedAt).ToJsonElement());
         }
 
         var ids = await db.Cases.AsNoTracking().Where(c => c.BatchId == batch.Id && c.Status == CaseStatus.Proposed).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
@@ -72,15 +72,18 @@ internal sealed class ApproveBatchVerb : IBatchVerb
         await services.AuditAsync(actor, data.Verb, data.Subject, null, $"{{\"approved\":{approved.Count.ToString(CultureInfo.InvariantCulture)},\"skipped\":{skipped.ToString(CultureInfo.InvariantCulture)},\"changed\":{changed.Count.ToString(CultureInfo.InvariantCulture)}}}", ct);
         if (approved.Count > 0)
         {
-            services.Updates.Enqueue(approved[0], $"{approved.Count} cases approved by e-mail{(actor.Name is { } name ? " by " + name : "")}.");
+            var count = approved.Count.ToString(texts.Culture);
+            services.Updates.Enqueue(approved[0], actor.Name is { } name
+                ? texts.Format(nameof(AnalystText.BatchApproveReplyBy), count, name)
+                : texts.Format(nameof(AnalystText.BatchApproveReply), count));
         }
 
-        var notice = $"Approved by e-mail: {approved.Count}. Not approved (no e-mail contact, vital or do-not-contact, or already handled): {skipped}.";
+        var notice = texts.Format(nameof(AnalystText.BatchApproveResult), approved.Count.ToString(texts.Culture), skipped.ToString(texts.Culture));
         if (changed.Count > 0)
         {
             notice += " " + texts.Format(nameof(AnalystText.BatchApproveChanged), string.Join(", ", changed));
         }
 
-        return InvokeResponse.Card(BatchCard.Create(batch.Id, await services.Loader.LoadBatchAsync(batch.Id, ct), notice).ToJsonElement());
+        return InvokeResponse.Card(BatchCard.Create(batch.Id, await services.Loader.LoadBatchAsync(batch.Id, ct), notice, texts, batch.CreatedAt).ToJsonElement());
     }
 }
