@@ -14,7 +14,7 @@ namespace DtcNotify.Bot;
 /// <summary>Turns a chat message into an answer card. Everything but <c>help</c> shows registry data, so it is for analysts only.</summary>
 internal sealed class CommandHandler(
     AnalystGate gate, LookupService lookup, CaseCardLoader caseLoader, CaseCardRenderer caseRenderer,
-    CaseListQuery caseLists, DigestService digests, DigestSchedule schedule, CaseStatistics statistics, Audit.AuditTrail audit, IOptions<TeamsOptions> teams)
+    CaseListQuery caseLists, DigestService digests, DigestSchedule schedule, CaseStatistics statistics, Audit.AuditTrail audit, Cases.Posting.UncertainPosting posting, IOptions<TeamsOptions> teams)
 {
     /// <summary>The team's language; in a personal chat the caller's Teams locale when it is Dutch or English.</summary>
     private AnalystTexts TextsFor(Activity activity) =>
@@ -50,6 +50,7 @@ internal sealed class CommandHandler(
             "digest" when command.Argument.Length == 0 => DigestCard.Create(await digests.BuildAsync(cancellationToken), schedule.Zone, t),
             "stats" when command.Argument.Length == 0 => StatsCard.Create(await statistics.LoadAsync(cancellationToken), t),
             "audit" => await AuditCommandAnswer.AnswerAsync(audit, command.Argument, activity.Locale, cancellationToken),
+            "posting" => await PostingCommandAnswer.AnswerAsync(posting, command.Argument, admission.Actor, admission.Channel, t, cancellationToken),
             _ => HelpCard.Create(activity.Text, t),
         };
     }

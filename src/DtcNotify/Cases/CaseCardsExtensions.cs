@@ -15,6 +15,7 @@ internal static class CaseCardsExtensions
         services.AddScoped<Delivery.ICaseChannelNotifier>(sp => sp.GetRequiredService<CaseCardPublisher>());
         services.AddScoped<CaseActionHandler>();
         services.AddScoped<CaseActionServices>();
+        services.AddScoped<UncertainPosting>();
         services.AddSingleton<CardUpdateQueue>();
         services.AddHostedService<CardUpdateWorker>();
         services.AddHostedService<CasePoster>();

@@ -141,6 +141,7 @@ internal static class CardSamples
                  new("DTC-2026-000002", "Garage", "open-rdp", CaseStatus.Suppressed, DtcNotify.Domain.Cases.SuppressionReason.Vital, Now.AddHours(-2), Now.AddHours(-2), null, null, null)], [], []),
                 schedule.Window(Now));
             yield return ($"digest-{l}", DtcNotify.Digest.DigestCard.Create(digest, schedule.Zone, texts));
+            yield return ($"digest-posting-uncertain-{l}", DtcNotify.Digest.DigestCard.Create(digest with { PostingUncertain = ["DTC-2026-000003", "DTC-2026-000004"] }, schedule.Zone, texts));
             yield return ($"batch-{l}", BatchCard.Create(9, [.. Enumerable.Range(1, 25).Select(i => new BatchLine($"DTC-2026-{i:D6}", $"Company {i}", "critical", "open-ftp", i, "proposed", i, 2))],
                 texts.Format(nameof(AnalystText.BatchApproveResult), "3", "1"), texts, Now));
         }
