@@ -13,8 +13,8 @@ namespace DtcNotify.Cases.Cards;
 /// logged and never thrown, so it cannot undo or fail the caller's work. A case proposed on a batch card has no card of its
 /// own: the batch card is re-rendered instead.
 /// </summary>
-internal sealed partial class CaseCardPublisher(
-    DtcNotifyDbContext db, CaseCardRenderer renderer, CaseCardLoader loader, ChannelRegistrar channels, ConnectorClient connector, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Options.TeamsOptions> teams, ILogger<CaseCardPublisher> logger) : DtcNotify.Delivery.ICaseChannelNotifier
+internal sealed partial class CaseCardUpdater(
+    DtcNotifyDbContext db, CaseCardRenderer renderer, CaseCardLoader loader, ChannelRegistrar channels, ConnectorClient connector, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Options.TeamsOptions> teams, ILogger<CaseCardUpdater> logger) : DtcNotify.Delivery.ICaseChannelNotifier
 {
     public Task PublishAsync(long caseId, string threadReply, CancellationToken ct) => PublishAsync(caseId, new ThreadReply(threadReply), ct);
 

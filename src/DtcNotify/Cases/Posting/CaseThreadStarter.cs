@@ -13,7 +13,7 @@ namespace DtcNotify.Cases.Posting;
 /// Posts claimed cases as new threads and records where (one round of <see cref="CasePoster"/>, one DI scope). The card shows
 /// the case as it will be once recorded (proposed, next version), so its buttons carry the version the database will hold.
 /// </summary>
-internal sealed partial class CaseCardWriter(IServiceProvider services, SpecialistsChannel channel, PostingClaim claim, TimeProvider clock, ILogger logger)
+internal sealed partial class CaseThreadStarter(IServiceProvider services, SpecialistsChannel channel, PostingClaim claim, TimeProvider clock, ILogger logger)
 {
     private readonly DtcNotifyDbContext _db = services.GetRequiredService<DtcNotifyDbContext>();
     private readonly ConnectorClient _connector = services.GetRequiredService<ConnectorClient>();
