@@ -9,6 +9,7 @@ internal static class BotExtensions
         services.AddTeamsBot<DtcBotHandler>(configuration);
         services.AddScoped<ChannelRegistrar>();
         services.AddScoped<CommandHandler>();
+        services.AddScoped<AnalystGate>();
         services.AddSingleton<AnalystDirectory>();
         return services;
     }

@@ -13,8 +13,8 @@ namespace DtcNotify.Bot;
 
 /// <summary>Turns a chat message into an answer card. Everything but <c>help</c> shows registry data, so it is for analysts only.</summary>
 internal sealed class CommandHandler(
-    ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup, CaseCardLoader caseLoader, CaseCardRenderer caseRenderer,
-    CaseListQuery caseLists, DigestService digests, DigestSchedule schedule, CaseStatistics statistics, Audit.AuditTrail audit, IOptions<TeamsOptions> teams)
+    AnalystGate gate, LookupService lookup, CaseCardLoader caseLoader, CaseCardRenderer caseRenderer,
+    CaseListQuery caseLists, DigestService digests, DigestSchedule schedule, CaseStatistics statistics, Audit.AuditTrail audit, Cases.Posting.UncertainPosting posting, IOptions<TeamsOptions> teams)
 {
     public async Task<AdaptiveCard> AnswerAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -25,17 +25,13 @@ internal sealed class CommandHandler(
             return HelpCard.Create(texts: t);
         }
 
-        var data = TeamsChannelData.From(activity);
-        var channel = await channels.CurrentAsync(cancellationToken);
-        if (!channels.IsAllowedTenant(data.TenantId)
-            || !await analysts.IsAnalystAsync(activity.From?.AadObjectId, activity.From?.Id, channel, cancellationToken))
+        var admission = await gate.CheckAsync(activity, AnalystPlace.PrivateToSpecialists, cancellationToken);
+        switch (admission.Refusal)
         {
-            return MessageCard.Create(t[nameof(AnalystText.ReplyNotAllowedTitle)], t[nameof(AnalystText.ReplyNotAllowed)]);
-        }
-
-        if (!ChannelRegistrar.IsPrivateToSpecialists(activity, channel))
-        {
-            return MessageCard.Create(t[nameof(AnalystText.ReplyNotHereTitle)], t[nameof(AnalystText.ReplyNotHere)]);
+            case AnalystRefusal.NotAnalyst:
+                return MessageCard.Create(t[nameof(AnalystText.ReplyNotAllowedTitle)], t[nameof(AnalystText.ReplyNotAllowed)]);
+            case AnalystRefusal.NotHere:
+                return MessageCard.Create(t[nameof(AnalystText.ReplyNotHereTitle)], t[nameof(AnalystText.ReplyNotHere)]);
         }
 
         return command.Name switch
@@ -47,6 +43,7 @@ internal sealed class CommandHandler(
             "digest" when command.Argument.Length == 0 => DigestCard.Create(await digests.BuildAsync(cancellationToken), schedule.Zone, t),
             "stats" when command.Argument.Length == 0 => StatsCard.Create(await statistics.LoadAsync(cancellationToken), t),
             "audit" => await AuditCommandAnswer.AnswerAsync(audit, command.Argument, t, cancellationToken),
+            "posting" => await PostingCommandAnswer.AnswerAsync(posting, command.Argument, admission.Actor, admission.Channel, t, cancellationToken),
             _ => HelpCard.Create(activity.Text, t),
         };
     }

@@ -13,7 +13,7 @@ namespace DtcNotify.Bot;
 /// The same people as for chat commands may search: registry data is for the specialists' team only.
 /// </summary>
 internal sealed partial class ComposeExtensionHandler(
-    ChannelRegistrar channels, AnalystDirectory analysts, LookupService lookup, IOptions<TeamsOptions> teams, ILogger<ComposeExtensionHandler> logger)
+    AnalystGate gate, LookupService lookup, IOptions<TeamsOptions> teams, ILogger<ComposeExtensionHandler> logger)
 {
     public const string CommandId = "lookupCompany";
     public const string QueryParameter = "query";
@@ -33,16 +33,12 @@ internal sealed partial class ComposeExtensionHandler(
             return ComposeExtensionResponse.Message(t[nameof(AnalystText.SearchPrompt)]);
         }
 
-        var channel = await channels.CurrentAsync(cancellationToken);
-        if (!channels.IsAllowedTenant(TeamsChannelData.From(activity).TenantId)
-            || !await analysts.IsAnalystAsync(activity.From?.AadObjectId, activity.From?.Id, channel, cancellationToken))
+        switch ((await gate.CheckAsync(activity, AnalystPlace.PrivateToSpecialists, cancellationToken)).Refusal)
         {
-            return ComposeExtensionResponse.Message(t[nameof(AnalystText.SearchNotAllowed)]);
-        }
-
-        if (!ChannelRegistrar.IsPrivateToSpecialists(activity, channel))
-        {
-            return ComposeExtensionResponse.Message(t[nameof(AnalystText.SearchNotHere)]);
+            case AnalystRefusal.NotAnalyst:
+                return ComposeExtensionResponse.Message(t[nameof(AnalystText.SearchNotAllowed)]);
+            case AnalystRefusal.NotHere:
+                return ComposeExtensionResponse.Message(t[nameof(AnalystText.SearchNotHere)]);
         }
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -6,14 +6,16 @@ namespace DtcNotify.Cases;
 
 internal static class CaseCardsExtensions
 {
-    /// <summary>Case cards in the specialists' channel: the poster, the card actions and <see cref="CaseCardPublisher"/>.</summary>
+    /// <summary>Case cards in the specialists' channel: the poster, the card actions and <see cref="CaseCardUpdater"/>.</summary>
     public static IServiceCollection AddCaseCards(this IServiceCollection services)
     {
         services.AddScoped<CaseCardLoader>();
         services.AddScoped<CaseCardRenderer>();
-        services.AddScoped<CaseCardPublisher>();
-        services.AddScoped<Delivery.ICaseChannelNotifier>(sp => sp.GetRequiredService<CaseCardPublisher>());
+        services.AddScoped<CaseCardUpdater>();
+        services.AddScoped<Delivery.ICaseChannelNotifier>(sp => sp.GetRequiredService<CaseCardUpdater>());
         services.AddScoped<CaseActionHandler>();
+        services.AddScoped<CaseActionServices>();
+        services.AddScoped<UncertainPosting>();
         services.AddSingleton<CardUpdateQueue>();
         services.AddHostedService<CardUpdateWorker>();
         services.AddHostedService<CasePoster>();

@@ -30,6 +30,10 @@ internal sealed class CaseQueries(DtcNotifyDbContext db)
             r.Case.Explanation.Select(e => $"{(e.Passed ? "✓" : "✗")} {e.Criterion}: {e.Detail}").ToList(),
             Domain.Sharing.TlpLevel.Known(r.Case.Tlp),
             r.Case.Remediation, r.Case.NotifiedAt, r.Case.ResolvedAt, r.Case.FollowUps, r.Case.AbsentReports)
-            with { Replies = mail.Replies(r.Case.Id), AutoReplies = mail.AutoReplies(r.Case.Id), Bounced = mail.Bounced(r.Case.Id) }).ToList();
+            with
+            {
+                Replies = mail.Replies(r.Case.Id), AutoReplies = mail.AutoReplies(r.Case.Id), Bounced = mail.Bounced(r.Case.Id),
+                Posting = r.Case.PostUncertainSince is not null && r.Case.ActivityId is null ? "uncertain" : null,
+            }).ToList();
     }
 }

@@ -25,7 +25,7 @@ internal static class DeliveryHostingExtensions
             var calls = sp.GetRequiredService<IOptions<CallTasksOptions>>().Value;
             var clock = sp.GetRequiredService<TimeProvider>();
             var sender = new MailSender(mail.From, string.IsNullOrWhiteSpace(mail.ReplyTo) ? null : mail.ReplyTo, mail.FromName);
-            return new DeliveryRouter(
+            return new DeliveryCarriers(
                 new MailComposer(new DtcContactDetails(mail.ContactFormUrl, mail.ContactPhone)),
                 new Lazy<IMailTransport>(() => mail.Transport switch
                 {

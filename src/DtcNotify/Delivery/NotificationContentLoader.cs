@@ -47,7 +47,7 @@ internal sealed class NotificationContentLoader(ThreatPlaybook playbook, OfficeH
     public async Task<DeliveryWork?> PreviewAsync(
         DtcNotifyDbContext db, ThreatCase threatCase, Company company, IEnumerable<Contact> contacts, string channel, CaseActor analyst, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var contact = contacts.OrderBy(c => c.Id).FirstOrDefault(c => channel == CaseChannel.Phone ? c.Phone is { Length: > 0 } : c.Email is { Length: > 0 });
+        var contact = ContactChoice.For(contacts, channel, threatCase.Tlp); // the contact the approval will choose
         if (contact is null)
         {
             return null;

@@ -21,7 +21,7 @@ namespace DtcNotify.Delivery;
 /// </summary>
 internal sealed partial class NotificationDispatcher(
     IServiceScopeFactory scopes,
-    DeliveryRouter router,
+    DeliveryCarriers carriers,
     NotificationContentLoader loader,
     GraphConnection graph,
     TimeProvider clock,
@@ -116,11 +116,11 @@ internal sealed partial class NotificationDispatcher(
         {
             var work = await loader.LoadAsync(db, claimed, clock.GetUtcNow(), cancellationToken);
             claimed.DueAt = work.Call?.DueAt;
-            var composed = work.Mail is { } mail ? router.Composer.Compose(mail) : null;
+            var composed = work.Mail is { } mail ? carriers.Composer.Compose(mail) : null;
             claimed.ContentSha256 = DeliveredContent.Sha256(composed, work.Call);
             receipt = composed is not null
-                ? await router.Mail.SendAsync(composed, cancellationToken)
-                : await router.Calls.CreateAsync(work.Call!, cancellationToken);
+                ? await carriers.Mail.SendAsync(composed, cancellationToken)
+                : await carriers.Calls.CreateAsync(work.Call!, cancellationToken);
         }
         catch (DeliveryFailureException failure)
         {
@@ -188,7 +188,7 @@ internal sealed partial class NotificationDispatcher(
     }
 
     private string TransportFor(Notification notification) =>
-        notification.Channel == CaseChannel.Phone ? router.Calls.Name : router.Mail.Name;
+        notification.Channel == CaseChannel.Phone ? carriers.Calls.Name : carriers.Mail.Name;
 
     private async Task TellChannelAsync(long caseId, string reply, CancellationToken cancellationToken)
     {

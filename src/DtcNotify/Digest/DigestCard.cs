@@ -16,6 +16,7 @@ internal static class DigestCard
         (d, t) => Oldest(t[nameof(AnalystText.DigestOldestAwaiting)], d.AwaitingApproval, t),
         (d, t) => Oldest(t[nameof(AnalystText.DigestOldestApproved)], d.ApprovedNotDelivered, t),
         (d, t) => Oldest(t[nameof(AnalystText.DigestFailures)], d.DeliveryFailures, t),
+        (d, t) => Cases.Posting.UncertainPostingDigest.Card(d.PostingUncertain, t),
         Imports,
         (d, t) => Remediation.RemediationDigestQuery.Elements(d.Remediation, t),
         (d, t) => Mailbox.Channel.MailDigestLines.Card(d.Mail, t),

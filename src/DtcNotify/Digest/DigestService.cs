@@ -13,6 +13,7 @@ internal sealed class DigestService(DigestSchedule schedule, DigestFactsQuery fa
             Remediation = await remediation.LoadAsync(window, cancellationToken),
             Shadowserver = await ShadowserverDigestSection.LoadAsync(db, playbook, cancellationToken),
             Mail = await mail.LoadAsync(window, cancellationToken),
+            PostingUncertain = await Cases.Posting.UncertainPostingDigest.LoadAsync(db, cancellationToken),
         };
     }
 }

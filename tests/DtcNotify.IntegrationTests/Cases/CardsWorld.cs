@@ -224,6 +224,31 @@ internal sealed class CardsWorld : IAsyncDisposable
         return (root.GetProperty("statusCode").GetInt32(), root);
     }
 
+    /// <summary>Sends a chat command in the specialists' channel (@mentioning the bot) and returns the text of the bot's answer card.</summary>
+    public async Task<string> CommandAsync(string text, string fromAad)
+    {
+        var id = $"{Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999)}";
+        var message = new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = id,
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = Connector.ServiceUrl,
+            ["from"] = new JsonObject { ["id"] = fromAad == AnnaAad ? "29:anna" : "29:outsider", ["name"] = fromAad == AnnaAad ? "Anna Analist" : "Eve", ["aadObjectId"] = fromAad },
+            ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "DtcNotify" },
+            ["conversation"] = new JsonObject { ["id"] = $"{Channel};messageid={id}", ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = Tenant },
+            ["text"] = $"<at>DtcNotify</at> {text}",
+            ["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["text"] = "<at>DtcNotify</at>", ["mentioned"] = new JsonObject { ["id"] = "28:bot", ["name"] = "DtcNotify" } }),
+            ["channelData"] = new JsonObject { ["team"] = new JsonObject { ["id"] = Team }, ["channel"] = new JsonObject { ["id"] = Channel }, ["tenant"] = new JsonObject { ["id"] = Tenant } },
+        };
+        var response = await Client.PostAsJsonAsync("/api/messages", message);
+        Assert.True(response.IsSuccessStatusCode, $"the message was answered {(int)response.StatusCode}");
+        var reply = await WaitForCallAsync(c => c.Method == "POST" && c.RawPath.EndsWith("/activities/" + id, StringComparison.Ordinal)); // the reply to this message
+        using var body = JsonDocument.Parse(reply.Body);
+        // Card text is markdown-escaped ("DTC\-2026\-000001"); the assertions are about content, so the escapes are dropped.
+        return body.RootElement.GetProperty("attachments")[0].GetProperty("content").GetRawText().Replace("\\\\", "", StringComparison.Ordinal);
+    }
+
     /// <summary>Waits for a connector call matching <paramref name="match"/> (card updates and replies happen after the invoke).</summary>
     public async Task<RecordedConnectorCall> WaitForCallAsync(Func<RecordedConnectorCall, bool> match)
     {

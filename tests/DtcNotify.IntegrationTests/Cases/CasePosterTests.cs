@@ -57,8 +57,8 @@ public sealed class CasePosterTests
         var cases = await world.WaitForProposedAsync(ids);
 
         var post = Assert.Single(world.Connector.Calls, IsNewThread);
-        Assert.Contains("5 new cases", post.Body, StringComparison.Ordinal);
-        Assert.Contains("Approve all by e-mail", post.Body, StringComparison.Ordinal);
+        Assert.Contains("5 nieuwe zaken uit", post.Body, StringComparison.Ordinal); // Teams:Language is nl by default (the JSON escapes the accents of "één")
+        Assert.Contains("Alles goedkeuren per e-mail", post.Body, StringComparison.Ordinal);
         Assert.All(cases, c => Assert.Contains(c.Reference!.Replace("-", "\\\\-", StringComparison.Ordinal), post.Body, StringComparison.Ordinal));
         Assert.Single(cases.Select(c => c.BatchId).Distinct());
         await using var db = world.Database.CreateContext();
@@ -78,19 +78,21 @@ public sealed class CasePosterTests
         var (_, again) = await world.InvokeRawAsync(data, "batch.approve", CardsWorld.BramAad, cases[0].ActivityId!);
 
         Assert.Equal(200, status);
-        Assert.Contains("Approved by e\\\\-mail: 3", body.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Approved by e\\\\-mail: 0", again.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Goedgekeurd per e\\\\-mail: 3", body.ToString(), StringComparison.Ordinal); // the team's language, Dutch by default
+        Assert.Contains("Goedgekeurd per e\\\\-mail: 0", again.ToString(), StringComparison.Ordinal);
         await using var db = world.Database.CreateContext();
         Assert.Equal(3, await db.Notifications.CountAsync());
         Assert.All(await db.Cases.ToListAsync(), c => Assert.Equal(Domain.Cases.CaseStatus.Approved, c.Status));
         await world.WaitForCallAsync(c => c.Method == "PUT" && c.RawPath.EndsWith("/activities/" + cases[0].ActivityId, StringComparison.Ordinal));
+        await world.WaitForCallAsync(c => c.Method == "POST" && c.Body.Contains("3 zaken goedgekeurd per e-mail door Anna Analist.", StringComparison.Ordinal)); // the thread reply
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Approve_all_leaves_out_a_case_changed_since_the_card_was_posted_and_names_it(string provider)
     {
-        await using var world = await CardsWorld.StartAsync(provider, new Dictionary<string, string?> { ["Teams:MaxCardsPerImport"] = "2" });
+        var english = new Dictionary<string, string?> { ["Teams:MaxCardsPerImport"] = "2", ["Teams:Language"] = "en" };
+        await using var world = await CardsWorld.StartAsync(provider, english);
         var cases = await world.WaitForProposedAsync(await world.AddCasesAsync(3));
         var data = BatchActionData(world);
         var (edited, _) = await world.InvokeAsync(cases[1], "case.save", CardsWorld.BramAad, new System.Text.Json.Nodes.JsonObject { ["measure0"] = "Zet de server uit." });
@@ -100,6 +102,7 @@ public sealed class CasePosterTests
 
         Assert.Equal(200, status);
         Assert.Contains("Approved by e\\\\-mail: 2", body.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Changed since this card was posted", body.ToString(), StringComparison.Ordinal); // Teams:Language=en
         Assert.Contains(cases[1].Reference!.Replace("-", "\\\\-", StringComparison.Ordinal), body.ToString(), StringComparison.Ordinal);
         await using var db = world.Database.CreateContext();
         var after = await db.Cases.OrderBy(c => c.Id).ToListAsync();

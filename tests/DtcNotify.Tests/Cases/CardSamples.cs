@@ -145,6 +145,9 @@ internal static class CardSamples
             {
                 yield return answer;
             }
+            yield return ($"digest-posting-uncertain-{l}", DtcNotify.Digest.DigestCard.Create(digest with { PostingUncertain = ["DTC-2026-000003", "DTC-2026-000004"] }, schedule.Zone, texts));
+            yield return ($"batch-{l}", BatchCard.Create(9, [.. Enumerable.Range(1, 25).Select(i => new BatchLine($"DTC-2026-{i:D6}", $"Company {i}", "critical", "open-ftp", i, "proposed", i, 2))],
+                texts.Format(nameof(AnalystText.BatchApproveResult), "3", "1"), texts, Now));
         }
 
         yield return ("batch", BatchCard.Create(7, [.. Enumerable.Range(1, 25).Select(i => new BatchLine($"DTC-2026-{i:D6}", $"Company {i}", "medium", "open-ftp", i, "proposed", i, 2))]));

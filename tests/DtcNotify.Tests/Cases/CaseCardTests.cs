@@ -212,7 +212,7 @@ public sealed class CaseCardTests
     public void The_batch_card_lists_company_severity_and_count_per_case_with_approve_all()
     {
         var lines = Enumerable.Range(1, 30).Select(i => new BatchLine($"DTC-2026-{i:D6}", $"Firma {i}", "medium", "open-ftp", i * 2, "proposed", i, 2)).ToList();
-        var card = CardJson.Parse(BatchCard.Create(9, lines));
+        var card = CardJson.Parse(BatchCard.Create(9, lines, texts: AnalystTexts.English));
         var text = AllText(card);
 
         Assert.Contains("30 new cases", text, StringComparison.Ordinal);
@@ -220,6 +220,34 @@ public sealed class CaseCardTests
         Assert.Contains("case DTC", text, StringComparison.Ordinal);
         var approveAll = Assert.Single(Executes(card));
         Assert.Equal(("Approve all by e-mail", "batch.approve", "9"), (approveAll.Title, approveAll.Verb, approveAll.Data.GetProperty("batchId").GetString()));
+    }
+
+    [Fact]
+    public void The_batch_card_is_Dutch_by_default_with_words_for_codes_and_the_import_time_in_Amsterdam()
+    {
+        var lines = Enumerable.Range(1, 3).Select(i => new BatchLine($"DTC-2026-{i:D6}", $"Firma {i}", "critical", "open-ftp", i, "proposed", i, 2)).ToList();
+        var importedAt = new DateTimeOffset(2026, 7, 1, 12, 30, 0, TimeSpan.Zero); // 14:30 in Amsterdam (summer time)
+        var card = CardJson.Parse(BatchCard.Create(9, lines, "Goedgekeurd per e-mail: 2.", importedAt: importedAt));
+        var text = AllText(card);
+
+        Assert.Contains("3 nieuwe zaken uit één import", text, StringComparison.Ordinal);
+        Assert.Contains("DTC\\-2026\\-000003 · Firma 3 · kritiek · open\\-ftp · 3 waarn\\. · voorgesteld", text, StringComparison.Ordinal);
+        Assert.Contains("14:30 CEST", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("new cases", text, StringComparison.Ordinal);
+        Assert.Equal("Alles goedkeuren per e-mail", Assert.Single(Executes(card)).Title);
+        Assert.Equal("3 nieuwe zaken", card.GetProperty("fallbackText").GetString());
+    }
+
+    [Fact]
+    public void The_batch_card_in_English_shows_words_and_the_import_time_in_Amsterdam()
+    {
+        var lines = new List<BatchLine> { new("DTC-2026-000001", "Firma", "critical", "open-ftp", 4, "approved", 1, 3) };
+        var card = CardJson.Parse(BatchCard.Create(9, lines, texts: AnalystTexts.English, importedAt: new DateTimeOffset(2026, 12, 1, 8, 5, 0, TimeSpan.Zero)));
+        var text = AllText(card);
+
+        Assert.Contains("1 new cases from one import", text, StringComparison.Ordinal);
+        Assert.Contains("Firma · critical · open\\-ftp · 4 obs\\. · approved", text, StringComparison.Ordinal);
+        Assert.Contains("09:05 CET", text, StringComparison.Ordinal);
     }
     [Theory]
     [InlineData("RED", "Attention", "vraag de bron eerst om toestemming")] // the card is Dutch by default: AnalystText.nl TlpRedNotice

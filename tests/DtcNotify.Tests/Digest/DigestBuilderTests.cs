@@ -144,4 +144,17 @@ public sealed class DigestBuilderTests
         Assert.Contains("vitaal — doorverwijzen naar NCSC: 2", text, StringComparison.Ordinal);
         Assert.Contains("Sinds het vorige overzicht", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Cases_posting_uncertain_are_listed_by_reference_and_absent_when_there_are_none()
+    {
+        var digest = DigestBuilder.Build(new DigestFacts([], [], []), _schedule.Window(Utc("2026-11-27T08:00:00Z")));
+        string Text(DigestReport d, DtcNotify.Resources.AnalystTexts? t = null) => string.Join("\n", Cases.CardJson.Texts(Cases.CardJson.Parse(DigestCard.Create(d, _schedule.Zone, t))));
+
+        var uncertain = digest with { PostingUncertain = ["DTC-2026-000007", "DTC-2026-000009"] };
+
+        Assert.Contains("Plaatsing onzeker (kijk in het kanaal, dan posting retry of posting done): DTC\\-2026\\-000007, DTC\\-2026\\-000009", Text(uncertain), StringComparison.Ordinal);
+        Assert.Contains("Posting uncertain (check the channel, then posting retry or posting done): DTC\\-2026\\-000007", Text(uncertain, DtcNotify.Resources.AnalystTexts.English), StringComparison.Ordinal);
+        Assert.DoesNotContain("onzeker", Text(digest), StringComparison.Ordinal);
+    }
 }

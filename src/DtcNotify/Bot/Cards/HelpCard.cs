@@ -28,6 +28,7 @@ internal static class HelpCard
             new Fact("digest", t[nameof(AnalystText.HelpDigest)]),
             new Fact("stats", t[nameof(AnalystText.HelpStats)]),
             new Fact(t[nameof(AnalystText.HelpAuditCommand)], t[nameof(AnalystText.HelpAudit)]),
+            new Fact("posting retry|done ID [link]", t[nameof(AnalystText.PostingHelp)]),
         ]));
         return new AdaptiveCard(body) { FallbackText = t[nameof(AnalystText.HelpFallback)] };
     }

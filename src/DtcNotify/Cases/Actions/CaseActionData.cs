@@ -36,6 +36,9 @@ internal sealed record CaseActionData(string Verb, long? CaseId, long? BatchId, 
 
         return versions;
     }
+    /// <summary>A reason typed by the analyst (reject, close), cleaned; empty when it had only invisible characters or none.</summary>
+    public string Reason(string name) => global::DtcNotify.Text.UntrustedText.Clean(Text(name), 1000).Trim();
+
     /// <summary>A whole number of the data (e.g. the edit form's <c>lines</c>), or null.</summary>
     public int? Int(string name) => Number(Raw, name) is { } n and >= 0 and <= int.MaxValue ? (int)n : null;
 

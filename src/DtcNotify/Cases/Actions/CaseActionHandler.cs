@@ -1,30 +1,25 @@
 using System.Globalization;
-using System.Text.Json;
 using DtcNotify.Bot;
-using DtcNotify.Cases.Cards;
-using DtcNotify.Data;
-using DtcNotify.Domain.Audit;
+using DtcNotify.Cases.Actions.Verbs;
 using DtcNotify.Domain.Cases;
-using DtcNotify.Options;
 using DtcNotify.Resources;
 using DtcNotify.Teams.Schema;
 using DtcNotify.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace DtcNotify.Cases.Actions;
 
 /// <summary>
-/// Answers the <c>adaptiveCard/action</c> invokes of case and batch cards. Every action is authorised (team roster or
-/// <c>Teams:Analysts</c>, configured tenant), carries the version of the card it was clicked on, and writes an audit entry,
-/// refused ones included. The case row's version is the concurrency token: of twenty simultaneous clicks one commits and the
-/// others see the current card; the outbox row's unique idempotency key is the second guard against a second approval.
+/// Answers the <c>adaptiveCard/action</c> invokes of case and batch cards: the one guard around every verb of
+/// <see cref="CaseVerbTable"/>. It validates the action data, authorises the clicker (<see cref="AnalystGate"/>), loads the
+/// case, checks the version the card showed, runs the verb, then commits the change with its audit entry (refusals and
+/// stale clicks are audited too) and answers with the current card. The case row's version is the concurrency token: of
+/// twenty simultaneous clicks one commits and the others see the current card; the outbox row's unique idempotency key is
+/// the second guard against a second approval.
 /// </summary>
-internal sealed partial class CaseActionHandler(
-    DtcNotifyDbContext db, ChannelRegistrar channels, AnalystDirectory analysts, CaseCardRenderer renderer, CaseCardLoader loader,
-    CardUpdateQueue updates, TimeProvider clock, IOptions<TeamsOptions> teams, ILogger<CaseActionHandler> logger)
+internal sealed partial class CaseActionHandler(AnalystGate gate, CaseActionServices services, ILogger<CaseActionHandler> logger)
 {
-    private AnalystTexts Texts => teams.Value.Texts;
+    private AnalystTexts Texts => services.Texts;
 
     public async Task<InvokeResponse> HandleAsync(Activity activity, CancellationToken ct)
     {
@@ -35,70 +30,70 @@ internal sealed partial class CaseActionHandler(
 
         var data = CaseActionData.Read(action);
         using var span = Telemetry.DtcNotifyTelemetry.CardAction(data.Verb, data.CaseId);
-        var actor = new CaseActor(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name is { Length: > 0 } n ? UntrustedText.Clean(n, 200) : null);
-        var channel = await channels.CurrentAsync(ct);
-        if (!channels.IsAllowedTenant(TeamsChannelData.From(activity).TenantId)
-            || !await analysts.IsAnalystAsync(activity.From?.AadObjectId, activity.From?.Id, channel, ct))
+        // Card actions come from cards the bot posted in the specialists' channel: the place is not checked, the person is.
+        var admission = await gate.CheckAsync(activity, AnalystPlace.Anywhere, ct);
+        var actor = admission.Actor;
+        if (admission.Refusal != AnalystRefusal.None)
         {
-            Log.Refused(logger, Text.PrintableText.Safe(data.Verb), data.Subject);
-            await AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "not a member of the specialists' team or the configured tenant", ct);
+            Log.Refused(logger, PrintableText.Safe(data.Verb), data.Subject);
+            await services.AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "not a member of the specialists' team or the configured tenant", ct);
             return InvokeResponse.Error(403, "Forbidden", Texts[nameof(AnalystText.ReplyRefuseNotAnalyst)]);
         }
 
-        if (data.Verb == CardVerbs.ApproveBatch)
+        switch (CaseVerbTable.Verbs.GetValueOrDefault(data.Verb))
         {
-            return await ApproveBatchAsync(data, actor, AnalystTexts.For(activity.Locale), ct);
+            case IBatchVerb batchVerb:
+                return await batchVerb.RunAsync(data, actor, services, ct);
+            case ICaseVerb caseVerb:
+                return await RunAsync(caseVerb, data, actor, admission.Channel, ct);
+            default:
+                await services.AuditAsync(actor, "card.unknown", data.Subject, null, UntrustedText.Clean(data.Verb, 50), ct);
+                return InvokeResponse.Error(400, "BadRequest", "This card action is not known to the bot.");
         }
+    }
 
-        var threatCase = data.CaseId is { } id ? await db.Cases.SingleOrDefaultAsync(c => c.Id == id, ct) : null;
+    private async Task<InvokeResponse> RunAsync(ICaseVerb verb, CaseActionData data, CaseActor actor, Domain.Channels.SpecialistsChannel? channel, CancellationToken ct)
+    {
+        var threatCase = data.CaseId is { } id ? await services.Db.Cases.SingleOrDefaultAsync(c => c.Id == id, ct) : null;
         if (threatCase is null)
         {
-            await AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "no such case", ct);
+            await services.AuditAsync(actor, $"{data.Verb}.refused", data.Subject, null, "no such case", ct);
             return InvokeResponse.Error(404, "NotFound", Texts[nameof(AnalystText.ReplyRefuseNoCase)]);
         }
 
-        if (data.Verb == CardVerbs.Refresh)
-        {
-            await AuditAsync(actor, data.Verb, data.Subject, null, State(threatCase), ct);
-            return await CurrentCardAsync(threatCase.Id, null, ct);
-        }
-
-        if (data.Version != threatCase.Version)
+        if (verb.ChecksVersion && data.Version != threatCase.Version)
         {
             return await StaleAsync(threatCase, data, actor, ct);
         }
 
-        return data.Verb switch
+        var before = CaseActionServices.State(threatCase);
+        var outcome = await verb.RunAsync(new CaseVerbRequest(threatCase, data, actor, channel), services, ct);
+        return outcome switch
         {
-            CardVerbs.Edit => await EditAsync(threatCase, data, actor, ct),
-            CardVerbs.Approve => await ApproveAsync(threatCase, data, actor, ct),
-            CardVerbs.Save => await SaveMeasuresAsync(threatCase, data, actor, ct),
-            CardVerbs.Reassign => await ReassignAsync(threatCase, data, actor, channel, ct),
-            CardVerbs.Reject => await RejectAsync(threatCase, data, actor, ct),
-            CardVerbs.Retry => await RetryAsync(threatCase, data, actor, ct),
-            CardVerbs.CallDone => await CallDoneAsync(threatCase, data, actor, ct),
-            CardVerbs.Close => await CloseAsync(threatCase, data, actor, ct),
-            _ => await UnknownVerbAsync(data, actor, ct),
+            CaseVerbOutcome.Changed changed => await CommitAsync(threatCase, data, actor, before, changed.Mention, ct),
+            CaseVerbOutcome.Refused refused => await RefuseAsync(threatCase, data, actor, refused.Message, ct),
+            CaseVerbOutcome.Shown shown => await ShowAsync(threatCase, data, actor, shown, ct),
+            _ => await StaleAsync(threatCase, data, actor, ct),
         };
     }
 
     /// <summary>
-    /// Commits <paramref name="change"/> (already applied to the tracked case) with its audit entry in one transaction, then
-    /// queues the channel update. A concurrent change (version or idempotency key) turns into the stale answer.
+    /// Commits the change (already applied to the tracked case) with its audit entry in one transaction, then queues the
+    /// channel update. A concurrent change (version or idempotency key) turns into the stale answer.
     /// </summary>
-    private async Task<InvokeResponse> CommitAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, string before, CancellationToken ct, AssigneeChoice? mention = null)
+    private async Task<InvokeResponse> CommitAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, string before, Cards.AssigneeChoice? mention, CancellationToken ct)
     {
-        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow(), ActorId = actor.Id, ActorName = actor.Name, Action = data.Verb, Subject = Subject(threatCase), Before = before, After = State(threatCase) });
+        services.AddAudit(actor, data.Verb, threatCase, before, CaseActionServices.State(threatCase));
         try
         {
-            await db.SaveChangesAsync(ct);
+            await services.Db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
             // Another click committed first (the version moved on, or the approval's outbox row already exists). If the
             // version did not move, it was something else, and that is an error, not a stale card.
-            db.ChangeTracker.Clear();
-            var current = await db.Cases.SingleAsync(c => c.Id == threatCase.Id, ct);
+            services.Db.ChangeTracker.Clear();
+            var current = await services.Db.Cases.SingleAsync(c => c.Id == threatCase.Id, ct);
             if (current.Version == data.Version)
             {
                 throw;
@@ -107,54 +102,33 @@ internal sealed partial class CaseActionHandler(
             return await StaleAsync(current, data, actor, ct);
         }
 
-        updates.Enqueue(threatCase.Id, ThreadReply.ForAction(threatCase, actor, Texts, mention));
-        return await CurrentCardAsync(threatCase.Id, null, ct);
+        services.Updates.Enqueue(threatCase.Id, Cards.ThreadReply.ForAction(threatCase, actor, Texts, mention));
+        return await services.CurrentCardAsync(threatCase.Id, null, ct);
     }
 
+    /// <summary>The "changed since" answer: who did what last, on the current card.</summary>
     private async Task<InvokeResponse> StaleAsync(ThreatCase current, CaseActionData data, CaseActor actor, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        await AuditAsync(actor, $"{data.Verb}.stale", Subject(current), $"{{\"cardVersion\":{(data.Version ?? 0).ToString(CultureInfo.InvariantCulture)}}}", State(current), ct);
+        services.Db.ChangeTracker.Clear();
+        await services.AuditAsync(actor, $"{data.Verb}.stale", CaseActionServices.Subject(current), $"{{\"cardVersion\":{(data.Version ?? 0).ToString(CultureInfo.InvariantCulture)}}}", CaseActionServices.State(current), ct);
         var who = current.LastActorName ?? Texts[nameof(AnalystText.CardStaleSystem)];
         var notice = Texts.Format(nameof(AnalystText.CardStaleNotice), who, Texts.Action(current.LastAction ?? "proposed"));
-        return await CurrentCardAsync(current.Id, notice, ct);
+        return await services.CurrentCardAsync(current.Id, notice, ct);
     }
 
     /// <summary>The action was understood but is not possible: audit it and tell the clicker why, keeping the card.</summary>
     private async Task<InvokeResponse> RefuseAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, string message, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        await AuditAsync(actor, $"{data.Verb}.refused", Subject(threatCase), State(threatCase), message, ct);
+        services.Db.ChangeTracker.Clear();
+        await services.AuditAsync(actor, $"{data.Verb}.refused", CaseActionServices.Subject(threatCase), CaseActionServices.State(threatCase), message, ct);
         return InvokeResponse.Error(400, "BadRequest", message);
     }
 
-    private async Task<InvokeResponse> UnknownVerbAsync(CaseActionData data, CaseActor actor, CancellationToken ct)
+    private async Task<InvokeResponse> ShowAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CaseVerbOutcome.Shown shown, CancellationToken ct)
     {
-        await AuditAsync(actor, "card.unknown", data.Subject, null, UntrustedText.Clean(data.Verb, 50), ct);
-        return InvokeResponse.Error(400, "BadRequest", "This card action is not known to the bot.");
+        await services.AuditAsync(actor, data.Verb, CaseActionServices.Subject(threatCase), null, CaseActionServices.State(threatCase), ct);
+        return shown.Card is { } card ? InvokeResponse.Card(card.ToJsonElement()) : await services.CurrentCardAsync(threatCase.Id, null, ct);
     }
-
-    private async Task<InvokeResponse> CurrentCardAsync(long caseId, string? notice, CancellationToken ct) =>
-        await renderer.RenderAsync(caseId, notice, ct) is { } rendered
-            ? InvokeResponse.Card(rendered.Card.ToJsonElement())
-            : InvokeResponse.Error(404, "NotFound", Texts[nameof(AnalystText.ReplyRefuseNoCase)]);
-
-    private async Task AuditAsync(CaseActor actor, string action, string subject, string? before, string? after, CancellationToken ct)
-    {
-        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow(), ActorId = UntrustedText.Clean(actor.Id, 100), ActorName = actor.Name, Action = UntrustedText.Clean(action, 60), Subject = subject, Before = before, After = after });
-        await db.SaveChangesAsync(ct);
-    }
-
-    private static string Subject(ThreatCase threatCase) => threatCase.Reference ?? $"case:{threatCase.Id.ToString(CultureInfo.InvariantCulture)}";
-
-    private static string State(ThreatCase c) => JsonSerializer.Serialize(new Dictionary<string, object?>
-    {
-        ["status"] = c.Status.ToName(),
-        ["version"] = c.Version,
-        ["channel"] = c.Channel,
-        ["assignee"] = c.AssigneeId,
-        ["measures"] = c.Measures,
-    });
 
     private static partial class Log
     {

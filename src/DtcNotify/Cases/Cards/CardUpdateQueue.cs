@@ -20,7 +20,7 @@ internal sealed class CardUpdateQueue
 }
 
 /// <summary>
-/// Publishes queued card updates one at a time through <see cref="CaseCardPublisher"/>. A failed update (connector down,
+/// Publishes queued card updates one at a time through <see cref="CaseCardUpdater"/>. A failed update (connector down,
 /// database busy) is logged and the next one goes on: the card catches up at its next update.
 /// </summary>
 internal sealed class CardUpdateWorker(CardUpdateQueue queue, IServiceScopeFactory scopes, TimeProvider clock, ILogger<CardUpdateWorker> logger) : BackgroundService
@@ -34,7 +34,7 @@ internal sealed class CardUpdateWorker(CardUpdateQueue queue, IServiceScopeFacto
                     await Hosting.ResilientLoop.ItemAsync("Updating case cards", $"case {caseId}", async () =>
                     {
                         await using var scope = scopes.CreateAsyncScope();
-                        await scope.ServiceProvider.GetRequiredService<CaseCardPublisher>().PublishAsync(caseId, reply, ct);
+                        await scope.ServiceProvider.GetRequiredService<CaseCardUpdater>().PublishAsync(caseId, reply, ct);
                     }, logger, ct);
                 }
 

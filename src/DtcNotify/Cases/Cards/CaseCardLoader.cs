@@ -17,7 +17,7 @@ namespace DtcNotify.Cases.Cards;
 /// team's language, the source, and the preview of what an approval would send (composed as the delivery composes it).
 /// </summary>
 internal sealed class CaseCardLoader(
-    DtcNotifyDbContext db, ThreatPlaybook playbook, NotificationContentLoader content, DeliveryRouter delivery, IOptions<TeamsOptions> teams, TimeProvider clock)
+    DtcNotifyDbContext db, ThreatPlaybook playbook, NotificationContentLoader content, DeliveryCarriers delivery, IOptions<TeamsOptions> teams, TimeProvider clock)
 {
     public const int ShownAssets = CaseCardEvidence.Shown;
 

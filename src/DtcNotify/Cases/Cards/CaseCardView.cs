@@ -21,11 +21,6 @@ internal sealed record CaseCardView(
 
     /// <summary>What an approval on the case's proposed channel would send, composed exactly as the delivery will.</summary>
     public CasePreview? Preview { get; init; }
-
-    /// <summary>The contact an approval for <paramref name="channel"/> goes to: the first with an e-mail address, or with a phone number, that the case's TLP allows.</summary>
-    public Contact? ContactFor(string channel) => channel == CaseChannel.Phone
-        ? Contacts.FirstOrDefault(c => c.Phone is { Length: > 0 } && ContactRole.MayReceive(c.Role, Case.Tlp))
-        : Contacts.FirstOrDefault(c => c.CanEmail && ContactRole.MayReceive(c.Role, Case.Tlp));
 }
 
 /// <summary>One observation as the card shows it: when, where, and what the feed said about the service (feed text: escape).</summary>

@@ -45,8 +45,8 @@ internal sealed partial class CasePoster(IServiceScopeFactory scopes, IOptions<T
             return 0;
         }
 
-        var writer = new CaseCardWriter(services, channel, _claim, clock, logger);
-        await writer.RecordUnrecordedAsync(ct);
+        var starter = new CaseThreadStarter(services, channel, _claim, clock, logger);
+        await starter.RecordUnrecordedAsync(ct);
         await ReconcileAsync(db);
         var now = clock.GetUtcNow();
         var next = await Postable(db, now).OrderBy(c => c.Id).Select(c => new { c.CreatedByImportId }).FirstOrDefaultAsync(ct);
@@ -64,7 +64,7 @@ internal sealed partial class CasePoster(IServiceScopeFactory scopes, IOptions<T
             return 0;
         }
 
-        return batch ? await writer.PostBatchAsync(next.CreatedByImportId, claimed, ct) : await writer.PostEachAsync(claimed, ct);
+        return batch ? await starter.PostBatchAsync(next.CreatedByImportId, claimed, ct) : await starter.PostEachAsync(claimed, ct);
     }
 
     /// <summary>Not claimed, or claimed by a poster that is gone, or by this one in a round that ended early (a failure).</summary>

@@ -57,7 +57,7 @@ internal sealed class MailThreadPoster(IServiceScopeFactory scopes, IConfigurati
                 : null;
             var card = MailThreadReply.Create(next, recipient, AnalystTexts.For(configuration["Teams:Language"]));
             // The publisher logs and swallows Teams failures: the message counts as posted either way (never two replies).
-            await scope.ServiceProvider.GetRequiredService<CaseCardPublisher>()
+            await scope.ServiceProvider.GetRequiredService<CaseCardUpdater>()
                 .PublishAsync(next.CaseId!.Value, OutgoingActivity.AdaptiveCard(card.ToJsonElement(), card.FallbackText), ct);
             await db.Set<InboundMail>().Where(m => m.Id == next.Id && m.PostClaimedBy == _holder)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.PostedAt, clock.GetUtcNow()), CancellationToken.None);

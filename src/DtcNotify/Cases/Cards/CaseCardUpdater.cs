@@ -13,8 +13,8 @@ namespace DtcNotify.Cases.Cards;
 /// logged and never thrown, so it cannot undo or fail the caller's work. A case proposed on a batch card has no card of its
 /// own: the batch card is re-rendered instead.
 /// </summary>
-internal sealed partial class CaseCardPublisher(
-    DtcNotifyDbContext db, CaseCardRenderer renderer, CaseCardLoader loader, ChannelRegistrar channels, ConnectorClient connector, TimeProvider clock, ILogger<CaseCardPublisher> logger) : DtcNotify.Delivery.ICaseChannelNotifier
+internal sealed partial class CaseCardUpdater(
+    DtcNotifyDbContext db, CaseCardRenderer renderer, CaseCardLoader loader, ChannelRegistrar channels, ConnectorClient connector, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Options.TeamsOptions> teams, ILogger<CaseCardUpdater> logger) : DtcNotify.Delivery.ICaseChannelNotifier
 {
     public Task PublishAsync(long caseId, string threadReply, CancellationToken ct) => PublishAsync(caseId, new ThreadReply(threadReply), ct);
 
@@ -38,7 +38,7 @@ internal sealed partial class CaseCardPublisher(
                 ? await db.CardBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId && b.ActivityId == activityId, ct)
                 : null;
             var card = batch is not null
-                ? BatchCard.Create(batch.Id, await loader.LoadBatchAsync(batch.Id, ct))
+                ? BatchCard.Create(batch.Id, await loader.LoadBatchAsync(batch.Id, ct), null, teams.Value.Texts, batch.CreatedAt)
                 : (await renderer.RenderAsync(caseId, null, ct))?.Card;
             if (card is null)
             {

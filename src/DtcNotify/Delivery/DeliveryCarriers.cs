@@ -3,8 +3,8 @@ using DtcNotify.Delivery.Mail;
 
 namespace DtcNotify.Delivery;
 
-/// <summary>The configured carriers: one mail transport (<c>Mail:Transport</c>) and one call-task provider (<c>CallTasks:Provider</c>).</summary>
-internal sealed class DeliveryRouter(MailComposer composer, Lazy<IMailTransport> mail, Lazy<ICallTaskTransport> calls)
+/// <summary>The carriers a notification goes out by, as configured: the mail composer, one mail transport (<c>Mail:Transport</c>) and one call-task provider (<c>CallTasks:Provider</c>).</summary>
+internal sealed class DeliveryCarriers(MailComposer composer, Lazy<IMailTransport> mail, Lazy<ICallTaskTransport> calls)
 {
     public MailComposer Composer => composer;
 

@@ -13,12 +13,13 @@ namespace DtcNotify.Cases.Posting;
 /// Posts claimed cases as new threads and records where (one round of <see cref="CasePoster"/>, one DI scope). The card shows
 /// the case as it will be once recorded (proposed, next version), so its buttons carry the version the database will hold.
 /// </summary>
-internal sealed partial class CaseCardWriter(IServiceProvider services, SpecialistsChannel channel, PostingClaim claim, TimeProvider clock, ILogger logger)
+internal sealed partial class CaseThreadStarter(IServiceProvider services, SpecialistsChannel channel, PostingClaim claim, TimeProvider clock, ILogger logger)
 {
     private readonly DtcNotifyDbContext _db = services.GetRequiredService<DtcNotifyDbContext>();
     private readonly ConnectorClient _connector = services.GetRequiredService<ConnectorClient>();
     private readonly CaseCardLoader _loader = services.GetRequiredService<CaseCardLoader>();
     private readonly CaseCardRenderer _renderer = services.GetRequiredService<CaseCardRenderer>();
+    private readonly Resources.AnalystTexts _texts = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options.TeamsOptions>>().Value.Texts;
 
     public async Task<int> PostEachAsync(IReadOnlyList<long> ids, CancellationToken ct)
     {
@@ -87,7 +88,7 @@ internal sealed partial class CaseCardWriter(IServiceProvider services, Speciali
         _db.CardBatches.Add(batch);
         await _db.SaveChangesAsync(ct);
         var lines = await LinesAsync(ids, ct);
-        var card = BatchCard.Create(batch.Id, lines);
+        var card = BatchCard.Create(batch.Id, lines, null, _texts, batch.CreatedAt);
         var thread = await CreateThreadAsync(ids, Activity(card), ct);
         foreach (var id in ids)
         {
@@ -106,7 +107,7 @@ internal sealed partial class CaseCardWriter(IServiceProvider services, Speciali
         if (!recorded.Select(l => (l.CaseId, l.Version)).SequenceEqual(lines.Select(l => (l.CaseId, l.Version)))
             && thread.Id is { } conversation && thread.ActivityId is { } activity)
         {
-            await _connector.UpdateActivityAsync(channel.ServiceUrl, conversation, activity, Activity(BatchCard.Create(batch.Id, recorded)), ct);
+            await _connector.UpdateActivityAsync(channel.ServiceUrl, conversation, activity, Activity(BatchCard.Create(batch.Id, recorded, null, _texts, batch.CreatedAt)), ct);
         }
 
         Log.BatchPosted(logger, batch.Id, ids.Count);
