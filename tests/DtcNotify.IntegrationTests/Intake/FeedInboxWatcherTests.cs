@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DtcNotify.IntegrationTests.Infrastructure;
+using DtcNotify.TestHarness;
 using Microsoft.EntityFrameworkCore;
 using static DtcNotify.IntegrationTests.Intake.FeedIntakeTestData;
 
@@ -83,7 +84,7 @@ public sealed class FeedInboxWatcherTests : IDisposable
         Assert.Equal(2, await db.Cases.CountAsync());
     }
 
-    [DtcNotify.Feeds.Tests.SharedFeedFact]
+    [SharedFeedFact]
     public async Task A_report_of_an_unknown_type_fails_with_the_remedy_and_a_schema_update_is_picked_up_by_the_running_service()
     {
         // Arrange: no schema file yet, so the shipped mapping (without scan_adb) is in force
@@ -99,7 +100,7 @@ public sealed class FeedInboxWatcherTests : IDisposable
 
         // Act 2: the operator updates the schema while the service runs
         var update = await CliDriver.RunAsync(database, [new("Feeds:ShadowserverSchemaFile", schemaFile)],
-            "shadowserver", "schema", "update", "--from", DtcNotify.Feeds.Tests.SharedFeeds.Path("shadowserver", "live", "intelmq.json"));
+            "shadowserver", "schema", "update", "--from", SharedFeeds.Path("shadowserver", "live", "intelmq.json"));
         Drop("lds/2026-11-03-scan_adb-nl.csv", report);
         await EventuallyAsync(() => Done("processed", "lds", "2026-11-03-scan_adb-nl.csv").Length == 1
             && File.Exists(Done("processed", "lds", "2026-11-03-scan_adb-nl.csv")[0] + ".summary.json"), "the second scan_adb report in processed/");

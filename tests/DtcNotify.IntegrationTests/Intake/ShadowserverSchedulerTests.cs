@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using DtcNotify.Feeds.Tests;
 using DtcNotify.IntegrationTests.Infrastructure;
 using DtcNotify.TestHarness;
 using Microsoft.AspNetCore.Mvc.Testing;
