@@ -180,14 +180,9 @@ public class NotificationDispatcherTests
         Assert.Contains(scenario.Channel.Replies, r => r.CaseId == threatCase.Id && r.Reply.Contains("interrupted; delivery state unknown", StringComparison.Ordinal) && r.Reply.Contains("Opnieuw verzenden", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Dispatchers_of_several_instances_on_PostgreSQL_send_each_notification_exactly_once()
     {
-        if (TestDatabase.PostgresAdmin is null)
-        {
-            return; // PostgresInCiTests makes sure this runs in CI
-        }
-
         await using var scenario = await DeliveryScenario.StartAsync("Postgres");
         var ids = new List<long>();
         for (var i = 1; i <= 12; i++)
