@@ -1,4 +1,5 @@
 using DtcNotify.EndToEnd.Infrastructure;
+using DtcNotify.TestHarness;
 
 namespace DtcNotify.EndToEnd;
 
@@ -9,11 +10,5 @@ namespace DtcNotify.EndToEnd;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class EndToEndFactAttribute : FactAttribute
 {
-    public EndToEndFactAttribute()
-    {
-        if (!Prerequisites.InCi && Prerequisites.Missing() is { } reason)
-        {
-            Skip = reason;
-        }
-    }
+    public EndToEndFactAttribute() => Skip = Prerequisite.SkipUnlessCi(Prerequisites.Missing());
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DtcNotify.Domain.Playbook;
+using DtcNotify.TestHarness;
 
 namespace DtcNotify.Domain.Tests.Playbook;
 

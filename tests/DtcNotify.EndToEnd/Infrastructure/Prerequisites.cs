@@ -3,9 +3,6 @@ namespace DtcNotify.EndToEnd.Infrastructure;
 /// <summary>What the suite needs on the machine; <c>install.sh</c> provides it.</summary>
 internal static class Prerequisites
 {
-    /// <summary>CI must run the suite: there a missing tool is a failure, never a skip.</summary>
-    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Null when everything is there, else one sentence naming what is missing and how to get it.</summary>
     public static string? Missing()
     {

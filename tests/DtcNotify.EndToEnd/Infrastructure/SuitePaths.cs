@@ -1,4 +1,5 @@
 using System.Reflection;
+using DtcNotify.TestHarness;
 
 namespace DtcNotify.EndToEnd.Infrastructure;
 
@@ -7,7 +8,7 @@ internal static class SuitePaths
 {
     public const string Chromium = "/usr/bin/chromium";
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Prerequisite.Repository;
 
     public static string SuiteDirectory => Path.Combine(RepositoryRoot, "tests", "DtcNotify.EndToEnd");
 
@@ -28,22 +29,5 @@ internal static class SuitePaths
     /// <summary>The dotnet host running these tests (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
     public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
-    public static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, program))
-            .FirstOrDefault(File.Exists);
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DtcNotify.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"DtcNotify.sln not found above {AppContext.BaseDirectory}.");
-    }
+    public static string? FindOnPath(string program) => Prerequisite.FindOnPath(program);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using DtcNotify.TestHarness;
 
 namespace DtcNotify.Feeds.Tests.Conformance;
 

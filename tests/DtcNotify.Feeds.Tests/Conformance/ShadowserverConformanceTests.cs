@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DtcNotify.TestHarness;
 
 namespace DtcNotify.Feeds.Tests.Conformance;
 

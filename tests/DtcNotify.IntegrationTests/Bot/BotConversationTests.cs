@@ -224,19 +224,13 @@ public sealed class BotConversationTests : IAsyncLifetime
         Assert.Contains("501", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private async Task<Domain.Channels.SpecialistsChannel> WaitForChannelAsync()
-    {
-        for (var i = 0; i < 100; i++)
+    private async Task<Domain.Channels.SpecialistsChannel> WaitForChannelAsync() => (await Eventually.Async(
+        async () =>
         {
             await using var db = _database.CreateContext();
-            if (await db.Channels.SingleOrDefaultAsync() is { } channel)
-            {
-                return channel;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("the channel was not registered");
-    }
+            return await db.Channels.SingleOrDefaultAsync();
+        },
+        channel => channel is not null,
+        "the channel to be registered",
+        TimeSpan.FromSeconds(10)))!;
 }

@@ -146,22 +146,16 @@ internal sealed class CardsWorld : IAsyncDisposable
     }
 
     /// <summary>Waits until every case of <paramref name="ids"/> is as <paramref name="expected"/> says (whoever runs the app).</summary>
-    public async Task<IReadOnlyList<ThreatCase>> WaitForCasesAsync(IReadOnlyList<long> ids, Func<ThreatCase, bool> expected, string failure)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            await using var db = Database.CreateContext();
-            var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
-            if (cases.Count == ids.Count && cases.All(expected))
+    public async Task<IReadOnlyList<ThreatCase>> WaitForCasesAsync(IReadOnlyList<long> ids, Func<ThreatCase, bool> expected, string failure) =>
+        await Eventually.Async<IReadOnlyList<ThreatCase>>(
+            async () =>
             {
-                return cases;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException(failure);
-    }
+                await using var db = Database.CreateContext();
+                return await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
+            },
+            cases => cases.Count == ids.Count && cases.All(expected),
+            $"cases {string.Join(", ", ids)} (else: {failure}); statuses",
+            TimeSpan.FromSeconds(60));
 
     /// <summary>Stops the app (as a host shutdown does) and starts a new one on the same database and connector.</summary>
     public async Task RestartAsync()
@@ -250,20 +244,8 @@ internal sealed class CardsWorld : IAsyncDisposable
     }
 
     /// <summary>Waits for a connector call matching <paramref name="match"/> (card updates and replies happen after the invoke).</summary>
-    public async Task<RecordedConnectorCall> WaitForCallAsync(Func<RecordedConnectorCall, bool> match)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (Connector.Calls.FirstOrDefault(match) is { } call)
-            {
-                return call;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("the expected connector call did not arrive");
-    }
+    public async Task<RecordedConnectorCall> WaitForCallAsync(Func<RecordedConnectorCall, bool> match) =>
+        (await Eventually.Async(() => Task.FromResult(Connector.Calls.FirstOrDefault(match)), call => call is not null, "the expected connector call", TimeSpan.FromSeconds(60)))!;
 
     public async ValueTask DisposeAsync()
     {

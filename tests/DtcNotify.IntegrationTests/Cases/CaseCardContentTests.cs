@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DtcNotify.Domain.Cases;
 using DtcNotify.Domain.Intake;
 using DtcNotify.IntegrationTests.Infrastructure;
+using DtcNotify.TestHarness;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
@@ -79,18 +80,6 @@ public sealed partial class CaseCardContentTests
         _ => [],
     };
 
-    private static async Task<string> WaitForFileAsync(string folder)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (Directory.GetFiles(folder, "*.eml").FirstOrDefault() is { } file)
-            {
-                return file;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("no mail was written");
-    }
+    private static async Task<string> WaitForFileAsync(string folder) =>
+        (await Eventually.Async(() => Task.FromResult(Directory.GetFiles(folder, "*.eml").FirstOrDefault()), file => file is not null, $"a mail in {folder}", TimeSpan.FromSeconds(60)))!;
 }

@@ -30,15 +30,18 @@ public sealed class CliUsageTests
     [InlineData("frobnicate")]
     [InlineData("registry", "export")]
     [InlineData("teams")]
-    public async Task An_unknown_verb_prints_the_usage_and_exits_2(params string[] args)
+    public async Task An_unknown_verb_prints_the_usage_and_exits_2_before_any_configuration_is_read(params string[] args)
     {
         await using var database = await TestDatabase.CreateAsync("Sqlite");
+        // Invalid configuration too: the verb is refused first, so the answer is the usage and not a configuration error.
+        Dictionary<string, string?> settings = new() { ["Triage:CooldownDays"] = "-1" };
 
-        var run = await CliDriver.RunAsync(database, args).WaitAsync(Bound);
+        var run = await CliDriver.RunAsync(database, settings, args).WaitAsync(Bound);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"unknown command '{string.Join(' ', args)}'", run.Error, StringComparison.Ordinal);
         Assert.Contains("usage: dtcnotify", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Triage:CooldownDays", run.Error, StringComparison.Ordinal);
         Assert.Equal("", run.Out);
     }
 

@@ -76,11 +76,7 @@ public class DeliveryTransportsTests
         scenario.Clock.Advance(TimeSpan.FromHours(1));
         await scenario.Dispatcher.RunOnceAsync(CancellationToken.None);
         // WireMock logs a request once its delayed answer is written.
-        for (var wait = 0; wait < 50 && graph.LogEntries.Count == 0; wait++)
-        {
-            await Task.Delay(200);
-        }
-
+        await Eventually.Async(() => graph.LogEntries.Any(), "WireMock to log the delayed request", TimeSpan.FromSeconds(10));
         Assert.Single(graph.LogEntries);
         (notification, threatCase) = await scenario.ReadAsync(pending.Id);
         Assert.Equal(NotificationStatus.Failed, notification.Status);

@@ -2,6 +2,7 @@ using System.Reflection;
 using DtcNotify.Options;
 using DtcNotify.Shadowserver;
 using DtcNotify.Teams.Hosting;
+using DtcNotify.TestHarness;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public class ConfigurationTemplateTests
     ];
 
     private static IConfigurationRoot Template(params (string Key, string? Value)[] overrides) => new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.template.json"))
+        .AddJsonFile(Path.Combine(Prerequisite.Repository, "appsettings.template.json"))
         .AddInMemoryCollection(overrides.Select(o => new KeyValuePair<string, string?>(o.Key, o.Value)))
         .Build();
 
@@ -117,15 +118,4 @@ public class ConfigurationTemplateTests
             p.PropertyType.IsClass && p.PropertyType != typeof(string) && !p.PropertyType.IsGenericType
                 ? Keys($"{prefix}:{p.Name}", p.PropertyType)
                 : [$"{prefix}:{p.Name}"]);
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DtcNotify.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("DtcNotify.sln not found above the test binaries");
-    }
 }

@@ -94,7 +94,7 @@ public sealed class TelemetryTests
         var response = await app.CreateClient().SendAsync(Upload(IntelMqEvents(DateTimeOffset.UtcNow)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await EventuallyAsync(() => receiver.SpanNames().Contains("ingest") && receiver.MetricNames().Contains("dtcnotify.observations.ingested"), "the ingest span and metric at the receiver");
+        await Eventually.Async(() => receiver.SpanNames().Contains("ingest") && receiver.MetricNames().Contains("dtcnotify.observations.ingested"), "the ingest span and metric at the receiver");
         Assert.Contains("POST /api/feeds/{source}", receiver.SpanNames());
         foreach (var (_, body) in receiver.Received)
         {

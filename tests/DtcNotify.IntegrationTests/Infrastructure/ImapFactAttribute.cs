@@ -1,3 +1,5 @@
+using DtcNotify.TestHarness;
+
 namespace DtcNotify.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -9,13 +11,9 @@ public sealed class ImapFactAttribute : FactAttribute
 {
     public const string Variable = "DTCNOTIFY_TEST_IMAP";
 
-    public ImapFactAttribute()
-    {
-        if (Server is null && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Skip = $"No IMAP test server: {Variable} is unset. Run eval \"$(bash .ci/start-dovecot)\" (installs dovecot-imapd) first.";
-        }
-    }
+    public ImapFactAttribute() => Skip = Prerequisite.SkipUnlessCi(Server is null
+        ? $"No IMAP test server: {Variable} is unset. Run eval \"$(bash .ci/start-dovecot)\" (installs dovecot-imapd) first."
+        : null);
 
     /// <summary><c>host:port:user:password</c> from <see cref="Variable"/>; null when unset.</summary>
     public static (string Host, int Port, string User, string Password)? Server =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DtcNotify.IntegrationTests.Infrastructure;
+using DtcNotify.TestHarness;
 using Microsoft.EntityFrameworkCore;
 using static DtcNotify.IntegrationTests.Intake.FeedIntakeTestData;
 
@@ -36,7 +37,7 @@ public sealed class FeedInboxWatcherTests : IDisposable
     private async Task PollSeenAsync()
     {
         Drop("nokey/marker.json", "[]"u8.ToArray());
-        await EventuallyAsync(() => Done("processed", "nokey", "marker.json").Length + Done("failed", "nokey", "marker.json").Length == 1, "the marker file to be handled");
+        await Eventually.Async(() => Done("processed", "nokey", "marker.json").Length + Done("failed", "nokey", "marker.json").Length == 1, "the marker file to be handled");
     }
 
     private DtcNotifyApp Start(TestDatabase database, params (string Key, string? Value)[] extra)
@@ -69,7 +70,7 @@ public sealed class FeedInboxWatcherTests : IDisposable
         await using var app = Start(database);
 
         Drop("lds/events.json", System.Text.Encoding.UTF8.GetBytes(IntelMqEvents(DateTimeOffset.UtcNow)));
-        await EventuallyAsync(() => Done("processed", "lds", "events.json").Length == 1 && File.Exists(Done("processed", "lds", "events.json")[0] + ".summary.json"),
+        await Eventually.Async(() => Done("processed", "lds", "events.json").Length == 1 && File.Exists(Done("processed", "lds", "events.json")[0] + ".summary.json"),
             "lds/events.json in processed/lds/ with its summary");
 
         var moved = Done("processed", "lds", "events.json")[0];
@@ -83,7 +84,7 @@ public sealed class FeedInboxWatcherTests : IDisposable
         Assert.Equal(2, await db.Cases.CountAsync());
     }
 
-    [DtcNotify.Feeds.Tests.SharedFeedFact]
+    [SharedFeedFact]
     public async Task A_report_of_an_unknown_type_fails_with_the_remedy_and_a_schema_update_is_picked_up_by_the_running_service()
     {
         // Arrange: no schema file yet, so the shipped mapping (without scan_adb) is in force
@@ -94,14 +95,14 @@ public sealed class FeedInboxWatcherTests : IDisposable
 
         // Act 1
         Drop("lds/2026-11-02-scan_adb-nl.csv", report);
-        await EventuallyAsync(() => Done("failed", "lds", "2026-11-02-scan_adb-nl.csv").Length == 1
+        await Eventually.Async(() => Done("failed", "lds", "2026-11-02-scan_adb-nl.csv").Length == 1
             && File.Exists(Done("failed", "lds", "2026-11-02-scan_adb-nl.csv")[0] + ".summary.json"), "the scan_adb report in failed/");
 
         // Act 2: the operator updates the schema while the service runs
         var update = await CliDriver.RunAsync(database, [new("Feeds:ShadowserverSchemaFile", schemaFile)],
-            "shadowserver", "schema", "update", "--from", DtcNotify.Feeds.Tests.SharedFeeds.Path("shadowserver", "live", "intelmq.json"));
+            "shadowserver", "schema", "update", "--from", SharedFeeds.Path("shadowserver", "live", "intelmq.json"));
         Drop("lds/2026-11-03-scan_adb-nl.csv", report);
-        await EventuallyAsync(() => Done("processed", "lds", "2026-11-03-scan_adb-nl.csv").Length == 1
+        await Eventually.Async(() => Done("processed", "lds", "2026-11-03-scan_adb-nl.csv").Length == 1
             && File.Exists(Done("processed", "lds", "2026-11-03-scan_adb-nl.csv")[0] + ".summary.json"), "the second scan_adb report in processed/");
 
         // Assert
@@ -120,7 +121,7 @@ public sealed class FeedInboxWatcherTests : IDisposable
 
         Drop("lds/report.bin", [0x00, 0x01, 0xFF, 0xFE, 0x7F, 0x00, 0x42]);
         Drop("nobody/events.json", System.Text.Encoding.UTF8.GetBytes(IntelMqEvents(DateTimeOffset.UtcNow)));
-        await EventuallyAsync(() => Done("failed", "lds", "report.bin").Length == 1 && Done("failed", "nobody", "events.json").Length == 1
+        await Eventually.Async(() => Done("failed", "lds", "report.bin").Length == 1 && Done("failed", "nobody", "events.json").Length == 1
                 && File.Exists(Done("failed", "nobody", "events.json")[0] + ".summary.json") && File.Exists(Done("failed", "lds", "report.bin")[0] + ".summary.json"),
             "both files in failed/ with their summaries");
 
@@ -147,7 +148,7 @@ public sealed class FeedInboxWatcherTests : IDisposable
         Drop("lds/events.json", events);
 
         await using var app = Start(database);
-        await EventuallyAsync(() => Done("processed", "lds", "events.json") is [var moved] && File.Exists(moved + ".summary.json"), "the duplicate in processed/lds/");
+        await Eventually.Async(() => Done("processed", "lds", "events.json") is [var moved] && File.Exists(moved + ".summary.json"), "the duplicate in processed/lds/");
 
         Assert.True(Summary(Done("processed", "lds", "events.json")[0]).GetProperty("duplicate").GetBoolean());
         await using var db = database.CreateContext();
@@ -163,7 +164,7 @@ public sealed class FeedInboxWatcherTests : IDisposable
         Drop("lds/marker.json", "[]"u8.ToArray());
         File.WriteAllText(Path.Combine(_inbox, "lds", "upload.json.part"), "[");
         File.WriteAllText(Path.Combine(_inbox, "lds", ".hidden.json"), "[");
-        await EventuallyAsync(() => Done("processed", "lds", "marker.json").Length + Done("failed", "lds", "marker.json").Length == 1, "the marker file to be handled");
+        await Eventually.Async(() => Done("processed", "lds", "marker.json").Length + Done("failed", "lds", "marker.json").Length == 1, "the marker file to be handled");
 
         Assert.True(File.Exists(Path.Combine(_inbox, "lds", "upload.json.part")));
         Assert.True(File.Exists(Path.Combine(_inbox, "lds", ".hidden.json")));
@@ -176,9 +177,9 @@ public sealed class FeedInboxWatcherTests : IDisposable
         await using var app = Start(database);
 
         Drop("lds/a\nwarn: forged.json", System.Text.Encoding.UTF8.GetBytes(IntelMqEvents(DateTimeOffset.UtcNow)));
-        await EventuallyAsync(() => Done("processed", "lds", "a\nwarn: forged.json") is [var moved] && File.Exists(moved + ".summary.json"), "the file in processed/lds/");
+        await Eventually.Async(() => Done("processed", "lds", "a\nwarn: forged.json") is [var moved] && File.Exists(moved + ".summary.json"), "the file in processed/lds/");
 
-        await EventuallyAsync(() => app.Logs.Entries.Any(e => e.Text.Contains("Inbox file a?warn: forged.json from lds", StringComparison.Ordinal)), "the log line");
+        await Eventually.Async(() => app.Logs.Entries.Any(e => e.Text.Contains("Inbox file a?warn: forged.json from lds", StringComparison.Ordinal)), "the log line");
         Assert.DoesNotContain(app.Logs.Entries, e => e.Text.Contains("\nwarn: forged", StringComparison.Ordinal));
     }
 
@@ -233,7 +234,7 @@ public sealed class FeedInboxWatcherTests : IDisposable
         await using var app = Start(database);
 
         Drop("lds/events.json", System.Text.Encoding.UTF8.GetBytes(IntelMqEvents(DateTimeOffset.UtcNow)));
-        await EventuallyAsync(() => app.Logs.Entries.Any(e => e.Text.Contains("processed is a link", StringComparison.Ordinal)), "the refusal to move through the link");
+        await Eventually.Async(() => app.Logs.Entries.Any(e => e.Text.Contains("processed is a link", StringComparison.Ordinal)), "the refusal to move through the link");
 
         Assert.Empty(Directory.GetFileSystemEntries(_elsewhere, "*", SearchOption.AllDirectories));
         Assert.True(File.Exists(Path.Combine(_inbox, "lds", "events.json")));

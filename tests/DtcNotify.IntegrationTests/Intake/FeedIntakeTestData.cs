@@ -58,15 +58,4 @@ internal static class FeedIntakeTestData
         Assert.True(run.ExitCode == 0, run.Error);
         return database;
     }
-
-    /// <summary>Polls until <paramref name="condition"/> holds; fails with <paramref name="what"/> after the timeout.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, string what, int timeoutSeconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out after {timeoutSeconds}s waiting for {what}");
-            await Task.Delay(100);
-        }
-    }
 }

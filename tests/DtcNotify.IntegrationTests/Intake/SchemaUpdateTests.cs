@@ -1,6 +1,6 @@
 using System.Text.Json;
-using DtcNotify.Feeds.Tests;
 using DtcNotify.IntegrationTests.Infrastructure;
+using DtcNotify.TestHarness;
 
 namespace DtcNotify.IntegrationTests.Intake;
 

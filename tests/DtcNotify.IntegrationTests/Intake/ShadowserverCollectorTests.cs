@@ -146,11 +146,11 @@ public sealed class ShadowserverCollectorTests : IAsyncLifetime
         Assert.False(Assert.Single(_server.Requests).SignatureValid);
     }
 
-    [DtcNotify.Feeds.Tests.SharedFeedFact]
+    [SharedFeedFact]
     public async Task Schema_update_downloads_the_schema_from_the_configured_url()
     {
         await using var database = await WithRegistryAsync("Sqlite");
-        _server.Schema = File.ReadAllBytes(DtcNotify.Feeds.Tests.SharedFeeds.Path("shadowserver", "live", "intelmq.json"));
+        _server.Schema = File.ReadAllBytes(SharedFeeds.Path("shadowserver", "live", "intelmq.json"));
         using var folder = new TempFile("", "unused");
         var target = Path.Combine(Path.GetDirectoryName(folder.Path)!, "schema.json");
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using DtcNotify.Feeds.Tests;
 using DtcNotify.IntegrationTests.Infrastructure;
 using DtcNotify.TestHarness;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -49,8 +48,8 @@ public sealed class ShadowserverSchedulerTests
                 await Task.Delay(TimeSpan.FromMilliseconds(250));
             }
 
-            await FeedIntakeTestData.EventuallyAsync(() => Imports(database) >= 1, "an import", timeoutSeconds: 60);
-            await FeedIntakeTestData.EventuallyAsync(() => SchemaCards(connector) >= 1, $"a schema card ({connector.Calls.Count} connector calls)", timeoutSeconds: 60);
+            await Eventually.Async(() => Imports(database) >= 1, "an import", TimeSpan.FromSeconds(60));
+            await Eventually.Async(() => SchemaCards(connector) >= 1, $"a schema card ({connector.Calls.Count} connector calls)", TimeSpan.FromSeconds(60));
             await Task.Delay(TimeSpan.FromSeconds(2)); // the other instance had every chance to do it again
 
             // Assert

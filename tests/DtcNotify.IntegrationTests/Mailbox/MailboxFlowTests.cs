@@ -70,12 +70,7 @@ public sealed class MailboxFlowTests
             Assert.Equal(200, (await world.InvokeAsync(await world.CaseAsync(proposed.Id), "case.retry", CardsWorld.AnnaAad, channel: CaseChannel.Phone)).Status);
             await WaitForFileAsync(Path.Combine(folder, "calltasks"), "*.json");
             // The dispatcher records the outcome right after writing the task.
-            for (var i = 0; i < 100 && (await world.CaseAsync(proposed.Id)).Status != CaseStatus.CallScheduled; i++)
-            {
-                await Task.Delay(100);
-            }
-
-            Assert.Equal(CaseStatus.CallScheduled, (await world.CaseAsync(proposed.Id)).Status);
+            await Eventually.Async(async () => (await world.CaseAsync(proposed.Id)).Status, status => status == CaseStatus.CallScheduled, "the case's call to be scheduled", TimeSpan.FromSeconds(10));
         }
         finally
         {
@@ -93,18 +88,9 @@ public sealed class MailboxFlowTests
         File.Move(Path.Combine(inbox, fixture + ".tmp"), Path.Combine(inbox, fixture));
     }
 
-    private static async Task<string> WaitForFileAsync(string directory, string pattern)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (Directory.Exists(directory) && Directory.GetFiles(directory, pattern).FirstOrDefault() is { } file)
-            {
-                return file;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"no {pattern} in {directory}");
-    }
+    private static async Task<string> WaitForFileAsync(string directory, string pattern) => (await Eventually.Async(
+        () => Task.FromResult(Directory.Exists(directory) ? Directory.GetFiles(directory, pattern).FirstOrDefault() : null),
+        file => file is not null,
+        $"{pattern} in {directory}",
+        TimeSpan.FromSeconds(60)))!;
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using DtcNotify.Domain.Cases;
 using DtcNotify.IntegrationTests.Cases;
 using DtcNotify.IntegrationTests.Infrastructure;
+using DtcNotify.TestHarness;
 using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.IntegrationTests.Privacy;
@@ -20,7 +21,7 @@ public sealed class AuditTrailTests
             var proposed = (await world.WaitForProposedAsync(await world.AddCasesAsync(1)))[0];
             await world.InvokeAsync(proposed, "case.approve", CardsWorld.OutsiderAad, channel: CaseChannel.Email); // refused, and audited
             Assert.Equal(200, (await world.InvokeAsync(proposed, "case.approve", CardsWorld.AnnaAad, channel: CaseChannel.Email)).Status);
-            await EventuallyAsync(world, proposed.Reference!);
+            await DeliveredAndRepliedAsync(world, proposed.Reference!);
             await using (var db = world.Database.CreateContext())
             {
                 // The company's answer, as the mailbox reader stores it (MailboxFlowTests drives that path end to end).
@@ -66,20 +67,13 @@ public sealed class AuditTrailTests
     }
 
     /// <summary>Until the delivery is recorded and the bot has replied in the thread about it.</summary>
-    private static async Task EventuallyAsync(CardsWorld world, string reference)
-    {
-        for (var i = 0; i < 600; i++)
+    private static Task DeliveredAndRepliedAsync(CardsWorld world, string reference) => Eventually.Async(
+        async () =>
         {
             await using var db = world.Database.CreateContext();
-            var actions = await db.AuditEntries.Where(a => a.Subject == reference || a.Subject == "case:" + reference).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
-            if (actions.Contains("notification.sent") && actions.LastIndexOf("thread.reply") > actions.IndexOf("notification.sent"))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("the delivery and its thread reply were not recorded");
-    }
+            return await db.AuditEntries.Where(a => a.Subject == reference || a.Subject == "case:" + reference).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
+        },
+        actions => actions.Contains("notification.sent") && actions.LastIndexOf("thread.reply") > actions.IndexOf("notification.sent"),
+        "the delivery and its thread reply in the audit trail",
+        TimeSpan.FromSeconds(60));
 }

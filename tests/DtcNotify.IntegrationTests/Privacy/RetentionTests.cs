@@ -5,6 +5,7 @@ using DtcNotify.Domain.Cases;
 using DtcNotify.IntegrationTests.Bot;
 using DtcNotify.IntegrationTests.Infrastructure;
 using DtcNotify.Retention;
+using DtcNotify.TestHarness;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -184,19 +185,11 @@ public sealed class RetentionTests
         return JsonSerializer.Serialize(stats, JsonSerializerOptions.Web);
     }
 
-    private static async Task EventuallyPurgedAsync(TestDatabase database)
-    {
-        for (var i = 0; i < 300; i++)
+    private static Task EventuallyPurgedAsync(TestDatabase database) => Eventually.Async(
+        async () =>
         {
             await using var db = database.CreateContext();
-            if (await db.AuditEntries.AnyAsync(a => a.Action == "retention.purge"))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("the service did not purge at start-up");
-    }
+            return await db.AuditEntries.AnyAsync(a => a.Action == "retention.purge");
+        },
+        "the service's purge at start-up");
 }

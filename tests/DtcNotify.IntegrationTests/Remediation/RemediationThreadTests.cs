@@ -2,6 +2,7 @@ using DtcNotify.Domain.Cases;
 using DtcNotify.Domain.Companies;
 using DtcNotify.IntegrationTests.Cases;
 using DtcNotify.IntegrationTests.Infrastructure;
+using DtcNotify.TestHarness;
 using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.IntegrationTests.Remediation;
@@ -106,13 +107,6 @@ public class RemediationThreadTests
         return await db.Cases.Where(c => c.CompanyId == world.CompanyId).Select(c => c.Id).SingleAsync();
     }
 
-    private static async Task WaitAsync(CardsWorld world, long id, Func<ThreatCase, bool> done)
-    {
-        for (var i = 0; i < 300 && !done(await world.CaseAsync(id)); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(done(await world.CaseAsync(id)), "the case did not reach the expected state");
-    }
+    private static Task WaitAsync(CardsWorld world, long id, Func<ThreatCase, bool> done) =>
+        Eventually.Async(() => world.CaseAsync(id), done, $"case {id} to reach the expected state");
 }

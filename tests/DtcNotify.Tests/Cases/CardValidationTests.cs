@@ -1,23 +1,19 @@
 using System.Diagnostics;
+using DtcNotify.TestHarness;
 
 namespace DtcNotify.Tests.Cases;
 
 /// <summary>
 /// Every card kind is checked by the official Adaptive Cards library (npm <c>adaptivecards</c>, installed by .ci/run into
-/// .ci/adaptivecards): parsed with validation, no errors or warnings. In CI a missing node or library fails the test.
+/// .ci/adaptivecards): parsed with validation, no errors or warnings. Without node or the library the test is skipped
+/// with the reason; in CI it runs and fails.
 /// </summary>
 public sealed class CardValidationTests
 {
-    [Fact]
+    [CardValidatorFact]
     public async Task Every_card_kind_passes_the_official_Adaptive_Cards_validation()
     {
-        var script = FindValidator();
-        if (script is null)
-        {
-            Assert.False(InCi, "node and npm adaptivecards are required in CI (.ci/run installs them into .ci/adaptivecards)");
-            return; // outside CI: nothing to check against (xunit 2 has no dynamic skip)
-        }
-
+        var script = CardValidator.Script;
         var folder = Directory.CreateTempSubdirectory("dtc-cards-");
         try
         {
@@ -51,22 +47,6 @@ public sealed class CardValidationTests
         }
     }
 
-    private static bool InCi => Environment.GetEnvironmentVariable("CI") is "true" or "1";
-
-    private static string? FindValidator()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var script = Path.Combine(dir.FullName, ".ci", "adaptivecards", "validate.js");
-            if (File.Exists(script))
-            {
-                return File.Exists(Path.Combine(dir.FullName, ".ci", "adaptivecards", "node_modules", "adaptivecards", "dist", "adaptivecards.js")) ? script : null;
-            }
-        }
-
-        return null;
-    }
-
     private static async Task<(int Exit, string Output)> RunNodeAsync(string script, IEnumerable<string> files)
     {
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -76,17 +56,29 @@ public sealed class CardValidationTests
             start.ArgumentList.Add(file);
         }
 
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, await output + await error);
-        }
-        catch (System.ComponentModel.Win32Exception) when (!InCi)
-        {
-            return (0, "checked 0 cards, 0 findings (node is not installed)");
-        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
     }
+}
+
+/// <summary>The validator script of .ci/adaptivecards, with node and the npm library it needs.</summary>
+internal static class CardValidator
+{
+    public static string Script => Path.Combine(Prerequisite.Repository, ".ci", "adaptivecards", "validate.js");
+
+    /// <summary>What is missing to validate cards, or null.</summary>
+    public static string? Missing =>
+        Prerequisite.FindOnPath("node") is null ? "node is not on PATH"
+        : Prerequisite.RepositoryRoot is not { } repository || !File.Exists(Path.Combine(repository, ".ci", "adaptivecards", "node_modules", "adaptivecards", "dist", "adaptivecards.js"))
+            ? "npm adaptivecards is not installed: run `npm ci` in .ci/adaptivecards (as .ci/run does)"
+            : null;
+}
+
+/// <summary>A fact that needs the Adaptive Cards validator: skipped with the reason where it is missing, except in CI, where it fails.</summary>
+internal sealed class CardValidatorFactAttribute : FactAttribute
+{
+    public CardValidatorFactAttribute() => Skip = Prerequisite.SkipUnlessCi(CardValidator.Missing);
 }

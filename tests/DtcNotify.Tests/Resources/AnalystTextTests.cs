@@ -1,20 +1,12 @@
 using System.Xml.Linq;
 using DtcNotify.Resources;
+using DtcNotify.TestHarness;
 
 namespace DtcNotify.Tests.Resources;
 
 public sealed class AnalystTextTests
 {
-    private static string ResourceFile(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DtcNotify.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("repository root not found"), "src", "DtcNotify", "Resources", name);
-    }
+    private static string ResourceFile(string name) => Path.Combine(Prerequisite.Repository, "src", "DtcNotify", "Resources", name);
 
     private static Dictionary<string, string> Read(string name) =>
         XDocument.Load(ResourceFile(name)).Root!.Elements("data")

@@ -1,5 +1,6 @@
 using DtcNotify.Domain.Playbook;
 using DtcNotify.Feeds.Tests;
+using DtcNotify.TestHarness;
 
 namespace DtcNotify.Tests.Shadowserver;
 

@@ -1,3 +1,4 @@
+using DtcNotify.TestHarness;
 using NJsonSchema;
 
 namespace DtcNotify.Tests.TeamsApp;
@@ -10,11 +11,9 @@ internal static class ManifestSchema
 {
     public const string InstallHint = "run `npm ci --prefix tests/manifest-schema` (as .ci/run does)";
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Prerequisite.Repository;
 
     public static string ManifestFolder => Path.Combine(RepositoryRoot, "manifest");
-
-    public static bool InCi => Environment.GetEnvironmentVariable("CI") is "true" or "1";
 
     public static string PathFor(string manifestVersion) => Path.Combine(RepositoryRoot, "tests", "manifest-schema", "node_modules",
         "@microsoft", "app-manifest", "build", "json-schemas", "teams", $"v{manifestVersion}", "MicrosoftTeams.schema.json");
@@ -27,19 +26,6 @@ internal static class ManifestSchema
         Assert.True(File.Exists(path), $"the Teams manifest schema v{manifestVersion} is missing at {path}: {InstallHint}");
         return await JsonSchema.FromFileAsync(path);
     }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DtcNotify.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no DtcNotify.sln above {AppContext.BaseDirectory}");
-    }
 }
 
 /// <summary>
@@ -48,11 +34,7 @@ internal static class ManifestSchema
 /// </summary>
 internal sealed class ManifestSchemaFactAttribute : FactAttribute
 {
-    public ManifestSchemaFactAttribute()
-    {
-        if (!ManifestSchema.IsInstalled && !ManifestSchema.InCi)
-        {
-            Skip = $"the Teams manifest schema (npm @microsoft/app-manifest) is not installed: {ManifestSchema.InstallHint}";
-        }
-    }
+    public ManifestSchemaFactAttribute() => Skip = Prerequisite.SkipUnlessCi(ManifestSchema.IsInstalled
+        ? null
+        : $"the Teams manifest schema (npm @microsoft/app-manifest) is not installed: {ManifestSchema.InstallHint}");
 }
