@@ -139,5 +139,5 @@ public sealed class LoopRoundFaultTests
         Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
     }
 
-    private static Task EventuallyAsync(Func<bool> condition, string what) => FeedIntakeTestData.EventuallyAsync(condition, what, timeoutSeconds: 60);
+    private static Task EventuallyAsync(Func<bool> condition, string what) => Eventually.Async(condition, what, TimeSpan.FromSeconds(60));
 }

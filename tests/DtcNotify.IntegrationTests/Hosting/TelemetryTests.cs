@@ -128,7 +128,7 @@ public sealed class TelemetryTests
                     .CollectAsync(new DateOnly(2026, 12, 7), "telemetry-test", CancellationToken.None);
             }
 
-            await EventuallyAsync(() => Snapshot(spans).Any(s => s.DisplayName == "mailbox.read"), "a mailbox round's span");
+            await Eventually.Async(() => Snapshot(spans).Any(s => s.DisplayName == "mailbox.read"), "a mailbox round's span");
             app.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000);
 
             var round = Snapshot(spans).First(s => s.DisplayName == "mailbox.read");
