@@ -1,5 +1,4 @@
 using System.Text;
-using DtcNotify.Feeds.Tests;
 using DtcNotify.IntegrationTests.Cases;
 using DtcNotify.IntegrationTests.Infrastructure;
 using DtcNotify.IntegrationTests.Intake;
