@@ -16,7 +16,7 @@ namespace DtcNotify.Cases;
 /// triage on the strict criteria for every case an analyst has not yet taken up. Runs inside the import's transaction.
 /// Groups are collected in memory while the file streams and resolved to cases in bulk at the end: one round trip per
 /// case would make a large report take minutes. New cases are written in bulk (<see cref="NewCaseWriter"/>), existing
-/// ones through the change tracker.
+/// ones are read untracked, changed by their domain methods and written back by id (<see cref="ExistingCaseWriter"/>).
 /// </summary>
 /// <remarks>
 /// On SQLite each group knows its case id while the file streams, so every observation is written once, with its case:
@@ -52,6 +52,12 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
             _nextId = highest + 1;
         }
     }
+
+    /// <summary>
+    /// The open cases this import's observations were written to that stopped collecting before it completed (closed or
+    /// rejected meanwhile; PostgreSQL only): their observations go to the new case instead, when the import links them.
+    /// </summary>
+    public long[] Superseded => [.. _groups.Values.Where(g => g is { Existing: true, Created: true }).Select(g => g.CaseId!.Value)];
 
     /// <summary>The threats this import matched so far.</summary>
     public IReadOnlyCollection<string> Threats => [.. _groups.Keys.Select(k => k.Threat).Distinct(StringComparer.Ordinal)];
@@ -90,6 +96,7 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
         {
             // Closed meanwhile (possible on PostgreSQL only: on SQLite the import holds the write lock): a new case then.
             group.Case = group.Existing && open.GetValueOrDefault(group.CaseId!.Value) is { CollectsObservations: true } existing ? existing : null;
+            group.LoadedVersion = group.Case?.Version ?? 0;
             if (group.Case is null)
             {
                 var language = companies[group.CompanyId].Language;
@@ -144,8 +151,7 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
             await NewCaseWriter.InsertAsync(db, [.. fresh.Select(g => g.Case!)], importId, now.Year, ct);
         }
 
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
+        await ExistingCaseWriter.UpdateAsync(db, [.. _groups.Values.Where(g => !g.Created)], ct);
         return new CaseCounts(created, updated, suppressed);
     }
 
@@ -160,11 +166,11 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
     /// <summary>HasOwn*: a contact of the company itself, not a supplier's (TLP:AMBER+STRICT allows only those).</summary>
     private sealed record CompanyFacts(long Id, string Language, bool Vital, bool DoNotContact, bool HasEmail, bool HasPhone, bool HasOwnEmail, bool HasOwnPhone);
 
-    /// <summary>The open cases this import adds to, tracked, by id.</summary>
+    /// <summary>The open cases this import adds to, untracked (<see cref="ExistingCaseWriter"/> writes them back), by id.</summary>
     private async Task<Dictionary<long, ThreatCase>> LoadOpenCasesAsync(CancellationToken ct)
     {
         var ids = _groups.Values.Where(g => g.Existing).Select(g => g.CaseId!.Value).ToArray();
-        return ids.Length == 0 ? [] : await db.Cases.Where(c => EF.Parameter(ids).Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        return ids.Length == 0 ? [] : await db.Cases.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
     }
 
     /// <summary>When each company × threat of this import was last notified (any case, closed ones too).</summary>

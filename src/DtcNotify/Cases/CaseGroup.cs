@@ -26,6 +26,9 @@ internal sealed class CaseGroup(long companyId, string threat, PlaybookEntry ent
 
     public bool Created { get; set; }
 
+    /// <summary>The <see cref="ThreatCase.Version"/> an existing case was read with: its update checks it (optimistic concurrency).</summary>
+    public int LoadedVersion { get; set; }
+
     public int Count { get; private set; }
 
     public DateTimeOffset? First { get; private set; }

@@ -127,7 +127,7 @@ internal sealed partial class IngestService(
         var cases = await assembler.CompleteAsync(kind, import, source.Trusted, ct);
         if (!assembler.ObservationsLinked)
         {
-            await LinkObservationsAsync(import.Id, ct);
+            await LinkObservationsAsync(import.Id, assembler.Superseded, ct);
         }
 
         run.Complete(cases);
@@ -138,14 +138,18 @@ internal sealed partial class IngestService(
         return run.Result(request, kind, import.Format, cases) with { Remediation = remediation };
     }
 
-    /// <summary>PostgreSQL: observations were written before their cases had ids; one set-based statement links them to their case (as <see cref="Domain.Cases.ThreatCase.CollectsObservations"/>).</summary>
-    private Task<int> LinkObservationsAsync(long importId, CancellationToken ct) => db.Database.ExecuteSqlAsync($"""
+    /// <summary>
+    /// PostgreSQL: observations of new cases were written before their cases had ids; one set-based statement links them
+    /// to their case (as <see cref="Domain.Cases.ThreatCase.CollectsObservations"/>). Those of existing cases carry their
+    /// case's id already, unless that case stopped collecting meanwhile (<paramref name="superseded"/>).
+    /// </summary>
+    private Task<int> LinkObservationsAsync(long importId, long[] superseded, CancellationToken ct) => db.Database.ExecuteSqlAsync($"""
         UPDATE "observations" SET "CaseId" = (
             SELECT c."Id" FROM "cases" c
             WHERE c."CompanyId" = "observations"."CompanyId" AND c."Threat" = "observations"."Threat"
               AND c."Status" <> 'rejected' AND (c."Status" <> 'closed' OR c."Remediation" IS NOT NULL)
             ORDER BY c."Id" DESC LIMIT 1)
-        WHERE "ImportId" = {importId}
+        WHERE "ImportId" = {importId} AND ("CaseId" IS NULL OR "CaseId" = ANY({superseded}))
         """, ct);
 
     private static async Task<byte[]> HeadAsync(FileStream stream, CancellationToken ct)

@@ -127,12 +127,12 @@ internal static class NewCaseWriter
     }
 
     /// <summary>The cases table, its key, and every mapped, non-key property of <see cref="ThreatCase"/>.</summary>
-    private static (StoreObjectIdentifier Table, IProperty Key, IProperty[] Columns) Mapping(DtcNotifyDbContext db)
+    internal static (StoreObjectIdentifier Table, IProperty Key, IProperty[] Columns) Mapping(DtcNotifyDbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(ThreatCase)) ?? throw new InvalidOperationException("ThreatCase is not in the model");
         var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty() && p.PropertyInfo is not null).ToArray();
         return (StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()), entity.FindPrimaryKey()!.Properties.Single(), columns);
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -46,8 +46,8 @@ internal sealed class SqliteInsert : IDisposable
         });
     }
 
-    /// <summary>Inserts the bound row. Bindings stay until replaced: callers bind every column of every row.</summary>
-    public void Execute()
+    /// <summary>Runs the statement with the bound values; returns the rows it changed. Bindings stay until replaced: callers bind every column of every row.</summary>
+    public int Execute()
     {
         var rc = raw.sqlite3_step(_statement);
         var failure = rc == raw.SQLITE_DONE ? null : Failure(_db, rc);
@@ -56,6 +56,8 @@ internal sealed class SqliteInsert : IDisposable
         {
             throw failure;
         }
+
+        return raw.sqlite3_changes(_db);
     }
 
     public void Dispose() => _statement.Dispose();

@@ -64,13 +64,33 @@ public sealed class SqliteInsertTests
         insert.Bind(1, 1L);
         insert.Execute();
 
-        var error = Assert.Throws<SqliteException>(insert.Execute);
+        var error = Assert.Throws<SqliteException>(() => insert.Execute());
 
         Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT
         Assert.Contains("UNIQUE", error.Message, StringComparison.Ordinal);
         insert.Bind(1, 2L);
-        insert.Execute();
+        Assert.Equal(1, insert.Execute());
         Assert.Equal(2, Rows(connection).Count);
+    }
+
+    [Fact]
+    public void An_update_returns_the_rows_it_changed_so_a_stale_version_is_noticed()
+    {
+        using var connection = Open();
+        using (var insert = new SqliteInsert(connection, "INSERT INTO t (a, b) VALUES (?, ?)", 2))
+        {
+            insert.Bind(0, "v1");
+            insert.Bind(1, 1L);
+            insert.Execute();
+        }
+
+        using var update = new SqliteInsert(connection, "UPDATE t SET a = ? WHERE b = ? AND a = ?", 3);
+        update.Bind(0, "v2");
+        update.Bind(1, 1L);
+        update.Bind(2, "v1");
+        Assert.Equal(1, update.Execute());
+        Assert.Equal(0, update.Execute()); // the row says v2 now: nothing matches the old value
+        Assert.Equal("v2", Rows(connection)[0][0]);
     }
 
     [Fact]
