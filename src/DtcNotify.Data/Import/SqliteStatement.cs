@@ -1,20 +1,20 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace DtcNotify.Intake;
+namespace DtcNotify.Data.Import;
 
 /// <summary>
-/// One prepared INSERT on SQLite's own API, bound by position and executed once per row. The bulk paths of a large import
+/// One prepared INSERT or UPDATE on SQLite's own API, bound by position and executed once per row. The bulk paths of a large import
 /// write hundreds of thousands of rows: through ADO.NET each row paid for parameter objects, a name lookup per parameter
 /// (linear in the statement's parameters) and a data reader per execution, together several times SQLite's own work.
 /// The statement runs on the import's connection and so inside its transaction.
 /// </summary>
-internal sealed class SqliteInsert : IDisposable
+internal sealed class SqliteStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
 
-    public SqliteInsert(SqliteConnection connection, string sql, int parameters)
+    public SqliteStatement(SqliteConnection connection, string sql, int parameters)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
