@@ -1,5 +1,6 @@
 using DtcNotify.Bot.Cards;
 using DtcNotify.Domain.Cases;
+using DtcNotify.AssetIndexing;
 using DtcNotify.Matching;
 using DtcNotify.Teams.Cards;
 using DtcNotify.Teams.Schema;

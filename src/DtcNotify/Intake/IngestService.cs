@@ -5,6 +5,7 @@ using DtcNotify.Data.Import;
 using DtcNotify.Domain.Intake;
 using DtcNotify.Domain.Playbook;
 using DtcNotify.Feeds;
+using DtcNotify.AssetIndexing;
 using DtcNotify.Matching;
 using DtcNotify.Options;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using DtcNotify.Matching;
 using Microsoft.EntityFrameworkCore;
 using DomainKind = DtcNotify.Domain.Companies.AssetKind;
 
-namespace DtcNotify.Matching;
+namespace DtcNotify.AssetIndexing;
 
 /// <summary>
 /// Keeps the asset index in step with the registry. Any process (CLI, service) may change the registry, so the index is
