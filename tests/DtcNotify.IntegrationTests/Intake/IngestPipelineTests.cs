@@ -222,6 +222,44 @@ public class IngestPipelineTests
         Assert.All(linked, o => Assert.Contains(before, c => c.Id == o.CaseId && c.CompanyId == o.CompanyId && c.Threat == o.Threat));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_import_store_writes_a_case_back_only_while_its_version_is_the_one_it_was_read_with(string provider)
+    {
+        await using var database = await RegistryAsync(provider);
+        using var feed = new TempFile(Feed(DateTimeOffset.UtcNow), "incident.csv");
+        await JsonAsync(database, "ingest", feed.Path, "--source", "lds", "--json");
+        string[] columns = [nameof(ThreatCase.ObservationCount), nameof(ThreatCase.Version), nameof(ThreatCase.UpdatedAt)];
+        long id;
+        int count, version;
+        await using (var db = database.CreateContext())
+        {
+            var read = await db.Cases.AsNoTracking().OrderBy(c => c.Id).FirstAsync();
+            (id, count, version) = (read.Id, read.ObservationCount, read.Version);
+            var loaded = read.Version;
+            // Meanwhile an analyst acts on the case: its version moves on.
+            await db.Cases.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version + 1));
+            read.AddObservations(5, null, null, DateTimeOffset.UtcNow);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => Data.Import.ImportStore.For(db).UpdateCasesAsync([(read, loaded)], columns, default));
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var read = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
+            Assert.Equal(count, read.ObservationCount); // the refused write left nothing
+            var loaded = read.Version;
+            read.AddObservations(5, null, null, DateTimeOffset.UtcNow);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await Data.Import.ImportStore.For(db).UpdateCasesAsync([(read, loaded)], columns, default);
+            await transaction.CommitAsync();
+        }
+
+        await using var check = database.CreateContext();
+        var written = await check.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
+        Assert.Equal((count + 5, version + 2), (written.ObservationCount, written.Version)); // the analyst's step, then the import's
+    }
+
     [Fact]
     public async Task An_untrusted_source_is_recorded_but_its_cases_are_suppressed()
     {
