@@ -99,15 +99,21 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IImportStore store, I
     {
         var (importId, source, reportKey) = (import.Id, import.Source, import.ReportKey);
         var now = clock.GetUtcNow();
-        var companyIds = _groups.Keys.Select(k => k.Company).Distinct().ToArray();
-        var companies = await LoadCompaniesAsync(companyIds, ct);
         var open = await LoadOpenCasesAsync(ct);
-        var lastNotified = await LoadLastNotifiedAsync(companyIds, ct);
         foreach (var group in _groups.Values)
         {
             // Closed meanwhile (possible on PostgreSQL only: on SQLite the import holds the write lock): a new case then.
             group.Case = group.Existing && open.GetValueOrDefault(group.CaseId!.Value) is { CollectsObservations: true } existing ? existing : null;
             group.LoadedVersion = group.Case?.Version ?? 0;
+        }
+
+        // Only new cases and those triage still decides need their company's facts and past notifications: a later report
+        // mostly adds to cases analysts already handle (tens of thousands of companies not read again).
+        var companyIds = _groups.Values.Where(g => g.Case is null or { IsRetriageable: true }).Select(g => g.CompanyId).Distinct().ToArray();
+        var companies = await LoadCompaniesAsync(companyIds, ct);
+        var lastNotified = await LoadLastNotifiedAsync(companyIds, ct);
+        foreach (var group in _groups.Values)
+        {
             if (group.Case is null)
             {
                 var language = companies[group.CompanyId].Language;
