@@ -2,6 +2,7 @@ using DtcNotify.Bot.Cards;
 using DtcNotify.Cases;
 using DtcNotify.Cases.Cards;
 using DtcNotify.Digest;
+using DtcNotify.AssetIndexing;
 using DtcNotify.Matching;
 using DtcNotify.Options;
 using DtcNotify.Resources;

@@ -1,4 +1,5 @@
 using DtcNotify.Bot.Cards;
+using DtcNotify.AssetIndexing;
 using DtcNotify.Matching;
 using DtcNotify.Options;
 using DtcNotify.Resources;

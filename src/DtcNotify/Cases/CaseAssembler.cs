@@ -1,4 +1,5 @@
 using DtcNotify.Data;
+using DtcNotify.Data.Import;
 using DtcNotify.Domain.Cases;
 using DtcNotify.Domain.Companies;
 using DtcNotify.Domain.Playbook;
@@ -15,26 +16,41 @@ namespace DtcNotify.Cases;
 /// Turns matched observations into cases: one open case per company × threat (new observations attach to it), then
 /// triage on the strict criteria for every case an analyst has not yet taken up. Runs inside the import's transaction.
 /// Groups are collected in memory while the file streams and resolved to cases in bulk at the end: one round trip per
-/// case would make a large report take minutes. New cases are written in bulk (<see cref="NewCaseWriter"/>), existing
-/// ones through the change tracker.
+/// case would make a large report take minutes. New cases are inserted in bulk, existing ones are read untracked, changed
+/// by their domain methods and written back by id (<see cref="IImportStore"/>): no case goes through change tracking.
 /// </summary>
 /// <remarks>
-/// On SQLite each group knows its case id while the file streams, so every observation is written once, with its case:
-/// the import holds SQLite's only write lock, so the next ids are ours to reserve, and the foreign key to the case is
-/// checked at commit (<c>defer_foreign_keys</c>), when the new cases exist. Linking 200,000 observations afterwards
-/// rewrote each row and its index entry a second time. PostgreSQL hands out ids from a sequence and checks the key at
-/// once, so there the import links the observations after the cases exist (<see cref="ObservationsLinked"/> is false).
+/// Where the store reserves case ids while the file streams (SQLite, whose import holds the only write lock; the key is
+/// checked at commit), every observation is written once, with its case: linking 200,000 observations afterwards rewrote
+/// each row and its index entry a second time. Elsewhere (PostgreSQL: a sequence, keys checked at once) observations of
+/// new cases are linked after the cases exist (<see cref="ObservationsLinked"/> is false); those of existing cases carry
+/// their case's id on both.
 /// </remarks>
-internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOptions> triage, TimeProvider clock)
+internal sealed class CaseAssembler(DtcNotifyDbContext db, IImportStore store, IOptions<TriageOptions> triage, TimeProvider clock)
 {
+    /// <summary>What <see cref="ThreatCase.AddObservations"/>, <see cref="ThreatCase.RaiseTlp"/>, <see cref="ThreatCase.RecordSighting"/> and the remediation source change on an existing case.</summary>
+    private static readonly string[] Counted =
+    [
+        nameof(ThreatCase.ObservationCount), nameof(ThreatCase.FirstSeen), nameof(ThreatCase.LastSeen), nameof(ThreatCase.Tlp),
+        nameof(ThreatCase.UpdatedAt), nameof(ThreatCase.Version), nameof(ThreatCase.Status), nameof(ThreatCase.ResolvedAt),
+        nameof(ThreatCase.LastAction), nameof(ThreatCase.LastActorName), nameof(ThreatCase.LastActionAt),
+        nameof(ThreatCase.RemediationSource), nameof(ThreatCase.RemediationReport), nameof(ThreatCase.Remediation),
+        nameof(ThreatCase.RemediationEvent), nameof(ThreatCase.AbsentReports), nameof(ThreatCase.FirstAbsentAt),
+        nameof(ThreatCase.RemediationImportId), nameof(ThreatCase.RemediationAddresses),
+    ];
+
+    /// <summary>Also what <see cref="ThreatCase.ApplyTriage"/> changes (the explanation is JSON: written only where triage ran).</summary>
+    private static readonly string[] Triaged = [.. Counted, nameof(ThreatCase.Explanation), nameof(ThreatCase.Suppression), nameof(ThreatCase.Channel)];
+
     private readonly Dictionary<(long Company, string Threat), CaseGroup> _groups = [];
     private Dictionary<(long Company, string Threat), long> _open = [];
+    private readonly List<long> _superseded = [];
     private long? _nextId;
 
     /// <summary>True when every group's <see cref="CaseGroup.CaseId"/> is set while the file streams (SQLite).</summary>
     public bool ObservationsLinked => _nextId is not null;
 
-    /// <summary>Reads the open cases (and on SQLite reserves ids); call after the import's first write, which takes the write lock.</summary>
+    /// <summary>Reads the open cases (and where the store can, reserves ids); call after the import's first write, which takes SQLite's write lock.</summary>
     public async Task PrepareAsync(CancellationToken ct)
     {
         // ThreatCase.CollectsObservations, in SQL.
@@ -42,16 +58,17 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
             .GroupBy(c => new { c.CompanyId, c.Threat })
             .Select(g => new { g.Key.CompanyId, g.Key.Threat, Id = g.Max(c => c.Id) }) // the newest open case wins
             .ToDictionaryAsync(x => (x.CompanyId, x.Threat), x => x.Id, ct);
-        if (db.Database.IsSqlite())
-        {
-            // Above every id ever given (AUTOINCREMENT's sqlite_sequence), not only the highest one left.
-            var highest = await db.Database.SqlQueryRaw<long>("""
-                SELECT max(coalesce((SELECT "seq" FROM sqlite_sequence WHERE "name" = 'cases'), 0), coalesce((SELECT max("Id") FROM "cases"), 0)) AS "Value"
-                """).SingleAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", ct); // switched off again by COMMIT or ROLLBACK
-            _nextId = highest + 1;
-        }
+        _nextId = await store.ReserveCaseIdsAsync(ct);
     }
+
+    /// <summary>
+    /// The open cases this import's observations were written to that stopped collecting before it completed (closed or
+    /// rejected meanwhile; PostgreSQL only): their observations go to the new case instead, when the import links them.
+    /// </summary>
+    public IReadOnlyList<long> Superseded => _superseded;
+
+    /// <summary>Whether the import must link observations to their cases once the cases exist.</summary>
+    public bool LinkAfterwards => !ObservationsLinked || _superseded.Count > 0;
 
     /// <summary>The threats this import matched so far.</summary>
     public IReadOnlyCollection<string> Threats => [.. _groups.Keys.Select(k => k.Threat).Distinct(StringComparer.Ordinal)];
@@ -82,14 +99,21 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
     {
         var (importId, source, reportKey) = (import.Id, import.Source, import.ReportKey);
         var now = clock.GetUtcNow();
-        var companyIds = _groups.Keys.Select(k => k.Company).Distinct().ToArray();
-        var companies = await LoadCompaniesAsync(companyIds, ct);
         var open = await LoadOpenCasesAsync(ct);
-        var lastNotified = await LoadLastNotifiedAsync(companyIds, ct);
         foreach (var group in _groups.Values)
         {
             // Closed meanwhile (possible on PostgreSQL only: on SQLite the import holds the write lock): a new case then.
             group.Case = group.Existing && open.GetValueOrDefault(group.CaseId!.Value) is { CollectsObservations: true } existing ? existing : null;
+            group.LoadedVersion = group.Case?.Version ?? 0;
+        }
+
+        // Only new cases and those triage still decides need their company's facts and past notifications: a later report
+        // mostly adds to cases analysts already handle (tens of thousands of companies not read again).
+        var companyIds = _groups.Values.Where(g => g.Case is null or { IsRetriageable: true }).Select(g => g.CompanyId).Distinct().ToArray();
+        var companies = await LoadCompaniesAsync(companyIds, ct);
+        var lastNotified = await LoadLastNotifiedAsync(companyIds, ct);
+        foreach (var group in _groups.Values)
+        {
             if (group.Case is null)
             {
                 var language = companies[group.CompanyId].Language;
@@ -98,9 +122,13 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
                     CompanyId = group.CompanyId, Threat = group.Threat, Kind = kind, Severity = group.Entry.Severity.ToString().ToLowerInvariant(),
                     Channel = CaseChannel.Email, Language = language, Measures = [.. group.Entry.Measures(language)],
                     CreatedByImportId = importId, CreatedAt = now, UpdatedAt = now,
-                    Reference = ObservationsLinked ? ThreatCase.ReferenceFor(now.Year, group.CaseId!.Value) : null,
                 };
                 group.Created = true; // inserted in bulk below, after triage, not tracked
+                if (group.Existing)
+                {
+                    _superseded.Add(group.CaseId!.Value);
+                    group.CaseId = _nextId++; // null where ids are taken below
+                }
             }
         }
 
@@ -135,17 +163,25 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
         }
 
         var fresh = _groups.Values.Where(g => g.Created).ToList();
-        if (ObservationsLinked)
+        var unnumbered = fresh.Where(g => g.CaseId is null).ToList();
+        if (unnumbered.Count > 0)
         {
-            NewCaseWriter.InsertWithIds(db, fresh);
-        }
-        else
-        {
-            await NewCaseWriter.InsertAsync(db, [.. fresh.Select(g => g.Case!)], importId, now.Year, ct);
+            var ids = await store.TakeCaseIdsAsync(unnumbered.Count, ct);
+            foreach (var (group, id) in unnumbered.Zip(ids))
+            {
+                group.CaseId = id;
+            }
         }
 
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
+        foreach (var group in fresh)
+        {
+            group.Case!.Reference = ThreatCase.ReferenceFor(now.Year, group.CaseId!.Value);
+        }
+
+        await store.InsertCasesAsync([.. fresh.Select(g => (g.Case!, g.CaseId!.Value))], ct);
+        var added = _groups.Values.Where(g => !g.Created).ToList();
+        await store.UpdateCasesAsync([.. added.Where(g => !g.Case!.IsRetriageable).Select(g => (g.Case!, g.LoadedVersion))], Counted, ct);
+        await store.UpdateCasesAsync([.. added.Where(g => g.Case!.IsRetriageable).Select(g => (g.Case!, g.LoadedVersion))], Triaged, ct);
         return new CaseCounts(created, updated, suppressed);
     }
 
@@ -160,11 +196,11 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IOptions<TriageOption
     /// <summary>HasOwn*: a contact of the company itself, not a supplier's (TLP:AMBER+STRICT allows only those).</summary>
     private sealed record CompanyFacts(long Id, string Language, bool Vital, bool DoNotContact, bool HasEmail, bool HasPhone, bool HasOwnEmail, bool HasOwnPhone);
 
-    /// <summary>The open cases this import adds to, tracked, by id.</summary>
+    /// <summary>The open cases this import adds to, untracked (the store writes them back), by id.</summary>
     private async Task<Dictionary<long, ThreatCase>> LoadOpenCasesAsync(CancellationToken ct)
     {
         var ids = _groups.Values.Where(g => g.Existing).Select(g => g.CaseId!.Value).ToArray();
-        return ids.Length == 0 ? [] : await db.Cases.Where(c => EF.Parameter(ids).Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        return ids.Length == 0 ? [] : await db.Cases.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
     }
 
     /// <summary>When each company × threat of this import was last notified (any case, closed ones too).</summary>

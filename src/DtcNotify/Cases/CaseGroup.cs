@@ -13,10 +13,10 @@ internal sealed class CaseGroup(long companyId, string threat, PlaybookEntry ent
     public PlaybookEntry Entry { get; } = entry;
 
     /// <summary>
-    /// The id of the case the observations attach to, when known while the file streams: the open case's, or (SQLite) the
-    /// id reserved for the new case. Null means the import links the observations after the cases exist.
+    /// The id of the case the observations attach to: the open case's, or the id reserved for the new case (while the
+    /// file streams where the store reserves ids, else when the import completes; its observations are linked then).
     /// </summary>
-    public long? CaseId { get; init; }
+    public long? CaseId { get; set; }
 
     /// <summary>True when <see cref="CaseId"/> is an open case's that existed before this import.</summary>
     public bool Existing { get; init; }
@@ -25,6 +25,9 @@ internal sealed class CaseGroup(long companyId, string threat, PlaybookEntry ent
     public ThreatCase? Case { get; set; }
 
     public bool Created { get; set; }
+
+    /// <summary>The <see cref="ThreatCase.Version"/> an existing case was read with: its update checks it (optimistic concurrency).</summary>
+    public int LoadedVersion { get; set; }
 
     public int Count { get; private set; }
 

@@ -1,4 +1,5 @@
 using DtcNotify.Hosting;
+using DtcNotify.AssetIndexing;
 using DtcNotify.Matching;
 using DtcNotify.Text;
 

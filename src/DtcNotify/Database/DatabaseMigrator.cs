@@ -37,11 +37,7 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, IHostE
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
-        if (db.Database.IsSqlite())
-        {
-            // WAL lets the CLI write while the service reads; the mode is stored in the file, so setting it once is enough.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
+        await Data.Import.ImportStore.For(db).AfterMigrationAsync(cancellationToken);
 
         Log.Migrated(log, pending.Count, db.Database.ProviderName ?? "?");
     }

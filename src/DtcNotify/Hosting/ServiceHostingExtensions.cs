@@ -9,6 +9,7 @@ using DtcNotify.Domain.Playbook;
 using DtcNotify.Feeds;
 using DtcNotify.Intake;
 using DtcNotify.Mailbox;
+using DtcNotify.AssetIndexing;
 using DtcNotify.Matching;
 using DtcNotify.Demo;
 using DtcNotify.Health;

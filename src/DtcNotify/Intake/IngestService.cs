@@ -1,9 +1,11 @@
 using System.Text.Json;
 using DtcNotify.Cases;
 using DtcNotify.Data;
+using DtcNotify.Data.Import;
 using DtcNotify.Domain.Intake;
 using DtcNotify.Domain.Playbook;
 using DtcNotify.Feeds;
+using DtcNotify.AssetIndexing;
 using DtcNotify.Matching;
 using DtcNotify.Options;
 using Microsoft.EntityFrameworkCore;
@@ -63,10 +65,11 @@ internal sealed partial class IngestService(
             ?? throw new IngestRefusedException($"{request.FileName}: the feed format cannot be detected from the name or content; give --format");
         var strategy = db.Database.CreateExecutionStrategy();
         IngestResult result;
-        await using var bulk = await SqliteBulkSettings.ApplyAsync(db, cancellationToken);
+        var store = ImportStore.For(db);
+        await using var bulk = await store.TuneForBulkAsync(cancellationToken);
         try
         {
-            result = await strategy.ExecuteAsync(ct => RunAsync(request with { Format = format }, file, kind, source, sha, index, ct), cancellationToken);
+            result = await strategy.ExecuteAsync(ct => RunAsync(store, request with { Format = format }, file, kind, source, sha, index, ct), cancellationToken);
         }
         finally
         {
@@ -78,7 +81,7 @@ internal sealed partial class IngestService(
         return result;
     }
 
-    private async Task<IngestResult> RunAsync(IngestRequest request, FileStream file, string kind, SourceOptions source, string sha, Matching.AssetIndex index, CancellationToken ct)
+    private async Task<IngestResult> RunAsync(IImportStore store, IngestRequest request, FileStream file, string kind, SourceOptions source, string sha, Matching.AssetIndex index, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         // Tracked entities are few (the import and its cases) but change detection is explicit, once per save.
@@ -92,9 +95,9 @@ internal sealed partial class IngestService(
         await db.SaveChangesAsync(ct);
 
         var run = new IngestRun(import, source.Tlp);
-        var assembler = ActivatorUtilities.CreateInstance<CaseAssembler>(services, db);
+        var assembler = ActivatorUtilities.CreateInstance<CaseAssembler>(services, db, store);
         await assembler.PrepareAsync(ct);
-        await using (var writer = new ObservationWriter(db, import.Id, source.Tlp))
+        await using (var writer = new ObservationWriter(store, import.Id, source.Tlp))
         {
             file.Position = 0; // also when the execution strategy runs this again
             await using var stream = new HashingReadStream(file);
@@ -125,9 +128,9 @@ internal sealed partial class IngestService(
 
         import.ReportKey = Remediation.ReportKey.For(request.FileName, request.Format!.Value, request.ReportType, kind, request.Threat, assembler.Threats);
         var cases = await assembler.CompleteAsync(kind, import, source.Trusted, ct);
-        if (!assembler.ObservationsLinked)
+        if (assembler.LinkAfterwards)
         {
-            await LinkObservationsAsync(import.Id, ct);
+            await store.LinkObservationsAsync(import.Id, assembler.Superseded, ct);
         }
 
         run.Complete(cases);
@@ -137,16 +140,6 @@ internal sealed partial class IngestService(
         await transaction.CommitAsync(ct);
         return run.Result(request, kind, import.Format, cases) with { Remediation = remediation };
     }
-
-    /// <summary>PostgreSQL: observations were written before their cases had ids; one set-based statement links them to their case (as <see cref="Domain.Cases.ThreatCase.CollectsObservations"/>).</summary>
-    private Task<int> LinkObservationsAsync(long importId, CancellationToken ct) => db.Database.ExecuteSqlAsync($"""
-        UPDATE "observations" SET "CaseId" = (
-            SELECT c."Id" FROM "cases" c
-            WHERE c."CompanyId" = "observations"."CompanyId" AND c."Threat" = "observations"."Threat"
-              AND c."Status" <> 'rejected' AND (c."Status" <> 'closed' OR c."Remediation" IS NOT NULL)
-            ORDER BY c."Id" DESC LIMIT 1)
-        WHERE "ImportId" = {importId}
-        """, ct);
 
     private static async Task<byte[]> HeadAsync(FileStream stream, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using DtcNotify.Feeds;
+using DtcNotify.AssetIndexing;
 using DtcNotify.Matching;
 
 namespace DtcNotify.Intake;

@@ -179,6 +179,87 @@ public class IngestPipelineTests
         Assert.All(cases, c => Assert.Equal(c.ObservationCount, observations.Count(o => o.CaseId == c.Id)));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_later_import_updates_existing_cases_by_id_and_retriages_only_those_no_analyst_has_seen(string provider)
+    {
+        await using var database = await RegistryAsync(provider);
+        using var feed = new TempFile(Feed(DateTimeOffset.UtcNow), "incident.csv");
+        await JsonAsync(database, "ingest", feed.Path, "--source", "lds", "--json");
+        List<ThreatCase> before;
+        await using (var db = database.CreateContext())
+        {
+            // One case is the analysts' now (proposed): triage no longer decides it; the others are still triage's.
+            await db.Cases.Where(c => c.Threat == "open-rdp").ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CaseStatus.Proposed));
+            before = await db.Cases.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
+        }
+
+        var again = await JsonAsync(database, "ingest", feed.Path, "--source", "lds", "--force", "--json");
+
+        Assert.Equal((0, before.Count), (again.GetProperty("cases").GetProperty("created").GetInt32(), again.GetProperty("cases").GetProperty("updated").GetInt32()));
+        await using var check = database.CreateContext();
+        var after = await check.Cases.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal(before.Select(c => c.Id), after.Select(c => c.Id));
+        foreach (var (old, now) in before.Zip(after))
+        {
+            Assert.Equal(2 * old.ObservationCount, now.ObservationCount);
+            Assert.Equal((old.FirstSeen, old.LastSeen, old.Tlp, old.Reference), (now.FirstSeen, now.LastSeen, now.Tlp, now.Reference));
+            Assert.Equal(old.Measures, now.Measures);
+            Assert.True(now.UpdatedAt > old.UpdatedAt, $"{now.Reference} was not touched");
+            if (old.Status == CaseStatus.Proposed)
+            {
+                Assert.Equal((CaseStatus.Proposed, old.Version + 1), (now.Status, now.Version)); // counted, not retriaged
+            }
+            else
+            {
+                Assert.Equal((old.Status, old.Suppression, old.Version + 2), (now.Status, now.Suppression, now.Version)); // counted and retriaged
+                Assert.Equal(old.Explanation.Select(r => r.Criterion), now.Explanation.Select(r => r.Criterion));
+            }
+        }
+
+        var lastImport = await check.Imports.MaxAsync(i => i.Id);
+        var linked = await check.Observations.Where(o => o.ImportId == lastImport).Select(o => new { o.CaseId, o.CompanyId, o.Threat }).ToListAsync();
+        Assert.All(linked, o => Assert.Contains(before, c => c.Id == o.CaseId && c.CompanyId == o.CompanyId && c.Threat == o.Threat));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_import_store_writes_a_case_back_only_while_its_version_is_the_one_it_was_read_with(string provider)
+    {
+        await using var database = await RegistryAsync(provider);
+        using var feed = new TempFile(Feed(DateTimeOffset.UtcNow), "incident.csv");
+        await JsonAsync(database, "ingest", feed.Path, "--source", "lds", "--json");
+        string[] columns = [nameof(ThreatCase.ObservationCount), nameof(ThreatCase.Version), nameof(ThreatCase.UpdatedAt)];
+        long id;
+        int count, version;
+        await using (var db = database.CreateContext())
+        {
+            var read = await db.Cases.AsNoTracking().OrderBy(c => c.Id).FirstAsync();
+            (id, count, version) = (read.Id, read.ObservationCount, read.Version);
+            var loaded = read.Version;
+            // Meanwhile an analyst acts on the case: its version moves on.
+            await db.Cases.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version + 1));
+            read.AddObservations(5, null, null, DateTimeOffset.UtcNow);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => Data.Import.ImportStore.For(db).UpdateCasesAsync([(read, loaded)], columns, default));
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var read = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
+            Assert.Equal(count, read.ObservationCount); // the refused write left nothing
+            var loaded = read.Version;
+            read.AddObservations(5, null, null, DateTimeOffset.UtcNow);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await Data.Import.ImportStore.For(db).UpdateCasesAsync([(read, loaded)], columns, default);
+            await transaction.CommitAsync();
+        }
+
+        await using var check = database.CreateContext();
+        var written = await check.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
+        Assert.Equal((count + 5, version + 2), (written.ObservationCount, written.Version)); // the analyst's step, then the import's
+    }
+
     [Fact]
     public async Task An_untrusted_source_is_recorded_but_its_cases_are_suppressed()
     {

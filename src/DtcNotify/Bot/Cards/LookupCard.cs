@@ -1,3 +1,4 @@
+using DtcNotify.AssetIndexing;
 using DtcNotify.Matching;
 using DtcNotify.Resources;
 using DtcNotify.Teams.Cards;

@@ -3,7 +3,7 @@ using DtcNotify.Data;
 using DtcNotify.Domain.Companies;
 using Microsoft.EntityFrameworkCore;
 
-namespace DtcNotify.Matching;
+namespace DtcNotify.AssetIndexing;
 
 internal sealed record CompanyLookup(
     string Kvk, string Name, string? Sector, bool Vital, bool DoNotContact, string Language, string MatchedBy, string? MatchedAsset,

@@ -1,7 +1,7 @@
 using DtcNotify.Feeds;
 using DtcNotify.Matching;
 
-namespace DtcNotify.Matching;
+namespace DtcNotify.AssetIndexing;
 
 /// <summary>The company an observation belongs to, if exactly one company can be named.</summary>
 internal readonly record struct ObservationMatch(long CompanyId, long AssetId, string Asset);

@@ -2,9 +2,8 @@ using DtcNotify.Data;
 using DtcNotify.Domain.Companies;
 using DtcNotify.Matching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
-namespace DtcNotify.Matching;
+namespace DtcNotify.AssetIndexing;
 
 /// <summary>
 /// Keeps the asset index in step with the registry. Any process (CLI, service) may change the registry, so the index is
@@ -45,50 +44,9 @@ internal sealed partial class AssetIndexProvider(ILogger<AssetIndexProvider> log
 
     public void Dispose() => _rebuild.Dispose();
 
-    /// <summary>
-    /// A plain data reader, not EF materialisation: a CLI process rebuilds the index on every run, and materialising a
-    /// million rows through EF (plus a projection) cost about 5 CPU-s of a large ingest. On SQLite the rows are read
-    /// through SQLite's own API (<see cref="SqliteAssetReader"/>), a third of the data reader's time.
-    /// </summary>
-    private static async Task<List<IndexedAsset>> ReadAssetsAsync(DtcNotifyDbContext db, int expected, CancellationToken ct)
-    {
-        const string Sql = """SELECT "CompanyId", "Id", "Kind", "Value" FROM "assets" """;
-        var assets = new List<IndexedAsset>(expected);
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite)
-            {
-                SqliteAssetReader.Read(sqlite, Sql, assets, Map);
-                return assets;
-            }
-
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = Sql;
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                assets.Add(new IndexedAsset(reader.GetInt64(0), reader.GetInt64(1), Map(reader.GetString(2)), reader.GetString(3)));
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-
-        return assets;
-    }
-
-    /// <summary>The kind as EF stores it (the enum's name, see AssetConfiguration).</summary>
-    private static AssetKind Map(string kind) => kind switch
-    {
-        nameof(AssetKind.IpRange) => AssetKind.IpRange,
-        nameof(AssetKind.Domain) => AssetKind.Domain,
-        nameof(AssetKind.EmailDomain) => AssetKind.EmailDomain,
-        nameof(AssetKind.EmailAddress) => AssetKind.EmailAddress,
-        _ => throw new InvalidOperationException($"unknown asset kind '{Text.PrintableText.Safe(kind)}' in the registry"),
-    };
+    /// <summary>Through the import store: no EF materialisation, and on SQLite its own API (a CLI process rebuilds the index on every run).</summary>
+    private static Task<List<IndexedAsset>> ReadAssetsAsync(DtcNotifyDbContext db, int expected, CancellationToken ct) =>
+        Data.Import.ImportStore.For(db).ReadAssetsAsync(expected, (company, id, kind, value) => new IndexedAsset(company, id, kind, value), ct);
 
     /// <summary>Companies are never deleted and every asset change touches its company, so this detects any registry change.</summary>
     private sealed record RegistryStamp(int Companies, int Assets, DateTimeOffset? LastUpdate)

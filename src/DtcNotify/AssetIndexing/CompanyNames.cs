@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DtcNotify.Matching;
+namespace DtcNotify.AssetIndexing;
 
 /// <summary>Company names compared as people type them: case, accents, punctuation and legal-form suffixes do not matter.</summary>
 internal static class CompanyNames

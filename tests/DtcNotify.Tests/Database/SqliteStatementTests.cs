@@ -1,9 +1,9 @@
-using DtcNotify.Intake;
+using DtcNotify.Data.Import;
 using Microsoft.Data.Sqlite;
 
-namespace DtcNotify.Tests.Intake;
+namespace DtcNotify.Tests.Database;
 
-public sealed class SqliteInsertTests
+public sealed class SqliteStatementTests
 {
     private static SqliteConnection Open()
     {
@@ -35,7 +35,7 @@ public sealed class SqliteInsertTests
     public void Values_of_every_kind_round_trip_and_an_empty_string_stays_a_string()
     {
         using var connection = Open();
-        using (var insert = new SqliteInsert(connection, "INSERT INTO t VALUES (?, ?, ?, ?, ?)", 5))
+        using (var insert = new SqliteStatement(connection, "INSERT INTO t VALUES (?, ?, ?, ?, ?)", 5))
         {
             object?[][] rows = [["Zoë 💡", 1L, 1.5, new byte[] { 1, 2 }, ""], [null, 2, null, null, true], ["x", 3L, null, null, DBNull.Value]];
             foreach (var row in rows)
@@ -59,26 +59,46 @@ public sealed class SqliteInsertTests
     public void A_constraint_violation_throws_and_the_statement_stays_usable()
     {
         using var connection = Open();
-        using var insert = new SqliteInsert(connection, "INSERT INTO t (a, b) VALUES (?, ?)", 2);
+        using var insert = new SqliteStatement(connection, "INSERT INTO t (a, b) VALUES (?, ?)", 2);
         insert.Bind(0, "first");
         insert.Bind(1, 1L);
         insert.Execute();
 
-        var error = Assert.Throws<SqliteException>(insert.Execute);
+        var error = Assert.Throws<SqliteException>(() => insert.Execute());
 
         Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT
         Assert.Contains("UNIQUE", error.Message, StringComparison.Ordinal);
         insert.Bind(1, 2L);
-        insert.Execute();
+        Assert.Equal(1, insert.Execute());
         Assert.Equal(2, Rows(connection).Count);
+    }
+
+    [Fact]
+    public void An_update_returns_the_rows_it_changed_so_a_stale_version_is_noticed()
+    {
+        using var connection = Open();
+        using (var insert = new SqliteStatement(connection, "INSERT INTO t (a, b) VALUES (?, ?)", 2))
+        {
+            insert.Bind(0, "v1");
+            insert.Bind(1, 1L);
+            insert.Execute();
+        }
+
+        using var update = new SqliteStatement(connection, "UPDATE t SET a = ? WHERE b = ? AND a = ?", 3);
+        update.Bind(0, "v2");
+        update.Bind(1, 1L);
+        update.Bind(2, "v1");
+        Assert.Equal(1, update.Execute());
+        Assert.Equal(0, update.Execute()); // the row says v2 now: nothing matches the old value
+        Assert.Equal("v2", Rows(connection)[0][0]);
     }
 
     [Fact]
     public void A_statement_with_another_number_of_parameters_or_a_value_it_cannot_bind_is_refused()
     {
         using var connection = Open();
-        Assert.Throws<InvalidOperationException>(() => new SqliteInsert(connection, "INSERT INTO t (a, b) VALUES (?, ?)", 3));
-        using var insert = new SqliteInsert(connection, "INSERT INTO t (a, b) VALUES (?, ?)", 2);
+        Assert.Throws<InvalidOperationException>(() => new SqliteStatement(connection, "INSERT INTO t (a, b) VALUES (?, ?)", 3));
+        using var insert = new SqliteStatement(connection, "INSERT INTO t (a, b) VALUES (?, ?)", 2);
         Assert.Throws<InvalidOperationException>(() => insert.Bind(0, DateTimeOffset.UnixEpoch));
     }
 }

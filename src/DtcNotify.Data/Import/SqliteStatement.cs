@@ -1,20 +1,20 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace DtcNotify.Intake;
+namespace DtcNotify.Data.Import;
 
 /// <summary>
-/// One prepared INSERT on SQLite's own API, bound by position and executed once per row. The bulk paths of a large import
+/// One prepared INSERT or UPDATE on SQLite's own API, bound by position and executed once per row. The bulk paths of a large import
 /// write hundreds of thousands of rows: through ADO.NET each row paid for parameter objects, a name lookup per parameter
 /// (linear in the statement's parameters) and a data reader per execution, together several times SQLite's own work.
 /// The statement runs on the import's connection and so inside its transaction.
 /// </summary>
-internal sealed class SqliteInsert : IDisposable
+internal sealed class SqliteStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
 
-    public SqliteInsert(SqliteConnection connection, string sql, int parameters)
+    public SqliteStatement(SqliteConnection connection, string sql, int parameters)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
@@ -46,8 +46,8 @@ internal sealed class SqliteInsert : IDisposable
         });
     }
 
-    /// <summary>Inserts the bound row. Bindings stay until replaced: callers bind every column of every row.</summary>
-    public void Execute()
+    /// <summary>Runs the statement with the bound values; returns the rows it changed. Bindings stay until replaced: callers bind every column of every row.</summary>
+    public int Execute()
     {
         var rc = raw.sqlite3_step(_statement);
         var failure = rc == raw.SQLITE_DONE ? null : Failure(_db, rc);
@@ -56,6 +56,8 @@ internal sealed class SqliteInsert : IDisposable
         {
             throw failure;
         }
+
+        return raw.sqlite3_changes(_db);
     }
 
     public void Dispose() => _statement.Dispose();

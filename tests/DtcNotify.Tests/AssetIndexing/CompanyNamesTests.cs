@@ -1,6 +1,6 @@
-using DtcNotify.Matching;
+using DtcNotify.AssetIndexing;
 
-namespace DtcNotify.Tests.Matching;
+namespace DtcNotify.Tests.AssetIndexing;
 
 public sealed class CompanyNamesTests
 {

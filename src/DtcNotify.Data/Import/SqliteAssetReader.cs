@@ -3,7 +3,7 @@ using DtcNotify.Domain.Companies;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace DtcNotify.Matching;
+namespace DtcNotify.Data.Import;
 
 /// <summary>
 /// Reads the registry's assets (company id, asset id, kind, value) on SQLite's own API. A CLI process reads all of them
@@ -11,13 +11,13 @@ namespace DtcNotify.Matching;
 /// </summary>
 internal static class SqliteAssetReader
 {
-    public static void Read(SqliteConnection connection, string sql, List<IndexedAsset> into, Func<string, AssetKind> kindOf)
+    public static void Read<T>(SqliteConnection connection, string sql, List<T> into, Func<string, AssetKind> kindOf, Func<long, long, AssetKind, string, T> create)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         var prepared = raw.sqlite3_prepare_v2(db, sql, out var statement);
         if (prepared != raw.SQLITE_OK)
         {
-            throw Intake.SqliteInsert.Failure(db, prepared);
+            throw SqliteStatement.Failure(db, prepared);
         }
 
         using (statement)
@@ -28,14 +28,14 @@ internal static class SqliteAssetReader
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
                 var kind = KindOf(raw.sqlite3_column_blob(statement, 2), kinds, kindOf);
-                into.Add(new IndexedAsset(
+                into.Add(create(
                     raw.sqlite3_column_int64(statement, 0), raw.sqlite3_column_int64(statement, 1), kind,
                     Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, 3))));
             }
 
             if (rc != raw.SQLITE_DONE)
             {
-                throw Intake.SqliteInsert.Failure(db, rc);
+                throw SqliteStatement.Failure(db, rc);
             }
         }
     }

@@ -1,0 +1,186 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using DtcNotify.Domain.Cases;
+using DtcNotify.Domain.Intake;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DtcNotify.Data.Import;
+
+/// <summary>
+/// PostgreSQL: multi-row statements of <see cref="BatchRows"/> rows with typed, positional parameters (each round trip
+/// carries many rows). Ids come from the table's sequence, so several instances may import at once; keys are checked at
+/// once, so observations of new cases are linked after the cases exist.
+/// </summary>
+internal sealed class PostgresImportStore(PostgresDtcNotifyDbContext db) : ImportStoreBase(db)
+{
+    internal const int BatchRows = 500;
+    private const string OriginalVersion = "\"OriginalVersion\"";
+
+    public override Task<IAsyncDisposable> TuneForBulkAsync(CancellationToken ct) => Task.FromResult<IAsyncDisposable>(new Nothing());
+
+    public override Task<long?> ReserveCaseIdsAsync(CancellationToken ct) => Task.FromResult<long?>(null);
+
+    public override async Task<long[]> TakeCaseIdsAsync(int count, CancellationToken ct)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var cases = EntityColumns.All<ThreatCase>(Db);
+        var sql = $"""SELECT nextval(pg_get_serial_sequence('{cases.TableName}', '{cases.Key.GetColumnName(cases.Table)}')) AS "Value" FROM generate_series(1, {count.ToString(CultureInfo.InvariantCulture)})""";
+        var ids = await Db.Database.SqlQueryRaw<long>(sql).ToArrayAsync(ct);
+        Array.Sort(ids); // in order of the cases, as the ids of one import always were
+        return ids;
+    }
+
+    public override IObservationSink OpenObservations() => new Sink(this, EntityColumns.All<StoredObservation>(Db));
+
+    public override async Task InsertCasesAsync(IReadOnlyList<(ThreatCase Case, long Id)> cases, CancellationToken ct)
+    {
+        var columns = EntityColumns.All<ThreatCase>(Db);
+        IProperty[] all = [columns.Key, .. columns.Columns];
+        var head = $"INSERT INTO {columns.TableName} ({string.Join(", ", all.Select(columns.Name))}) VALUES ";
+        foreach (var batch in cases.Chunk(BatchRows))
+        {
+            await using var command = Command(head, all, batch.Length, "");
+            var p = 0;
+            foreach (var (c, id) in batch)
+            {
+                command.Parameters[p++].Value = id;
+                for (var i = 0; i < columns.Columns.Length; i++)
+                {
+                    command.Parameters[p++].Value = columns.ProviderValue(i, c) ?? DBNull.Value;
+                }
+            }
+
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>One <c>UPDATE … FROM (VALUES …)</c> per <see cref="BatchRows"/> cases; the second value of a row is the version it was read with.</summary>
+    public override async Task UpdateCasesAsync(IReadOnlyList<(ThreatCase Case, int LoadedVersion)> cases, IReadOnlyList<string> properties, CancellationToken ct)
+    {
+        var columns = EntityColumns.Of<ThreatCase>(Db, properties);
+        var version = Db.Model.FindEntityType(typeof(ThreatCase))!.GetProperty(nameof(ThreatCase.Version));
+        IProperty[] values = [columns.Key, version, .. columns.Columns];
+        var aliases = new[] { columns.Name(columns.Key), OriginalVersion }.Concat(columns.Columns.Select(columns.Name));
+        var head = $"UPDATE {columns.TableName} AS c SET {string.Join(", ", columns.Columns.Select(p => $"{columns.Name(p)} = v.{columns.Name(p)}"))} FROM (VALUES ";
+        var tail = $") AS v ({string.Join(", ", aliases)}) WHERE c.{columns.Name(columns.Key)} = v.{columns.Name(columns.Key)} AND c.{columns.Name(version)} = v.{OriginalVersion}";
+        var changed = 0;
+        foreach (var batch in cases.Chunk(BatchRows))
+        {
+            await using var command = Command(head, values, batch.Length, tail);
+            var p = 0;
+            foreach (var (c, loaded) in batch)
+            {
+                command.Parameters[p++].Value = c.Id;
+                command.Parameters[p++].Value = loaded;
+                for (var i = 0; i < columns.Columns.Length; i++)
+                {
+                    command.Parameters[p++].Value = columns.ProviderValue(i, c) ?? DBNull.Value;
+                }
+            }
+
+            changed += await command.ExecuteNonQueryAsync(ct);
+        }
+
+        CheckChanged(changed, cases.Count);
+    }
+
+    public override Task AfterMigrationAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary><c>head (…), (…) tail</c> for <paramref name="rows"/> rows, with a parameter typed by the model per value.</summary>
+    private DbCommand Command(string head, IProperty[] columns, int rows, string tail)
+    {
+        var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        var sql = new StringBuilder(head);
+        var n = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"@p{n++}");
+                command.Parameters.Add(columns[i].GetRelationalTypeMapping().CreateParameter(command, name, null, nullable: true));
+                sql.Append(i == 0 ? "" : ", ").Append(name);
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.Append(tail).ToString();
+        return command;
+    }
+
+    private sealed class Sink(PostgresImportStore store, EntityColumns columns) : IObservationSink
+    {
+        private readonly List<object?[]> _pending = [];
+        private readonly string _head = $"INSERT INTO {columns.TableName} ({string.Join(", ", columns.Columns.Select(columns.Name))}) VALUES ";
+        private DbCommand? _fullBatch;
+
+        public async ValueTask AddAsync(StoredObservation observation, CancellationToken ct)
+        {
+            var row = new object?[columns.Columns.Length];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = columns.ProviderValue(i, observation);
+            }
+
+            _pending.Add(row);
+            if (_pending.Count == BatchRows)
+            {
+                await FlushAsync(ct);
+            }
+        }
+
+        public async Task FlushAsync(CancellationToken ct)
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            var full = _pending.Count == BatchRows;
+            var command = full ? _fullBatch ??= store.Command(_head, columns.Columns, BatchRows, "") : store.Command(_head, columns.Columns, _pending.Count, "");
+            try
+            {
+                var p = 0;
+                foreach (var row in _pending)
+                {
+                    foreach (var value in row)
+                    {
+                        command.Parameters[p++].Value = value ?? DBNull.Value;
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(ct);
+                _pending.Clear();
+            }
+            finally
+            {
+                if (!full)
+                {
+                    await command.DisposeAsync();
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_fullBatch is not null)
+            {
+                await _fullBatch.DisposeAsync();
+            }
+        }
+    }
+
+    private sealed class Nothing : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
