@@ -1,3 +1,4 @@
+using DtcNotify.AssetIndexing;
 using DtcNotify.Bot.Cards;
 using DtcNotify.Cases;
 using DtcNotify.Digest;

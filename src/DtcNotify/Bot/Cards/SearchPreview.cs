@@ -1,3 +1,4 @@
+using DtcNotify.AssetIndexing;
 using DtcNotify.Domain.Cases;
 using DtcNotify.Matching;
 using DtcNotify.Resources;
