@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DtcNotify.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDtcNotifyDbContext))]
-    [Migration("20261128024632_CaseLifecycle")]
-    partial class CaseLifecycle
+    [Migration("20261207001258_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -102,6 +102,9 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AbsentReports")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ActivityId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -134,6 +137,10 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CompanyId")
                         .HasColumnType("INTEGER");
 
@@ -155,7 +162,16 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstAbsentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FirstSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FollowUpProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUps")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -179,6 +195,12 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastNotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastReplyAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastSeen")
                         .HasColumnType("INTEGER");
 
@@ -189,7 +211,14 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.Property<long?>("NotifiedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NotifiedChannel")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ObservationCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PostAttemptedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PostClaimedBy")
@@ -197,6 +226,9 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PostClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PostUncertainSince")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("PostedAt")
@@ -209,6 +241,41 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.Property<string>("RejectReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Remediation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemediationAddresses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemediationClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemediationClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemediationEvent")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemediationImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemediationPostedImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemediationReport")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemediationSource")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Severity")
                         .IsRequired()
@@ -229,6 +296,10 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Tlp")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -243,9 +314,13 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("RemediationImportId");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("CompanyId", "Threat");
+
+                    b.HasIndex("RemediationSource", "RemediationReport");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -388,6 +463,9 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("EmailUndeliverable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -420,6 +498,9 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CasesUpdated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EarliestSeen")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FileName")
@@ -457,6 +538,10 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Rows")
                         .HasColumnType("INTEGER");
 
@@ -482,6 +567,59 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.ToTable("imports", (string)null);
                 });
 
+            modelBuilder.Entity("DtcNotify.Domain.Intake.ShadowserverDownload", b =>
+                {
+                    b.Property<string>("ReportId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportDate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("shadowserver_downloads", (string)null);
+                });
+
             modelBuilder.Entity("DtcNotify.Domain.Intake.StoredObservation", b =>
                 {
                     b.Property<long>("Id")
@@ -498,6 +636,10 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Extra")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Identifier")
@@ -531,6 +673,9 @@ namespace DtcNotify.Data.Migrations.Sqlite
 
                     b.Property<int?>("SourcePort")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceReverseDns")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SourceUrl")
                         .HasColumnType("TEXT");
@@ -609,6 +754,119 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.ToTable("leases", (string)null);
                 });
 
+            modelBuilder.Entity("DtcNotify.Domain.Mailbox.InboundMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attachments")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PostClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransportId")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Fingerprint")
+                        .IsUnique();
+
+                    b.HasIndex("NotificationId");
+
+                    b.HasIndex("PostedAt", "Kind");
+
+                    b.HasIndex("Transport", "TransportId");
+
+                    b.ToTable("inbound_mail", (string)null);
+                });
+
+            modelBuilder.Entity("DtcNotify.Domain.Mailbox.MailboxCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("mailbox_cursors", (string)null);
+                });
+
             modelBuilder.Entity("DtcNotify.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -638,6 +896,10 @@ namespace DtcNotify.Data.Migrations.Sqlite
 
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -710,6 +972,77 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("DtcNotify.Domain.Retention.ArchivedCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PurgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Remediation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Suppression")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Threat")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("archived_cases", (string)null);
+                });
+
             modelBuilder.Entity("DtcNotify.Domain.Cases.CardBatch", b =>
                 {
                     b.HasOne("DtcNotify.Domain.Intake.FeedImport", null)
@@ -768,6 +1101,19 @@ namespace DtcNotify.Data.Migrations.Sqlite
                         .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DtcNotify.Domain.Mailbox.InboundMail", b =>
+                {
+                    b.HasOne("DtcNotify.Domain.Cases.ThreatCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DtcNotify.Domain.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DtcNotify.Domain.Notifications.Notification", b =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DtcNotify.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDtcNotifyDbContext))]
-    [Migration("20261206220339_RemediationMailboxPrivacyShadowserver")]
-    partial class RemediationMailboxPrivacyShadowserver
+    [Migration("20261207001301_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
