@@ -1,5 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DtcNotify.Database;
@@ -27,11 +28,10 @@ internal sealed class SqliteWriteGate : DbCommandInterceptor, IDbTransactionInte
 
     private readonly SemaphoreSlim _turn = new(1, 1);
 
-    // Who holds the turn on a connection: InTransaction or the writing command. A connection is used by one flow at a time.
-    private readonly ConditionalWeakTable<DbConnection, object> _holders = new();
-
-    // Committing ends a Microsoft.Data.Sqlite transaction's link to its connection; remember it from the start.
-    private readonly ConditionalWeakTable<DbTransaction, DbConnection> _transactions = new();
+    // Who holds the turn on a connection: InTransaction or the writing command. A connection is used by one flow at a
+    // time; an entry lives from the turn's start to its end (or the connection's close), so the map stays as small as the
+    // one writer it has. (A ConditionalWeakTable churned containers and their finalizers at a few hundred writes a second.)
+    private readonly ConcurrentDictionary<DbConnection, object> _holders = new(ReferenceEqualityComparer.Instance);
 
     public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
@@ -126,7 +126,7 @@ internal sealed class SqliteWriteGate : DbCommandInterceptor, IDbTransactionInte
     {
         if (!_holders.TryGetValue(connection, out _) && _turn.Wait(Patience))
         {
-            _holders.AddOrUpdate(connection, InTransaction);
+            _holders[connection] = InTransaction;
         }
 
         return result;
@@ -136,35 +136,23 @@ internal sealed class SqliteWriteGate : DbCommandInterceptor, IDbTransactionInte
     {
         if (!_holders.TryGetValue(connection, out _) && await _turn.WaitAsync(Patience, cancellationToken))
         {
-            _holders.AddOrUpdate(connection, InTransaction);
+            _holders[connection] = InTransaction;
         }
 
         return result;
     }
 
-    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
-    {
-        _transactions.AddOrUpdate(result, connection);
-        return result;
-    }
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => End(eventData);
 
-    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
-    {
-        _transactions.AddOrUpdate(result, connection);
-        return ValueTask.FromResult(result);
-    }
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) => End(eventData);
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => End(transaction);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => End(eventData);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) => End(transaction);
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) => End(eventData);
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => End(transaction);
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => End(eventData);
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) => End(transaction);
-
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => End(transaction);
-
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) => End(transaction);
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) => End(eventData);
 
     public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Leave(connection, null);
 
@@ -197,7 +185,7 @@ internal sealed class SqliteWriteGate : DbCommandInterceptor, IDbTransactionInte
     {
         if (NeedsTurn(command) && await _turn.WaitAsync(Patience, cancellationToken))
         {
-            _holders.AddOrUpdate(command.Connection!, command);
+            _holders[command.Connection!] = command;
         }
     }
 
@@ -205,18 +193,14 @@ internal sealed class SqliteWriteGate : DbCommandInterceptor, IDbTransactionInte
     {
         if (NeedsTurn(command) && _turn.Wait(Patience))
         {
-            _holders.AddOrUpdate(command.Connection!, command);
+            _holders[command.Connection!] = command;
         }
     }
 
-    private Task End(DbTransaction transaction)
+    /// <summary>Committing ends a Microsoft.Data.Sqlite transaction's link to its connection; the context still knows it.</summary>
+    private Task End(TransactionEventData eventData)
     {
-        if (_transactions.TryGetValue(transaction, out var connection))
-        {
-            _transactions.Remove(transaction);
-            Leave(connection, InTransaction);
-        }
-
+        Leave(eventData.Context?.Database.GetDbConnection(), InTransaction);
         return Task.CompletedTask;
     }
 
@@ -227,7 +211,7 @@ internal sealed class SqliteWriteGate : DbCommandInterceptor, IDbTransactionInte
     private void Leave(DbConnection? connection, object? owner)
     {
         if (connection is not null && _holders.TryGetValue(connection, out var holder) && (owner is null || ReferenceEquals(holder, owner))
-            && _holders.Remove(connection))
+            && _holders.TryRemove(connection, out _))
         {
             _turn.Release();
         }
