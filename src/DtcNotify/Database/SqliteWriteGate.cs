@@ -16,7 +16,8 @@ namespace DtcNotify.Database;
 /// A turn is an EF transaction (Microsoft.Data.Sqlite begins them <c>IMMEDIATE</c>, which takes the write lock at once)
 /// from begin to commit or rollback, or one writing statement outside a transaction until it finished. Reads never wait.
 /// A turn not handed back (a connection closed mid-transaction) is handed back when the connection closes. Whoever waited
-/// <see cref="Patience"/> goes on without a turn, so a mistake here can only slow a write down to SQLite's own handling.
+/// <see cref="Patience"/> goes on without a turn and meets SQLite's own retry, so a mistake here can only add that wait;
+/// a write stuck behind a long in-process import (the feed inbox) therefore fails after up to twice the command timeout.
 /// </para>
 /// </summary>
 internal sealed class SqliteWriteGate : DbCommandInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor, IDisposable
