@@ -15,10 +15,11 @@ internal static class DatabaseExtensions
     public static IServiceCollection AddDtcNotifyDatabase(this IServiceCollection services)
     {
         services.AddSingleton<PreparedConnection>();
+        services.AddSingleton<SqliteWriteGate>();
         // SQLite rebuilds a table to alter it, with "PRAGMA foreign_keys" outside the transaction by design; EF warns about
         // that on every first migration ("would need to be reverted manually"), which only alarms a newcomer. A failed
         // migration of the single-instance SQLite file is rerun from a backup, never reverted by hand.
-        services.AddDbContext<SqliteDtcNotifyDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<PreparedConnection>().Value)
+        services.AddDbContext<SqliteDtcNotifyDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<PreparedConnection>().Value).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>())
             .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning)));
         services.AddDbContext<PostgresDtcNotifyDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<PreparedConnection>().Value));
         services.AddScoped<DtcNotifyDbContext>(sp =>

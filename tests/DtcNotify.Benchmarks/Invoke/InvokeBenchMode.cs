@@ -43,9 +43,13 @@ public static class InvokeBenchMode
             using var stop = new CancellationTokenSource(duration);
             var simulated = analysts.Select((aad, i) => new SimulatedAnalyst(http, connector.ServiceUrl, Tenant, aad,
                 [.. ids.Where((_, n) => n % analystCount == i)])).ToList();
+            process.Refresh();
+            var (appCpu, benchCpu) = (process.TotalProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
             var loadHealth = HealthLatenciesAsync(http, duration, stop.Token);
             await Task.WhenAll(simulated.Select(a => Task.Run(() => a.RunAsync(stop.Token))));
             var underLoad = await loadHealth;
+            process.Refresh();
+            (appCpu, benchCpu) = (process.TotalProcessorTime - appCpu, Process.GetCurrentProcess().TotalProcessorTime - benchCpu);
             Print($"Load average at the end of the load: {EndToEndBenchMode.LoadAverage()}");
 
             var latencies = simulated.SelectMany(a => a.LatenciesMs).Order().ToList();
@@ -53,6 +57,7 @@ public static class InvokeBenchMode
             var approved = simulated.Sum(a => a.Approved);
             var outcome = await WaitForDeliveriesAsync(connection, approved);
             Print($"invokes: {latencies.Count:N0} in {duration.TotalSeconds:F0} s ({latencies.Count / duration.TotalSeconds:F0}/s); latency p50 {P(latencies, 50):F0} ms, p95 {P(latencies, 95):F0} ms, p99 {P(latencies, 99):F0} ms, max {latencies.LastOrDefault():F0} ms");
+            Print($"CPU during the load: app {appCpu.TotalSeconds:F1} s ({appCpu.TotalMilliseconds / Math.Max(latencies.Count, 1):F2} ms per invoke), bench (analysts, fake connector, probes) {benchCpu.TotalSeconds:F1} s ({benchCpu.TotalMilliseconds / Math.Max(latencies.Count, 1):F2} ms per invoke)");
             Print($"/healthz p99: idle {P(idle, 99):F1} ms, under load {P(underLoad, 99):F1} ms (ratio {P(underLoad, 99) / Math.Max(P(idle, 99), 0.001):F1}); {underLoad.Count:N0} probes");
             Print($"errors: {errors.Count}{(errors.Count > 0 ? " — first: " + errors[0] : "")}");
             Print($"approved {approved} (database {outcome.Approved}); notifications {outcome.Notifications}, cases with exactly one {outcome.CasesWithOneNotification}, sent {outcome.Sent}");
