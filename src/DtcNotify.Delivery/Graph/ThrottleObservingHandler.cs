@@ -31,7 +31,7 @@ internal sealed partial class ThrottleObservingHandler(ILogger logger) : Delegat
             _ => null,
         };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph throttled or unavailable: {Status} on {Method} {Path} (Retry-After {RetryAfter})")]
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Graph throttled or unavailable: {Status} on {Method} {Path} (Retry-After {RetryAfter})")]
     private static partial void LogThrottled(ILogger logger, int status, string method, string path, string retryAfter);
 }
 

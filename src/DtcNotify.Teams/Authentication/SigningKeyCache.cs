@@ -80,10 +80,10 @@ internal sealed partial class SigningKeyCache(
 
     private static partial class Log
     {
-        [LoggerMessage(1101, LogLevel.Information, "Fetched {KeyCount} signing keys from {MetadataUrl}")]
+        [LoggerMessage(1001, LogLevel.Information, "Fetched {KeyCount} signing keys from {MetadataUrl}")]
         public static partial void KeysRefreshed(ILogger logger, string metadataUrl, int keyCount);
 
-        [LoggerMessage(1102, LogLevel.Error, "Could not fetch signing keys from {MetadataUrl}")]
+        [LoggerMessage(1002, LogLevel.Error, "Could not fetch signing keys from {MetadataUrl}")]
         public static partial void KeyRefreshFailed(ILogger logger, string metadataUrl, Exception exception);
     }
 }

@@ -53,10 +53,10 @@ internal sealed partial class ConnectorRetryHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(3001, LogLevel.Warning, "Connector {Method} answered {StatusCode} (attempt {Attempt}); retrying in {Delay}")]
+        [LoggerMessage(1101, LogLevel.Warning, "Connector {Method} answered {StatusCode} (attempt {Attempt}); retrying in {Delay}")]
         public static partial void RetryingAfterStatus(ILogger logger, string method, int statusCode, int attempt, TimeSpan delay);
 
-        [LoggerMessage(3002, LogLevel.Warning, "Connector {Method} failed with {ErrorType} (attempt {Attempt}); retrying in {Delay}")]
+        [LoggerMessage(1102, LogLevel.Warning, "Connector {Method} failed with {ErrorType} (attempt {Attempt}); retrying in {Delay}")]
         public static partial void RetryingAfterFailure(ILogger logger, string method, int attempt, TimeSpan delay, string errorType);
     }
 }

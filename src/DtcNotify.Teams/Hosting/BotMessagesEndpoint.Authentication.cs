@@ -34,10 +34,10 @@ internal sealed partial class BotMessagesEndpoint
 
     private static partial class Log
     {
-        [LoggerMessage(1001, LogLevel.Warning, "Rejected inbound request: {Reason} (activity {ActivityId}, conversation {ConversationId})")]
+        [LoggerMessage(1201, LogLevel.Warning, "Rejected inbound request: {Reason} (activity {ActivityId}, conversation {ConversationId})")]
         public static partial void Rejected(ILogger logger, string? reason, string? activityId, string? conversationId);
 
-        [LoggerMessage(1002, LogLevel.Error, "Activity queue is full; answered 503 for {ActivityId}")]
+        [LoggerMessage(1202, LogLevel.Error, "Activity queue is full; answered 503 for {ActivityId}")]
         public static partial void QueueFull(ILogger logger, string? activityId);
     }
 }

@@ -21,7 +21,7 @@ internal sealed partial class BotStartupWarning(IOptions<BotOptions> options, IL
 
     private static partial class Log
     {
-        [LoggerMessage(1000, LogLevel.Warning,
+        [LoggerMessage(1203, LogLevel.Warning,
             "Bot:AllowUnauthenticatedLocal is true: requests without a token are accepted from loopback callers with a loopback serviceUrl. Never enable this in production.")]
         public static partial void LocalModeOn(ILogger logger);
     }

@@ -58,16 +58,16 @@ public sealed partial class ActivityDispatcher(IBotHandler handler, ILogger<Acti
 
     private static partial class Log
     {
-        [LoggerMessage(2001, LogLevel.Debug, "Ignored activity of type {ActivityType} ({ActivityId})")]
+        [LoggerMessage(1301, LogLevel.Debug, "Ignored activity of type {ActivityType} ({ActivityId})")]
         public static partial void Ignored(ILogger logger, string? activityType, string? activityId);
 
-        [LoggerMessage(2002, LogLevel.Warning, "No handler for invoke {InvokeName} ({ActivityId}); answered 501")]
+        [LoggerMessage(1302, LogLevel.Warning, "No handler for invoke {InvokeName} ({ActivityId}); answered 501")]
         public static partial void UnhandledInvoke(ILogger logger, string invokeName, string? activityId);
 
-        [LoggerMessage(2003, LogLevel.Error, "Invoke {InvokeName} ({ActivityId}) failed")]
+        [LoggerMessage(1303, LogLevel.Error, "Invoke {InvokeName} ({ActivityId}) failed")]
         public static partial void InvokeFailed(ILogger logger, string invokeName, string? activityId, Exception exception);
 
-        [LoggerMessage(2004, LogLevel.Error, "Invoke {InvokeName} ({ActivityId}) timed out")]
+        [LoggerMessage(1304, LogLevel.Error, "Invoke {InvokeName} ({ActivityId}) timed out")]
         public static partial void InvokeTimedOut(ILogger logger, string invokeName, string? activityId);
     }
 }

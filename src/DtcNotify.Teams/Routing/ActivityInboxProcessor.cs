@@ -50,10 +50,10 @@ internal sealed partial class ActivityInboxProcessor(
 
     private static partial class Log
     {
-        [LoggerMessage(2101, LogLevel.Error, "Processing {ActivityType} activity {ActivityId} failed")]
+        [LoggerMessage(1305, LogLevel.Error, "Processing {ActivityType} activity {ActivityId} failed")]
         public static partial void ProcessingFailed(ILogger logger, string? activityType, string? activityId, Exception exception);
 
-        [LoggerMessage(2102, LogLevel.Warning, "Stopped while processing {ActivityType} activity {ActivityId}")]
+        [LoggerMessage(1306, LogLevel.Warning, "Stopped while processing {ActivityType} activity {ActivityId}")]
         public static partial void StoppedWhileProcessing(ILogger logger, string? activityType, string? activityId);
     }
 }

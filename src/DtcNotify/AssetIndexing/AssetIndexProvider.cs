@@ -59,7 +59,7 @@ internal sealed partial class AssetIndexProvider(ILogger<AssetIndexProvider> log
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Asset index rebuilt from {Count} registry assets")]
+        [LoggerMessage(3401, LogLevel.Information, "Asset index rebuilt from {Count} registry assets")]
         public static partial void Rebuilt(ILogger logger, int count);
     }
 }

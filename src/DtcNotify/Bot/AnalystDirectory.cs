@@ -55,7 +55,7 @@ internal sealed partial class AnalystDirectory(ConnectorClient connector, IOptio
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Team roster loaded: {Count} members")]
+        [LoggerMessage(2201, LogLevel.Information, "Team roster loaded: {Count} members")]
         public static partial void RosterLoaded(ILogger logger, int count);
     }
 }

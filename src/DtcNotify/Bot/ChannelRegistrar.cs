@@ -148,16 +148,16 @@ internal sealed partial class ChannelRegistrar(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Install event from tenant {TenantId} ignored: not the configured tenant")]
+        [LoggerMessage(2202, LogLevel.Warning, "Install event from tenant {TenantId} ignored: not the configured tenant")]
         public static partial void OtherTenant(ILogger logger, string tenantId);
 
-        [LoggerMessage(2, LogLevel.Information, "Specialists' channel registered in team {Team}")]
+        [LoggerMessage(2203, LogLevel.Information, "Specialists' channel registered in team {Team}")]
         public static partial void Registered(ILogger logger, string team);
 
-        [LoggerMessage(3, LogLevel.Warning, "Install in team {Team} ignored: it is not the specialists' team (set Teams:TeamId to choose another)")]
+        [LoggerMessage(2204, LogLevel.Warning, "Install in team {Team} ignored: it is not the specialists' team (set Teams:TeamId to choose another)")]
         public static partial void OtherTeam(ILogger logger, string team);
 
-        [LoggerMessage(4, LogLevel.Warning, "Service URL {ServiceUrl} not stored: the bot may not call it")]
+        [LoggerMessage(2205, LogLevel.Warning, "Service URL {ServiceUrl} not stored: the bot may not call it")]
         public static partial void ServiceUrlRefused(ILogger logger, string serviceUrl);
     }
 }

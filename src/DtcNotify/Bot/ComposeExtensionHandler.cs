@@ -67,7 +67,7 @@ internal sealed partial class ComposeExtensionHandler(
     private static partial class Log
     {
         // The query itself may be a person's e-mail address or name: only its length is logged.
-        [LoggerMessage(1, LogLevel.Warning, "Message extension lookup ({Length} characters) exceeded its time budget")]
+        [LoggerMessage(2206, LogLevel.Warning, "Message extension lookup ({Length} characters) exceeded its time budget")]
         public static partial void TooSlow(ILogger logger, int length);
     }
 }

@@ -62,7 +62,7 @@ internal sealed partial class DtcBotHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Reply to a chat command failed: status {Status}, code {Code}")]
+        [LoggerMessage(2207, LogLevel.Warning, "Reply to a chat command failed: status {Status}, code {Code}")]
         public static partial void ReplyFailed(ILogger logger, int? status, string? code);
     }
 }

@@ -44,7 +44,7 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, IHostE
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Database ready: {Count} migration(s) applied ({Provider})")]
+        [LoggerMessage(2101, LogLevel.Information, "Database ready: {Count} migration(s) applied ({Provider})")]
         public static partial void Migrated(ILogger logger, int count, string provider);
     }
 }

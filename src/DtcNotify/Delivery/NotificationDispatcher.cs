@@ -210,22 +210,22 @@ internal sealed partial class NotificationDispatcher(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Notification {Notification} delivered via {Transport} ({ExternalId})")]
+        [LoggerMessage(EventId = 2401, Level = LogLevel.Information, Message = "Notification {Notification} delivered via {Transport} ({ExternalId})")]
         public static partial void Delivered(ILogger logger, Guid notification, string transport, string externalId);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Notification} via {Transport} did not go out (attempt {Attempt}); will try again: {Error}")]
+        [LoggerMessage(EventId = 2402, Level = LogLevel.Warning, Message = "Notification {Notification} via {Transport} did not go out (attempt {Attempt}); will try again: {Error}")]
         public static partial void Postponed(ILogger logger, Guid notification, string transport, int attempt, string error);
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "Notification {Notification} via {Transport} failed ({Kind}); an analyst decides: {Error}")]
+        [LoggerMessage(EventId = 2403, Level = LogLevel.Error, Message = "Notification {Notification} via {Transport} failed ({Kind}); an analyst decides: {Error}")]
         public static partial void Failed(ILogger logger, Guid notification, string transport, string kind, string error);
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "Notification {Notification} was left in sending by {Holder}: marked failed, delivery state unknown")]
+        [LoggerMessage(EventId = 2404, Level = LogLevel.Error, Message = "Notification {Notification} was left in sending by {Holder}: marked failed, delivery state unknown")]
         public static partial void InterruptedFound(ILogger logger, Guid notification, string holder);
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "Notification {Notification} was delivered but its claim had been taken over; the outcome was not recorded")]
+        [LoggerMessage(EventId = 2405, Level = LogLevel.Error, Message = "Notification {Notification} was delivered but its claim had been taken over; the outcome was not recorded")]
         public static partial void ClaimLost(ILogger logger, Guid notification);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Updating the card of case {CaseId} after a delivery failed")]
+        [LoggerMessage(EventId = 2406, Level = LogLevel.Warning, Message = "Updating the card of case {CaseId} after a delivery failed")]
         public static partial void ChannelUpdateFailed(ILogger logger, long caseId, Exception exception);
     }
 }

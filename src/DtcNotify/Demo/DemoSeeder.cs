@@ -38,7 +38,7 @@ internal sealed partial class DemoSeeder(DtcNotifyDbContext db, RegistryImporter
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Empty database in Development: seeded {Count} fictional demo companies; demo feeds to ingest: {Feeds}")]
+        [LoggerMessage(3301, LogLevel.Warning, "Empty database in Development: seeded {Count} fictional demo companies; demo feeds to ingest: {Feeds}")]
         public static partial void Seeded(ILogger logger, int count, string feeds);
     }
 }

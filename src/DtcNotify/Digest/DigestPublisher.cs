@@ -96,10 +96,10 @@ internal sealed partial class DigestPublisher(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Digest {Day} posted to the specialists' channel")]
+        [LoggerMessage(2501, LogLevel.Information, "Digest {Day} posted to the specialists' channel")]
         public static partial void Posted(ILogger logger, string day);
 
-        [LoggerMessage(2, LogLevel.Warning, "Digest {Day} refused by the connector: status {Status}, code {Code}")]
+        [LoggerMessage(2502, LogLevel.Warning, "Digest {Day} refused by the connector: status {Status}, code {Code}")]
         public static partial void PostRefused(ILogger logger, string day, int? status, string code);
     }
 }

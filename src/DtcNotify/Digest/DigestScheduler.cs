@@ -53,10 +53,10 @@ internal sealed partial class DigestScheduler(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Daily digest disabled (Digest:Enabled is false)")]
+        [LoggerMessage(2503, LogLevel.Information, "Daily digest disabled (Digest:Enabled is false)")]
         public static partial void Disabled(ILogger logger);
 
-        [LoggerMessage(2, LogLevel.Warning, "Digest due but no specialists' channel is registered yet")]
+        [LoggerMessage(2504, LogLevel.Warning, "Digest due but no specialists' channel is registered yet")]
         public static partial void NoChannel(ILogger logger);
     }
 }

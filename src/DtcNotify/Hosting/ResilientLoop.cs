@@ -117,13 +117,13 @@ internal sealed partial class ResilientLoop(string name, TimeProvider clock, ILo
 
     private static partial class Log
     {
-        [LoggerMessage(9001, LogLevel.Warning, "{Loop} failed: {ErrorType}: {Error}; going on after {Backoff}")]
+        [LoggerMessage(2001, LogLevel.Warning, "{Loop} failed: {ErrorType}: {Error}; going on after {Backoff}")]
         public static partial void TransientFailure(ILogger logger, string loop, string errorType, string error, TimeSpan backoff);
 
-        [LoggerMessage(9002, LogLevel.Error, "{Loop} failed unexpectedly: {ErrorType}: {Error}; going on after {Backoff}")]
+        [LoggerMessage(2002, LogLevel.Error, "{Loop} failed unexpectedly: {ErrorType}: {Error}; going on after {Backoff}")]
         public static partial void UnexpectedFailure(ILogger logger, string loop, string errorType, string error, TimeSpan backoff, Exception exception);
 
-        [LoggerMessage(9003, LogLevel.Information, "{Loop} works again after {Failures} failed round(s)")]
+        [LoggerMessage(2003, LogLevel.Information, "{Loop} works again after {Failures} failed round(s)")]
         public static partial void Recovered(ILogger logger, string loop, int failures);
     }
 }

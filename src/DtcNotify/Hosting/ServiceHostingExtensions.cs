@@ -35,14 +35,12 @@ internal static class ServiceHostingExtensions
         services.AddNoAutoRedirects();
         services.AddDtcNotifyOptions(configuration);
         services.AddDtcNotifyDatabase();
-        services.AddScoped<RegistryImporter>();
+        services.AddRegistry();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton(_ => ThreatPlaybook.LoadDefault());
         services.AddShadowserver(configuration);
-        services.AddSingleton<AssetIndexProvider>();
-        services.AddScoped<IngestService>();
-        services.AddScoped<CaseQueries>();
-        services.AddScoped<LookupService>();
+        services.AddLookup();
+        services.AddIngest();
         services.AddDigest();
         services.AddRetention();
         services.AddAuditTrail();

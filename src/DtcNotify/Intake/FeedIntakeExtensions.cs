@@ -6,6 +6,9 @@ namespace DtcNotify.Intake;
 /// <summary>The two intake paths besides the CLI: the inbox folder (<c>Feeds:InboxDirectory</c>) and <c>POST /api/feeds/{source}</c>.</summary>
 internal static class FeedIntakeExtensions
 {
+    /// <summary>The import of a feed file (CLI <c>ingest</c>, the inbox and the HTTP intake all go through it).</summary>
+    public static IServiceCollection AddIngest(this IServiceCollection services) => services.AddScoped<IngestService>();
+
     public static IServiceCollection AddFeedIntake(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyVerifier>();

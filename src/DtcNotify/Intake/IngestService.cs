@@ -214,10 +214,10 @@ internal sealed partial class IngestService(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "{File} from {Source}: already imported as import {Import}; not imported again")]
+        [LoggerMessage(2610, LogLevel.Information, "{File} from {Source}: already imported as import {Import}; not imported again")]
         public static partial void Duplicate(ILogger logger, string file, string source, long import);
 
-        [LoggerMessage(2, LogLevel.Information, "{File} from {Source}: {Observations} observations, {Matched} matched, {Rejected} rejected")]
+        [LoggerMessage(2611, LogLevel.Information, "{File} from {Source}: {Observations} observations, {Matched} matched, {Rejected} rejected")]
         public static partial void Ingested(ILogger logger, string file, string source, int observations, int matched, int rejected);
     }
 }

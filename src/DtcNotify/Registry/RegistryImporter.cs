@@ -73,7 +73,7 @@ internal sealed partial class RegistryImporter(DtcNotifyDbContext db, TimeProvid
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Registry import: {Companies} companies ({Created} new, {Updated} updated), {Rejected} rows rejected")]
+        [LoggerMessage(2801, LogLevel.Information, "Registry import: {Companies} companies ({Created} new, {Updated} updated), {Rejected} rows rejected")]
         public static partial void Imported(ILogger logger, int companies, int created, int updated, int rejected);
     }
 }

@@ -160,10 +160,10 @@ internal sealed partial class RetentionPurge(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Retention purge: {Observations} observations, {Cases} cases, {Notifications} notifications (dry run: {DryRun})")]
+        [LoggerMessage(3001, LogLevel.Information, "Retention purge: {Observations} observations, {Cases} cases, {Notifications} notifications (dry run: {DryRun})")]
         public static partial void Purged(ILogger logger, int observations, int cases, int notifications, bool dryRun);
 
-        [LoggerMessage(2, LogLevel.Warning, "Retention purge skipped: another purge is running")]
+        [LoggerMessage(3002, LogLevel.Warning, "Retention purge skipped: another purge is running")]
         public static partial void Busy(ILogger logger);
     }
 }

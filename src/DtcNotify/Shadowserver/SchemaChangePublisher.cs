@@ -36,10 +36,10 @@ internal sealed partial class SchemaChangePublisher(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Shadowserver schema changed but no specialists' channel is registered to tell")]
+        [LoggerMessage(3101, LogLevel.Warning, "Shadowserver schema changed but no specialists' channel is registered to tell")]
         public static partial void NoChannel(ILogger logger);
 
-        [LoggerMessage(2, LogLevel.Information, "Shadowserver schema change posted to the channel: {Added} added, {Removed} removed, {Changed} changed")]
+        [LoggerMessage(3102, LogLevel.Information, "Shadowserver schema change posted to the channel: {Added} added, {Removed} removed, {Changed} changed")]
         public static partial void Posted(ILogger logger, int added, int removed, int changed);
     }
 }

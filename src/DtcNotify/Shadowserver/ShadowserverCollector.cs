@@ -118,13 +118,13 @@ internal sealed partial class ShadowserverCollector(
 
     private static partial class Log
     {
-        [LoggerMessage(3, LogLevel.Information, "{File}: a concurrent import changed the same cases (attempt {Attempt}); importing again")]
+        [LoggerMessage(3103, LogLevel.Information, "{File}: a concurrent import changed the same cases (attempt {Attempt}); importing again")]
         public static partial void IngestRaced(ILogger logger, string file, int attempt);
 
-        [LoggerMessage(1, LogLevel.Warning, "Shadowserver report {Id} ({File}) failed: {Reason}; it is tried again next run")]
+        [LoggerMessage(3104, LogLevel.Warning, "Shadowserver report {Id} ({File}) failed: {Reason}; it is tried again next run")]
         public static partial void ReportFailed(ILogger logger, string id, string file, string reason);
 
-        [LoggerMessage(2, LogLevel.Information, "Shadowserver collector: {Listed} listed, {Downloaded} downloaded, {Skipped} skipped, {Ingested} ingested, {Failed} failed")]
+        [LoggerMessage(3105, LogLevel.Information, "Shadowserver collector: {Listed} listed, {Downloaded} downloaded, {Skipped} skipped, {Ingested} ingested, {Failed} failed")]
         public static partial void Collected(ILogger logger, int listed, int downloaded, int skipped, int ingested, int failed);
     }
 }

@@ -98,13 +98,13 @@ internal sealed partial class ShadowserverSchemaSource
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Shadowserver schema file {Path} does not exist yet; using the mapping shipped with DtcNotify until 'dtcnotify shadowserver schema update' writes it")]
+        [LoggerMessage(3106, LogLevel.Warning, "Shadowserver schema file {Path} does not exist yet; using the mapping shipped with DtcNotify until 'dtcnotify shadowserver schema update' writes it")]
         public static partial void Missing(ILogger logger, string path);
 
-        [LoggerMessage(2, LogLevel.Information, "Shadowserver schema {Path} {What}: {Reports} report types, created {Created}")]
+        [LoggerMessage(3107, LogLevel.Information, "Shadowserver schema {Path} {What}: {Reports} report types, created {Created}")]
         public static partial void Loaded(ILogger logger, string path, int reports, string created, string what);
 
-        [LoggerMessage(3, LogLevel.Error, "Shadowserver schema {Path} changed but cannot be read; the previous version stays in use")]
+        [LoggerMessage(3108, LogLevel.Error, "Shadowserver schema {Path} changed but cannot be read; the previous version stays in use")]
         public static partial void ReloadFailed(ILogger logger, string path, Exception exception);
     }
 }

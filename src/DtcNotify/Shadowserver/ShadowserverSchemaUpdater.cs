@@ -114,7 +114,7 @@ internal sealed partial class ShadowserverSchemaUpdater(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Shadowserver schema written to {Path}: {Reports} report types, {Added} added, {Removed} removed, {Changed} changed")]
+        [LoggerMessage(3109, LogLevel.Information, "Shadowserver schema written to {Path}: {Reports} report types, {Added} added, {Removed} removed, {Changed} changed")]
         public static partial void Updated(ILogger logger, string path, int reports, int added, int removed, int changed);
     }
 }

@@ -38,6 +38,6 @@ internal sealed partial class OutboxDepthGauge(IServiceScopeFactory scopes, ILog
         }
     }
 
-    [LoggerMessage(1, LogLevel.Debug, "Outbox depth not measured: {Error}")]
+    [LoggerMessage(3201, LogLevel.Debug, "Outbox depth not measured: {Error}")]
     private static partial void LogUnavailable(ILogger logger, string error);
 }

@@ -132,7 +132,7 @@ internal sealed partial class CaseActionHandler(AnalystGate gate, CaseActionServ
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Card action {Verb} on {Subject} refused: the clicker is not an analyst of the configured team and tenant")]
+        [LoggerMessage(2301, LogLevel.Warning, "Card action {Verb} on {Subject} refused: the clicker is not an analyst of the configured team and tenant")]
         public static partial void Refused(ILogger logger, string verb, string subject);
     }
 }

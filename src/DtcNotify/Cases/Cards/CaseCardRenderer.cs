@@ -52,7 +52,7 @@ internal sealed partial class CaseCardRenderer(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Team roster unavailable ({Error}); the card is rendered without reassign choices")]
+        [LoggerMessage(2302, LogLevel.Warning, "Team roster unavailable ({Error}); the card is rendered without reassign choices")]
         public static partial void RosterUnavailable(ILogger logger, string error);
     }
 }

@@ -57,10 +57,10 @@ internal sealed partial class CaseCardUpdater(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Case {CaseId} has no card in the channel yet; nothing to update")]
+        [LoggerMessage(2303, LogLevel.Warning, "Case {CaseId} has no card in the channel yet; nothing to update")]
         public static partial void NotPosted(ILogger logger, long caseId);
 
-        [LoggerMessage(2, LogLevel.Warning, "Updating the card of case {CaseId} failed: {Error} (status {Status})")]
+        [LoggerMessage(2304, LogLevel.Warning, "Updating the card of case {CaseId} failed: {Error} (status {Status})")]
         public static partial void PublishFailed(ILogger logger, long caseId, string error, int? status);
     }
 }

@@ -101,7 +101,7 @@ internal sealed partial class CasePoster(IServiceScopeFactory scopes, IOptions<T
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Error, "Case {Reference}: its poster stopped while posting the card, so its thread may or may not exist; marked posting uncertain and not posted again (an analyst decides)")]
+        [LoggerMessage(2305, LogLevel.Error, "Case {Reference}: its poster stopped while posting the card, so its thread may or may not exist; marked posting uncertain and not posted again (an analyst decides)")]
         public static partial void Abandoned(ILogger logger, string reference);
     }
 }

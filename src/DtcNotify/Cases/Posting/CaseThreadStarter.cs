@@ -199,13 +199,13 @@ internal sealed partial class CaseThreadStarter(IServiceProvider services, Speci
 
     private static partial class Log
     {
-        [LoggerMessage(10, LogLevel.Information, "Case {CaseId} posted to the specialists' channel")]
+        [LoggerMessage(2306, LogLevel.Information, "Case {CaseId} posted to the specialists' channel")]
         public static partial void Posted(ILogger logger, long caseId);
 
-        [LoggerMessage(11, LogLevel.Information, "Batch card {BatchId} posted for {Count} cases")]
+        [LoggerMessage(2307, LogLevel.Information, "Batch card {BatchId} posted for {Count} cases")]
         public static partial void BatchPosted(ILogger logger, long batchId, int count);
 
-        [LoggerMessage(12, LogLevel.Error, "Case {Reference}: posting its card ended in {ErrorType}, so its thread may or may not exist; marked posting uncertain and not posted again (an analyst decides)")]
+        [LoggerMessage(2308, LogLevel.Error, "Case {Reference}: posting its card ended in {ErrorType}, so its thread may or may not exist; marked posting uncertain and not posted again (an analyst decides)")]
         public static partial void Uncertain(ILogger logger, string reference, string errorType);
     }
 }

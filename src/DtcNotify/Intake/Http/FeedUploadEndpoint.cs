@@ -70,16 +70,16 @@ internal static partial class FeedUploadEndpoint
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Feed upload refused: no valid API key for source '{Source}'")]
+        [LoggerMessage(2601, LogLevel.Warning, "Feed upload refused: no valid API key for source '{Source}'")]
         public static partial void Unauthorized(ILogger logger, string source);
 
-        [LoggerMessage(2, LogLevel.Warning, "Feed upload from '{Source}' refused: larger than {MaxBytes} bytes")]
+        [LoggerMessage(2602, LogLevel.Warning, "Feed upload from '{Source}' refused: larger than {MaxBytes} bytes")]
         public static partial void TooLarge(ILogger logger, string source, long maxBytes);
 
-        [LoggerMessage(3, LogLevel.Warning, "Feed upload from '{Source}' refused: {Reason}")]
+        [LoggerMessage(2603, LogLevel.Warning, "Feed upload from '{Source}' refused: {Reason}")]
         public static partial void Refused(ILogger logger, string source, string reason);
 
-        [LoggerMessage(4, LogLevel.Information, "Feed upload from '{Source}': import {Import}, {Observations} observations (duplicate: {Duplicate})")]
+        [LoggerMessage(2604, LogLevel.Information, "Feed upload from '{Source}': import {Import}, {Observations} observations (duplicate: {Duplicate})")]
         public static partial void Accepted(ILogger logger, string source, string import, int observations, bool duplicate);
     }
 }

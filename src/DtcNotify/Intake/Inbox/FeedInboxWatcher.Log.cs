@@ -6,19 +6,19 @@ internal sealed partial class FeedInboxWatcher
     {
         public static readonly Func<ILogger, string, string, IDisposable?> FileScope = LoggerMessage.DefineScope<string, string>("Inbox file {File} from {Source}");
 
-        [LoggerMessage(1, LogLevel.Information, "Watching the feed inbox {Inbox}")]
+        [LoggerMessage(2605, LogLevel.Information, "Watching the feed inbox {Inbox}")]
         public static partial void Watching(ILogger logger, string inbox);
 
-        [LoggerMessage(2, LogLevel.Information, "Inbox file {File} from {Source}: import {Import}, {Observations} observations (duplicate: {Duplicate}); moved to {Path}")]
+        [LoggerMessage(2606, LogLevel.Information, "Inbox file {File} from {Source}: import {Import}, {Observations} observations (duplicate: {Duplicate}); moved to {Path}")]
         public static partial void Processed(ILogger logger, string file, string source, string import, int observations, bool duplicate, string path);
 
-        [LoggerMessage(3, LogLevel.Warning, "Inbox file {File} from {Source} refused: {Reason}; moved to {Path}")]
+        [LoggerMessage(2607, LogLevel.Warning, "Inbox file {File} from {Source} refused: {Reason}; moved to {Path}")]
         public static partial void Refused(ILogger logger, string file, string source, string reason, string path);
 
-        [LoggerMessage(4, LogLevel.Error, "Inbox file {File} from {Source} could not be ingested; it stays in the inbox and is retried in {RetryAfter}")]
+        [LoggerMessage(2608, LogLevel.Error, "Inbox file {File} from {Source} could not be ingested; it stays in the inbox and is retried in {RetryAfter}")]
         public static partial void IngestFailed(ILogger logger, string file, string source, TimeSpan retryAfter, Exception exception);
 
-        [LoggerMessage(6, LogLevel.Warning, "Inbox entry {Entry} refused and left where it is: {Reason}")]
+        [LoggerMessage(2609, LogLevel.Warning, "Inbox entry {Entry} refused and left where it is: {Reason}")]
         public static partial void LinkRefused(ILogger logger, string entry, string reason);
     }
 }

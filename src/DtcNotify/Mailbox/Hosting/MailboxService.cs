@@ -34,7 +34,7 @@ internal sealed partial class MailboxService(MailboxPoller poller, IOptions<Mail
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Mailbox: {Processed} message(s): {Replies} replies, {Bounces} bounces, {AutoReplies} auto-replies, {Unmatched} unmatched")]
+        [LoggerMessage(2701, LogLevel.Information, "Mailbox: {Processed} message(s): {Replies} replies, {Bounces} bounces, {AutoReplies} auto-replies, {Unmatched} unmatched")]
         public static partial void Round(ILogger logger, int processed, int replies, int bounces, int autoReplies, int unmatched);
     }
 }

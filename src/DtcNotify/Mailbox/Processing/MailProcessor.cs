@@ -130,7 +130,7 @@ internal sealed partial class MailProcessor(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Mailbox message recorded as {Kind} (case {CaseId}) from {Transport}, {Bytes} bytes")]
+        [LoggerMessage(2702, LogLevel.Information, "Mailbox message recorded as {Kind} (case {CaseId}) from {Transport}, {Bytes} bytes")]
         public static partial void Recorded(ILogger logger, string kind, long? caseId, string transport, long bytes);
     }
 }
