@@ -32,7 +32,7 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IImportStore store, I
     /// <remarks>
     /// The other columns an import may change are written only on the cases where it changed them: SQLite rewrites the
     /// entries of every index on a column an UPDATE sets, changed or not (<c>Status</c>; <c>RemediationSource</c>,
-    /// <c>RemediationReport</c>; <c>RemediationImportId</c>), which for 70,000 cases a later report adds to cost more than the rows.
+    /// <c>RemediationReport</c>; <c>RemediationImportId</c>), for each of the 70,000 cases a large later report adds to.
     /// </remarks>
     private static readonly string[] Counted =
     [
