@@ -33,6 +33,14 @@ public interface IImportStore
     Task InsertCasesAsync(IReadOnlyList<(ThreatCase Case, long Id)> cases, CancellationToken ct);
 
     /// <summary>
+    /// The cases with these ids, untracked, for an import to add to. Their JSON columns (<see cref="ThreatCase.Measures"/>,
+    /// <see cref="ThreatCase.Explanation"/>) are read only where triage still decides the case (<see cref="ThreatCase.IsRetriageable"/>)
+    /// and empty elsewhere: an import writes them back only where triage ran, and deserialising them for every case an
+    /// analyst already handles was most of the cost of reading 70,000 cases.
+    /// </summary>
+    Task<List<ThreatCase>> ReadCasesToAddToAsync(long[] ids, CancellationToken ct);
+
+    /// <summary>
     /// Writes <paramref name="properties"/> of cases read untracked, by id, if their version is still the one they were read
     /// with; throws <see cref="Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException"/> when one changed meanwhile.
     /// </summary>

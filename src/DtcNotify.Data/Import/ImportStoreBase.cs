@@ -32,6 +32,22 @@ internal abstract class ImportStoreBase(DtcNotifyDbContext db) : IImportStore
 
     public abstract Task AfterMigrationAsync(CancellationToken ct);
 
+    public Task<List<ThreatCase>> ReadCasesToAddToAsync(long[] ids, CancellationToken ct)
+    {
+        var entity = Db.Model.FindEntityType(typeof(ThreatCase))!;
+        var cases = EntityColumns.All<ThreatCase>(Db);
+        var status = entity.GetProperty(nameof(ThreatCase.Status));
+        // ThreatCase.IsRetriageable, in SQL; the names come from the model's converter.
+        var retriageable = string.Join(", ", new[] { CaseStatus.New, CaseStatus.Suppressed }
+            .Select(s => "'" + (string)status.GetTypeMapping().Converter!.ConvertToProvider(s)! + "'"));
+        string[] json = [nameof(ThreatCase.Measures), nameof(ThreatCase.Explanation)];
+        var select = entity.GetProperties().Select(p => json.Contains(p.Name)
+            ? $"CASE WHEN {cases.Name(status)} IN ({retriageable}) THEN {cases.Name(p)} ELSE '[]' END AS {cases.Name(p)}"
+            : cases.Name(p));
+        var sql = "SELECT " + string.Join(", ", select) + " FROM " + cases.TableName; // names from the model only
+        return Db.Cases.FromSqlRaw(sql).AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.Id)).ToListAsync(ct);
+    }
+
     /// <summary>In LINQ, so the status names come from the model's converter (<see cref="ThreatCase.CollectsObservations"/>, in SQL).</summary>
     public Task LinkObservationsAsync(long importId, IReadOnlyList<long> superseded, CancellationToken ct)
     {

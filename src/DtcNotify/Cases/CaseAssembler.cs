@@ -28,19 +28,36 @@ namespace DtcNotify.Cases;
 /// </remarks>
 internal sealed class CaseAssembler(DtcNotifyDbContext db, IImportStore store, IOptions<TriageOptions> triage, TimeProvider clock)
 {
-    /// <summary>What <see cref="ThreatCase.AddObservations"/>, <see cref="ThreatCase.RaiseTlp"/>, <see cref="ThreatCase.RecordSighting"/> and the remediation source change on an existing case.</summary>
+    /// <summary>What <see cref="ThreatCase.AddObservations"/> and <see cref="ThreatCase.RaiseTlp"/> change on every existing case.</summary>
+    /// <remarks>
+    /// The other columns an import may change are written only on the cases where it changed them: SQLite rewrites the
+    /// entries of every index on a column an UPDATE sets, changed or not (<c>Status</c>; <c>RemediationSource</c>,
+    /// <c>RemediationReport</c>; <c>RemediationImportId</c>), for each of the 70,000 cases a large later report adds to.
+    /// </remarks>
     private static readonly string[] Counted =
     [
         nameof(ThreatCase.ObservationCount), nameof(ThreatCase.FirstSeen), nameof(ThreatCase.LastSeen), nameof(ThreatCase.Tlp),
-        nameof(ThreatCase.UpdatedAt), nameof(ThreatCase.Version), nameof(ThreatCase.Status), nameof(ThreatCase.ResolvedAt),
-        nameof(ThreatCase.LastAction), nameof(ThreatCase.LastActorName), nameof(ThreatCase.LastActionAt),
-        nameof(ThreatCase.RemediationSource), nameof(ThreatCase.RemediationReport), nameof(ThreatCase.Remediation),
-        nameof(ThreatCase.RemediationEvent), nameof(ThreatCase.AbsentReports), nameof(ThreatCase.FirstAbsentAt),
+        nameof(ThreatCase.UpdatedAt), nameof(ThreatCase.Version),
+    ];
+
+    /// <summary>What the remediation source of a case not yet notified changes.</summary>
+    private static readonly string[] Followed = [nameof(ThreatCase.RemediationSource), nameof(ThreatCase.RemediationReport)];
+
+    /// <summary>What <see cref="ThreatCase.RecordSighting"/> changes.</summary>
+    private static readonly string[] Sighted =
+    [
+        nameof(ThreatCase.Remediation), nameof(ThreatCase.RemediationEvent), nameof(ThreatCase.AbsentReports), nameof(ThreatCase.FirstAbsentAt),
         nameof(ThreatCase.RemediationImportId), nameof(ThreatCase.RemediationAddresses),
     ];
 
-    /// <summary>Also what <see cref="ThreatCase.ApplyTriage"/> changes (the explanation is JSON: written only where triage ran).</summary>
-    private static readonly string[] Triaged = [.. Counted, nameof(ThreatCase.Explanation), nameof(ThreatCase.Suppression), nameof(ThreatCase.Channel)];
+    /// <summary>What a reopening sighting changes besides (<see cref="ThreatCase.RecordSighting"/> returned true).</summary>
+    private static readonly string[] Reopened =
+    [
+        nameof(ThreatCase.Status), nameof(ThreatCase.ResolvedAt), nameof(ThreatCase.LastAction), nameof(ThreatCase.LastActorName), nameof(ThreatCase.LastActionAt),
+    ];
+
+    /// <summary>What <see cref="ThreatCase.ApplyTriage"/> changes (the explanation is JSON: written only where triage ran).</summary>
+    private static readonly string[] Triaged = [nameof(ThreatCase.Explanation), nameof(ThreatCase.Suppression), nameof(ThreatCase.Channel), nameof(ThreatCase.Status)];
 
     private readonly Dictionary<(long Company, string Threat), CaseGroup> _groups = [];
     private Dictionary<(long Company, string Threat), long> _open = [];
@@ -142,14 +159,16 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IImportStore store, I
             if (c.NotifiedAt is null && reportKey is not null)
             {
                 (c.RemediationSource, c.RemediationReport) = (source, reportKey);
+                group.Changed |= Change.Followed;
             }
             else if (!group.Created && Remediation.RemediationTracker.Tracks(c, import))
             {
-                c.RecordSighting(importId, group.Addresses.Count, now);
+                group.Changed |= c.RecordSighting(importId, group.Addresses.Count, now) ? Change.Sighted | Change.Reopened : Change.Sighted;
             }
 
             if (c.IsRetriageable)
             {
+                group.Changed |= Change.Triaged;
                 var company = companies[c.CompanyId];
                 var ownOnly = TlpLevel.OwnContactsOnly(c.Tlp);
                 c.ApplyTriage(evaluator.Evaluate(new TriageInput(
@@ -179,11 +198,37 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IImportStore store, I
         }
 
         await store.InsertCasesAsync([.. fresh.Select(g => (g.Case!, g.CaseId!.Value))], ct);
-        var added = _groups.Values.Where(g => !g.Created).ToList();
-        await store.UpdateCasesAsync([.. added.Where(g => !g.Case!.IsRetriageable).Select(g => (g.Case!, g.LoadedVersion))], Counted, ct);
-        await store.UpdateCasesAsync([.. added.Where(g => g.Case!.IsRetriageable).Select(g => (g.Case!, g.LoadedVersion))], Triaged, ct);
+        foreach (var changed in _groups.Values.Where(g => !g.Created).GroupBy(g => g.Changed))
+        {
+            await store.UpdateCasesAsync([.. changed.Select(g => (g.Case!, g.LoadedVersion))], ColumnsOf(changed.Key), ct);
+        }
+
         return new CaseCounts(created, updated, suppressed);
     }
+
+    /// <summary>What an import may change on an existing case besides its counts (<see cref="Counted"/>).</summary>
+    [Flags]
+    internal enum Change
+    {
+        None = 0,
+        Followed = 1,
+        Sighted = 2,
+        Reopened = 4,
+        Triaged = 8,
+    }
+
+    /// <summary>The columns to write back for one kind of change; <c>Status</c> once where a reopened case was triaged too.</summary>
+    private static string[] ColumnsOf(Change changed) =>
+    [
+        .. new[]
+        {
+            Counted,
+            changed.HasFlag(Change.Followed) ? Followed : [],
+            changed.HasFlag(Change.Sighted) ? Sighted : [],
+            changed.HasFlag(Change.Reopened) ? Reopened : [],
+            changed.HasFlag(Change.Triaged) ? Triaged : [],
+        }.SelectMany(columns => columns).Distinct(StringComparer.Ordinal),
+    ];
 
     /// <summary>Only what triage and a new case need (a projection: materialising companies with their contacts cost seconds per 80,000).</summary>
     /// <remarks>One query with the ids as one array parameter: EF's default of one SQL parameter per id costs SQLite a name lookup per parameter.</remarks>
@@ -196,11 +241,11 @@ internal sealed class CaseAssembler(DtcNotifyDbContext db, IImportStore store, I
     /// <summary>HasOwn*: a contact of the company itself, not a supplier's (TLP:AMBER+STRICT allows only those).</summary>
     private sealed record CompanyFacts(long Id, string Language, bool Vital, bool DoNotContact, bool HasEmail, bool HasPhone, bool HasOwnEmail, bool HasOwnPhone);
 
-    /// <summary>The open cases this import adds to, untracked (the store writes them back), by id.</summary>
+    /// <summary>The open cases this import adds to, untracked (the store writes them back), by id; their JSON only where triage still decides them.</summary>
     private async Task<Dictionary<long, ThreatCase>> LoadOpenCasesAsync(CancellationToken ct)
     {
         var ids = _groups.Values.Where(g => g.Existing).Select(g => g.CaseId!.Value).ToArray();
-        return ids.Length == 0 ? [] : await db.Cases.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        return ids.Length == 0 ? [] : (await store.ReadCasesToAddToAsync(ids, ct)).ToDictionary(c => c.Id);
     }
 
     /// <summary>When each company × threat of this import was last notified (any case, closed ones too).</summary>

@@ -29,6 +29,9 @@ internal sealed class CaseGroup(long companyId, string threat, PlaybookEntry ent
     /// <summary>The <see cref="ThreatCase.Version"/> an existing case was read with: its update checks it (optimistic concurrency).</summary>
     public int LoadedVersion { get; set; }
 
+    /// <summary>Which columns of an existing case this import changed besides its counts (only those are written back).</summary>
+    public CaseAssembler.Change Changed { get; set; }
+
     public int Count { get; private set; }
 
     public DateTimeOffset? First { get; private set; }

@@ -205,6 +205,7 @@ public class IngestPipelineTests
             Assert.Equal(2 * old.ObservationCount, now.ObservationCount);
             Assert.Equal((old.FirstSeen, old.LastSeen, old.Tlp, old.Reference), (now.FirstSeen, now.LastSeen, now.Tlp, now.Reference));
             Assert.Equal(old.Measures, now.Measures);
+            Assert.NotEmpty(now.Explanation); // the import reads the analysts' cases without their JSON and must not write it back empty
             Assert.True(now.UpdatedAt > old.UpdatedAt, $"{now.Reference} was not touched");
             if (old.Status == CaseStatus.Proposed)
             {
@@ -258,6 +259,31 @@ public class IngestPipelineTests
         await using var check = database.CreateContext();
         var written = await check.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
         Assert.Equal((count + 5, version + 2), (written.ObservationCount, written.Version)); // the analyst's step, then the import's
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_import_store_reads_measures_and_explanation_only_of_the_cases_triage_still_decides(string provider)
+    {
+        await using var database = await RegistryAsync(provider);
+        using var feed = new TempFile(Feed(DateTimeOffset.UtcNow), "incident.csv");
+        await JsonAsync(database, "ingest", feed.Path, "--source", "lds", "--json");
+        await using var db = database.CreateContext();
+        await db.Cases.Where(c => c.Threat == "open-rdp").ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CaseStatus.Proposed));
+        var stored = await db.Cases.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
+        Assert.Contains(stored, c => c.Status == CaseStatus.Proposed);
+        Assert.Contains(stored, c => c.IsRetriageable);
+
+        var read = (await Data.Import.ImportStore.For(db).ReadCasesToAddToAsync([.. stored.Select(c => c.Id)], default)).OrderBy(c => c.Id).ToList();
+
+        Assert.Equal(stored.Select(c => (c.Id, c.Reference, c.Status, c.Version, c.ObservationCount, c.Remediation)), read.Select(c => (c.Id, c.Reference, c.Status, c.Version, c.ObservationCount, c.Remediation)));
+        foreach (var (full, c) in stored.Zip(read))
+        {
+            Assert.NotEmpty(full.Explanation);
+            Assert.NotEmpty(full.Measures);
+            Assert.Equal(full.IsRetriageable ? full.Explanation.Select(r => (r.Criterion, r.Passed)) : [], c.Explanation.Select(r => (r.Criterion, r.Passed)));
+            Assert.Equal(full.IsRetriageable ? full.Measures : [], c.Measures);
+        }
     }
 
     [Fact]
