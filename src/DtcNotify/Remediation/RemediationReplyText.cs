@@ -30,7 +30,6 @@ internal static class RemediationReplyText
     public static int DaysBetween(DateTimeOffset? from, DateTimeOffset? to) =>
         from is { } a && to is { } b ? Math.Max(0, (int)(b - a).TotalDays) : 0;
 
-    /// <summary>A date as the analysts read it: Amsterdam, with the zone shown.</summary>
-    public static string Day(DateTimeOffset at, AnalystTexts texts) =>
-        TimeZoneInfo.ConvertTime(at, DutchCalendar.Amsterdam).ToString("d MMM yyyy HH:mm", texts.Culture) + " (Amsterdam)";
+    /// <summary>A time as the analysts read it everywhere: Amsterdam, with the zone (CET/CEST) shown.</summary>
+    public static string Day(DateTimeOffset at, AnalystTexts texts) => texts.When(at);
 }
