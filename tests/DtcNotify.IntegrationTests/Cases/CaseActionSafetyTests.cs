@@ -27,6 +27,22 @@ public sealed class CaseActionSafetyTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_unknown_verb_gets_an_error_in_the_teams_language_and_an_audit_entry(string provider)
+    {
+        await using var world = await CardsWorld.StartAsync(provider);
+        var c = (await world.WaitForProposedAsync(await world.AddCasesAsync(1)))[0];
+
+        var (status, body) = await world.InvokeAsync(c, "case.frobnicate", CardsWorld.AnnaAad);
+
+        Assert.Equal(400, status);
+        Assert.Equal("Deze kaartactie kent de bot niet.", body.GetProperty("value").GetProperty("message").GetString());
+        Assert.Equal(CaseStatus.Proposed, (await world.CaseAsync(c.Id)).Status);
+        await using var db = world.Database.CreateContext();
+        Assert.Equal("case.frobnicate", (await db.AuditEntries.SingleAsync(a => a.Action == "card.unknown")).After);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_stale_card_gets_the_current_card_with_who_changed_it_and_no_second_approval(string provider)
     {
         await using var world = await CardsWorld.StartAsync(provider);

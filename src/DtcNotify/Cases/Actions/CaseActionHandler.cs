@@ -25,7 +25,7 @@ internal sealed partial class CaseActionHandler(AnalystGate gate, CaseActionServ
     {
         if (!AdaptiveCardAction.TryRead(activity, out var action))
         {
-            return InvokeResponse.Error(400, "BadRequest", "This is not a card action the bot understands.");
+            return InvokeResponse.Error(400, "BadRequest", Texts[nameof(AnalystText.ReplyRefuseNotCardAction)]);
         }
 
         var data = CaseActionData.Read(action);
@@ -48,7 +48,7 @@ internal sealed partial class CaseActionHandler(AnalystGate gate, CaseActionServ
                 return await RunAsync(caseVerb, data, actor, admission.Channel, ct);
             default:
                 await services.AuditAsync(actor, "card.unknown", data.Subject, null, UntrustedText.Clean(data.Verb, 50), ct);
-                return InvokeResponse.Error(400, "BadRequest", "This card action is not known to the bot.");
+                return InvokeResponse.Error(400, "BadRequest", Texts[nameof(AnalystText.ReplyRefuseUnknownVerb)]);
         }
     }
 
