@@ -1,4 +1,6 @@
 using System.Text;
+using DtcNotify.Feeds.Csv;
+using DtcNotify.Feeds.Shadowserver;
 
 namespace DtcNotify.Feeds;
 

@@ -1,3 +1,10 @@
+using DtcNotify.Feeds.Input;
+using DtcNotify.Feeds.Shadowserver;
+using DtcNotify.Feeds.Csv;
+using DtcNotify.Feeds.IntelMq;
+using DtcNotify.Feeds.Misp;
+using DtcNotify.Feeds.Stix;
+
 namespace DtcNotify.Feeds;
 
 /// <summary>Reads any supported feed into observations, rejections and notices, lazily and with flat memory.</summary>

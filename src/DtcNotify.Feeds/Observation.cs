@@ -1,3 +1,5 @@
+using DtcNotify.Feeds.Harmonisation;
+
 namespace DtcNotify.Feeds;
 
 /// <summary>One harmonised event, with IntelMQ's field names in the comments.</summary>

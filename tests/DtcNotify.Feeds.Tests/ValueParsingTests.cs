@@ -1,3 +1,5 @@
+using DtcNotify.Feeds.Harmonisation;
+
 namespace DtcNotify.Feeds.Tests;
 
 /// <summary>The validators every parser shares: what counts as an address, a host name, a time.</summary>

@@ -1,4 +1,4 @@
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Csv;
 
 /// <summary>What a generic incident CSV column means (architecture §4), decided from its header name.</summary>
 internal enum IncidentColumn

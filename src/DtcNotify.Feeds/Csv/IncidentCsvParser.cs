@@ -1,7 +1,9 @@
 using nietras.SeparatedValues;
 using DtcNotify.Domain.Playbook;
+using DtcNotify.Feeds.Harmonisation;
+using DtcNotify.Feeds.Input;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Csv;
 
 /// <summary>
 /// Reads the generic incident CSV (architecture §4). The separator is detected from the header, so Dutch Excel

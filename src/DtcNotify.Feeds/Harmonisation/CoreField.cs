@@ -1,4 +1,4 @@
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Harmonisation;
 
 /// <summary>The IntelMQ fields that have their own <see cref="Observation"/> property.</summary>
 internal enum CoreField

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Harmonisation;
 
 /// <summary>
 /// A read-only map whose values all live in one string, cut out on access. A Shadowserver row has twenty-odd extra

@@ -2,7 +2,7 @@ using System.Globalization;
 using DtcNotify.Domain.Assets;
 using DtcNotify.Domain.Playbook;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Harmonisation;
 
 /// <summary>
 /// Collects one event's fields with validation, then builds an <see cref="Observation"/>.

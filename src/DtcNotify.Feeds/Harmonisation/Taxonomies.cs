@@ -1,4 +1,4 @@
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Harmonisation;
 
 /// <summary>
 /// IntelMQ's classification types and the taxonomy each belongs to (IntelMQ 3.x harmonisation),

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Harmonisation;
 
 /// <summary>Parses the timestamp spellings feeds use; every result is UTC.</summary>
 internal static class Timestamps

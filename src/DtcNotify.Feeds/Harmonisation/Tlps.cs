@@ -1,4 +1,4 @@
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Harmonisation;
 
 /// <summary>TLP levels in one spelling: TLP 2.0 names, with 1.0's WHITE read as CLEAR.</summary>
 internal static class Tlps

@@ -1,6 +1,6 @@
 using DtcNotify.Text;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Harmonisation;
 
 /// <summary>
 /// Validates URLs and stores them in one canonical form; a bare <c>host/path</c> gets <c>http://</c> as IntelMQ does.

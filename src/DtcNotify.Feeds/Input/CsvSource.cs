@@ -1,6 +1,6 @@
 using nietras.SeparatedValues;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Input;
 
 /// <summary>Opens Sep over a guarded stream and turns Sep's complaints into file-level refusals.</summary>
 internal static class CsvSource

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Input;
 
 /// <summary>
 /// Passes a feed through while refusing what no parser should see: NUL bytes (binary or UTF-16), invalid UTF-8,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Input;
 
 internal static class JsonDocuments
 {

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using DtcNotify.Feeds.Harmonisation;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Input;
 
 /// <summary>Small helpers for reading feed JSON defensively: a wrong type is "absent", never an exception.</summary>
 internal static class JsonValues

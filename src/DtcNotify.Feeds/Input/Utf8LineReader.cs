@@ -1,4 +1,4 @@
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Input;
 
 /// <summary>Splits a UTF-8 stream into physical lines without decoding; one buffer, reused.</summary>
 /// <remarks>Line length is bounded by <see cref="GuardedStream"/>, so the buffer cannot grow without limit.</remarks>

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using DtcNotify.Feeds.Harmonisation;
+using DtcNotify.Feeds.Input;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.IntelMq;
 
 /// <summary>Maps one IntelMQ event object (flat dotted keys) onto the builder.</summary>
 internal static class IntelMqEventMapper

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using DtcNotify.Feeds.Harmonisation;
+using DtcNotify.Feeds.Input;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.IntelMq;
 
 /// <summary>
 /// Reads IntelMQ events: JSON lines (IntelMQ's file output; Line = physical line), or a JSON array / one or more

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using DtcNotify.Feeds.Harmonisation;
+using DtcNotify.Feeds.Input;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Misp;
 
 /// <summary>Turns one MISP attribute into an observation, a rejection, or nothing (context-only attributes).</summary>
 internal static class MispAttributeMapper

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using DtcNotify.Feeds.Harmonisation;
+using DtcNotify.Feeds.Input;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Misp;
 
 /// <summary>What a MISP event says about all its attributes: tags, TLP, classification, CVEs, malware name.</summary>
 internal sealed record MispEventContext(

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using DtcNotify.Feeds.Input;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Misp;
 
 /// <summary>
 /// Reads MISP events (bare, <c>{"Event": ...}</c>, <c>{"response": [...]}</c> or an array of them).

@@ -1,8 +1,9 @@
 using System.Globalization;
 using DtcNotify.Domain.Assets;
 using DtcNotify.Domain.Playbook;
+using DtcNotify.Feeds.Harmonisation;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Shadowserver;
 
 /// <summary>IntelMQ's Shadowserver conversion functions, by the names the schema uses.</summary>
 internal enum Conversion

@@ -1,6 +1,8 @@
 using nietras.SeparatedValues;
+using DtcNotify.Feeds.Harmonisation;
+using DtcNotify.Feeds.Input;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Shadowserver;
 
 /// <summary>Reads a Shadowserver CSV report through the schema's mapping for its report type.</summary>
 internal static class ShadowserverFeedParser

@@ -1,4 +1,4 @@
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Shadowserver;
 
 /// <summary>One entry of a report's <c>required_fields</c> or <c>optional_fields</c>: <c>[target, column, conversion?, with_row?]</c>.</summary>
 /// <param name="Target">IntelMQ field name; <c>extra.</c> means "extra.&lt;column&gt;"; null when the schema says <c>false</c> (ignore the column).</param>

@@ -1,6 +1,7 @@
 using nietras.SeparatedValues;
+using DtcNotify.Feeds.Harmonisation;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Shadowserver;
 
 internal sealed partial class ShadowserverPlan
 {

@@ -1,6 +1,6 @@
 using nietras.SeparatedValues;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Shadowserver;
 
 internal sealed partial class ShadowserverPlan
 {

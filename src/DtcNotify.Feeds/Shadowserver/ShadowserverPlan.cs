@@ -1,6 +1,7 @@
 using nietras.SeparatedValues;
+using DtcNotify.Feeds.Harmonisation;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Shadowserver;
 
 /// <summary>
 /// A report's mapping resolved against one file's header, once per file: every schema field becomes a step with a

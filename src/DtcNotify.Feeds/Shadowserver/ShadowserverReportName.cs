@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Shadowserver;
 
 /// <summary>The report type in a Shadowserver file name: <c>2024-01-01-scan_ftp-nl.csv</c> → <c>scan_ftp</c>.</summary>
 internal static partial class ShadowserverReportName

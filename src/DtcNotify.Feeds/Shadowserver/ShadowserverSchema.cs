@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Shadowserver;
 
 /// <summary>
 /// Shadowserver report mappings in the structure of Shadowserver's published IntelMQ schema

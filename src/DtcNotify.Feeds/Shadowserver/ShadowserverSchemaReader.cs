@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Shadowserver;
 
 /// <summary>Turns the schema JSON into <see cref="ShadowserverReport"/>s, with messages that name the report and key.</summary>
 internal static class ShadowserverSchemaReader

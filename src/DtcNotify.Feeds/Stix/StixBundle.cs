@@ -1,6 +1,7 @@
 using System.Text.Json;
+using DtcNotify.Feeds.Input;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Stix;
 
 /// <summary>The context objects of a bundle an indicator refers to: markings, relationships, vulnerabilities, malware.</summary>
 internal sealed class StixBundle

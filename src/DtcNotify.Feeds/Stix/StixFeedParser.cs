@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using DtcNotify.Feeds.Harmonisation;
+using DtcNotify.Feeds.Input;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Stix;
 
 /// <summary>
 /// Reads STIX 2.1 bundles. Line = 1-based index of the object in <c>objects</c>.

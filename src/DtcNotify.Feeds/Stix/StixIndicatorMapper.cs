@@ -1,6 +1,8 @@
 using System.Text.Json;
+using DtcNotify.Feeds.Harmonisation;
+using DtcNotify.Feeds.Input;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Stix;
 
 /// <summary>Builds the observation for one value of an indicator's pattern, with the indicator's context.</summary>
 internal static class StixIndicatorMapper

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using DtcNotify.Feeds.Harmonisation;
+using DtcNotify.Feeds.Input;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Stix;
 
 /// <summary>TLP marking-definition ids: the fixed ones of TLP 1.0 (STIX 2.1 §7.2.1.4) and TLP 2.0 (its extension), plus any in the bundle.</summary>
 internal static class StixMarkings

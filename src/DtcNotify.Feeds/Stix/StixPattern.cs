@@ -1,6 +1,7 @@
 using System.Text;
+using DtcNotify.Feeds.Harmonisation;
 
-namespace DtcNotify.Feeds;
+namespace DtcNotify.Feeds.Stix;
 
 /// <summary>
 /// The part of the STIX 2.1 patterning language a notification needs: observation expressions

@@ -1,6 +1,7 @@
 using DtcNotify.Feeds;
 using DtcNotify.Options;
 using Microsoft.Extensions.Options;
+using DtcNotify.Feeds.Shadowserver;
 
 namespace DtcNotify.Shadowserver;
 

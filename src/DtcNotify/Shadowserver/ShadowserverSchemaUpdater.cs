@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DtcNotify.Domain.Playbook;
 using DtcNotify.Feeds;
 using Microsoft.Extensions.Options;
+using DtcNotify.Feeds.Shadowserver;
 
 namespace DtcNotify.Shadowserver;
 

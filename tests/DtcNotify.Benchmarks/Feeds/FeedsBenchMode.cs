@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DtcNotify.Feeds;
+using DtcNotify.Feeds.Shadowserver;
 
 namespace DtcNotify.Benchmarks.Feeds;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using DtcNotify.Feeds;
+using DtcNotify.Feeds.Shadowserver;
 
 namespace DtcNotify.Benchmarks.Feeds;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using DtcNotify.TestHarness;
+using DtcNotify.Feeds.Shadowserver;
 
 namespace DtcNotify.Feeds.Tests.Conformance;
 

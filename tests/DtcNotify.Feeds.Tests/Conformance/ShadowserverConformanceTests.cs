@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DtcNotify.TestHarness;
+using DtcNotify.Feeds.Shadowserver;
 
 namespace DtcNotify.Feeds.Tests.Conformance;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using DtcNotify.Feeds.Shadowserver;
 
 namespace DtcNotify.Feeds.Tests;
 

@@ -1,6 +1,6 @@
 using DtcNotify.Domain.Companies;
 
-namespace DtcNotify.Tests.Domain;
+namespace DtcNotify.Domain.Tests.Companies;
 
 public class FieldValidationTests
 {
