@@ -128,6 +128,23 @@ public sealed class ShadowserverParserTests
     }
 
     [Fact]
+    public void CVE_ids_of_a_tag_are_sorted_upper_case_and_the_same_on_every_row_that_repeats_the_tag()
+    {
+        var items = Feeds.Read("""
+            "timestamp","ip","port","hostname","tag","asn","geo","region","city","naics","sic","sector","version","servername","url"
+            "2026-11-02 01:00:00","192.0.2.10",443,,"exchange;cve-2021-34523;CVE-2021-34473;cve-2021-34523",64500,"NL",,,,,,,,
+            "2026-11-02 01:00:01","192.0.2.11",443,,"exchange;cve-2021-34523;CVE-2021-34473;cve-2021-34523",64500,"NL",,,,,,,,
+            "2026-11-02 01:00:02","192.0.2.12",443,,"exchange;cve-20x;xcve-2021-26855",64500,"NL",,,,,,,,
+            """, "2026-11-02-scan_exchange-nl.csv");
+
+        var observations = items.Observations();
+        Assert.All(observations[..2], o => Assert.Equal(["CVE-2021-34473", "CVE-2021-34523"], o.Cves));
+        Assert.Equal("exchange;cve-2021-34523;CVE-2021-34473;cve-2021-34523", observations[1].Extra["extra.tag"]);
+        Assert.Empty(observations[2].Cves);
+        Assert.NotSame(observations[0].Cves, observations[1].Cves); // each observation owns its list
+    }
+
+    [Fact]
     public void Compromised_website_joins_host_and_path_into_the_URL_and_lower_cases_the_host()
     {
         var items = Feeds.Read("""

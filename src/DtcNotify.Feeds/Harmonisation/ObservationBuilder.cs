@@ -154,6 +154,18 @@ internal sealed class ObservationBuilder
 
     public void AddCves(string? text) => Cves.AddFrom(text, _cves);
 
+    /// <summary>Adds CVE ids already found and upper-cased (<see cref="Cves.AddFrom"/>'s output), each once.</summary>
+    public void AddCves(string[] ids)
+    {
+        foreach (var id in ids)
+        {
+            if (!_cves.Contains(id))
+            {
+                _cves.Add(id);
+            }
+        }
+    }
+
     /// <summary>Adds a field that has no property; a later value for the same key replaces the earlier one.</summary>
     public void AddExtra(string key, string value) => AddExtra(key, value.AsSpan());
 

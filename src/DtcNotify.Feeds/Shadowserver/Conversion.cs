@@ -159,15 +159,7 @@ internal static class Conversions
             case Conversion.ScanExchangeIdentifier:
                 return Converted.OfText(value.Contains("webshell", StringComparison.Ordinal) ? ExchangeWebshell : VulnerableExchange);
             case Conversion.ExtractCveFromTag:
-                if (!value.Contains("cve-", StringComparison.OrdinalIgnoreCase))
-                {
-                    return Converted.Nothing; // the common case, decided without allocating
-                }
-
-                var cves = new List<string>();
-                Cves.AddFrom(value.ToString(), cves);
-                cves.Sort(StringComparer.Ordinal);
-                return cves.Count == 0 ? Converted.Nothing : Converted.OfText(string.Join(';', cves));
+                return CveTags.Extract(value).Converted;
             default:
                 return Converted.Source();
         }

@@ -16,6 +16,7 @@ internal sealed partial class ShadowserverPlan
     private readonly Constant[] _constants;
     private readonly RowColumns _row;
     private readonly KeyColumns _keys;
+    private readonly CveTags _cveTags = new();
     private readonly string _ipColumn;
 
     private ShadowserverPlan(ShadowserverReport report, Step[] steps, int[] unmappedColumns, string[] unmappedKeys, RowColumns row, string ipColumn)
@@ -88,6 +89,12 @@ internal sealed partial class ShadowserverPlan
             var cell = Cell(row, step.Column);
             if (cell.IsEmpty || step.Ignore)
             {
+                continue;
+            }
+
+            if (step.Conversion == Conversion.ExtractCveFromTag && step.Core == CoreField.Cves)
+            {
+                builder.AddCves(_cveTags.Of(cell).Ids); // what Set would find again in the joined ids, without a second search
                 continue;
             }
 
@@ -176,6 +183,7 @@ internal sealed partial class ShadowserverPlan
         {
             Conversion.ConvertHttpHostAndUrl => _row.HostAndUrl(row),
             Conversion.CategoryOrDetail => _row.CategoryOrDetail(row),
+            Conversion.ExtractCveFromTag => _cveTags.Of(cell).Converted,
             _ => Conversions.Apply(step.Conversion, cell),
         };
     }

@@ -77,8 +77,10 @@ public static class FeedsBenchMode
         var medianRatio = Median(sep) / Median(ours);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  best of {runs}: ours {best.Rows / best.Seconds:N0} rows/s, Sep alone {bestSep.Rows / bestSep.Seconds:N0} rows/s; median: ours {best.Rows / Median(ours):N0}, Sep alone {bestSep.Rows / Median(sep):N0} rows/s"));
+        // On a shared machine the wall clock mostly measures the others' load; CPU time is the steadier estimate of the work.
+        var cpuRatio = sep.Min(r => r.CpuSeconds) / ours.Min(r => r.CpuSeconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  ratio ours / Sep alone: {ratio:F2} best, {medianRatio:F2} median; goal >= {RatioGoal:F1}: {(ratio >= RatioGoal ? "met" : "not met")}"));
+            $"  ratio ours / Sep alone: {ratio:F2} best, {medianRatio:F2} median, {cpuRatio:F2} per CPU-second (least CPU of each); goal >= {RatioGoal:F1}: {(ratio >= RatioGoal ? "met" : "not met")}"));
         return best;
     }
 
