@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using DtcNotify.Domain.Assets;
 using DtcNotify.Domain.Playbook;
 
@@ -13,6 +14,7 @@ internal sealed class ObservationBuilder
     private readonly List<ExtraFields.Slice> _extra = new(64);
     private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
     private char[] _extraText = new char[4096];
+    private string[] _lastKeys = [];
     private int _extraLength;
     private readonly List<string> _cves = [];
     private DateTimeOffset? _time;
@@ -249,9 +251,34 @@ internal sealed class ObservationBuilder
             Cves = _cves.Count == 0 ? [] : _cves.ToArray(),
             Tlp = _tlp,
             FeedName = _feedName,
-            Extra = _extra.Count == 0 ? ExtraFields.Empty : new ExtraFields(new string(_extraText, 0, _extraLength), _extra.ToArray()),
+            Extra = _extra.Count == 0 ? ExtraFields.Empty : ExtraFields.Create(SharedKeys(), _extraText.AsSpan(0, _extraLength), CollectionsMarshal.AsSpan(_extra)),
         };
         return null;
+    }
+
+    // Rows of one file nearly always have the same extra keys in the same order: they share one key array.
+    private string[] SharedKeys()
+    {
+        var slices = CollectionsMarshal.AsSpan(_extra);
+        var keys = _lastKeys;
+        var same = keys.Length == slices.Length;
+        for (var i = 0; same && i < slices.Length; i++)
+        {
+            same = ReferenceEquals(keys[i], slices[i].Key) || string.Equals(keys[i], slices[i].Key, StringComparison.Ordinal);
+        }
+
+        if (!same)
+        {
+            keys = new string[slices.Length];
+            for (var i = 0; i < slices.Length; i++)
+            {
+                keys[i] = slices[i].Key;
+            }
+
+            _lastKeys = keys;
+        }
+
+        return keys;
     }
 
     /// <summary>Cuts a feed value for use in a reason, so one huge cell cannot bloat a reject list.</summary>

@@ -103,6 +103,7 @@ public static class FeedsBenchMode
     {
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var stopwatch = Stopwatch.StartNew();
         long observations = 0, rejected = 0, webshells = 0;
         using (var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
@@ -123,13 +124,15 @@ public static class FeedsBenchMode
 
         var seconds = stopwatch.Elapsed.TotalSeconds;
         process.Refresh();
-        return new Result(observations, rejected, seconds, (process.TotalProcessorTime - cpuBefore).TotalSeconds, webshells);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        return new Result(observations, rejected, seconds, (process.TotalProcessorTime - cpuBefore).TotalSeconds, allocated, webshells);
     }
 
     private static Result ReadWithSepAlone(string path)
     {
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var stopwatch = Stopwatch.StartNew();
         var (rows, chars) = SepAlonePass.Read(path);
         var seconds = stopwatch.Elapsed.TotalSeconds;
@@ -139,7 +142,7 @@ public static class FeedsBenchMode
             throw new InvalidOperationException("Sep alone read no text.");
         }
 
-        return new Result(rows, 0, seconds, (process.TotalProcessorTime - cpuBefore).TotalSeconds);
+        return new Result(rows, 0, seconds, (process.TotalProcessorTime - cpuBefore).TotalSeconds, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
     }
 
     private static void Print(string label, Result result, string path)
@@ -147,13 +150,14 @@ public static class FeedsBenchMode
         var megabytes = new FileInfo(path).Length / 1e6;
         var rows = result.Rows;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {rows:N0} rows ({result.Rejected:N0} rejected), {megabytes:F1} MB in {result.Seconds:F2} s = {rows / result.Seconds:N0} rows/s, {megabytes / result.Seconds:F1} MB/s wall clock; {result.CpuSeconds:F2} CPU-s (all threads, GC included) = {rows / result.CpuSeconds:N0} rows per CPU-second"));
+            $"{label}: {rows:N0} rows ({result.Rejected:N0} rejected), {megabytes:F1} MB in {result.Seconds:F2} s = {rows / result.Seconds:N0} rows/s, {megabytes / result.Seconds:F1} MB/s wall clock; {result.CpuSeconds:F2} CPU-s (all threads, GC included) = {rows / result.CpuSeconds:N0} rows per CPU-second; {result.AllocatedBytes / (double)rows:N0} bytes allocated a row"));
     }
 
     private static string RuntimeInformationText() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
 
     // CPU time is reported next to wall-clock time because the machine is shared: it estimates the work itself.
-    private readonly record struct Result(long Observations, long Rejected, double Seconds, double CpuSeconds, long Webshells = 0)
+    // Allocation is counted on this thread, which does all of the parsing: a figure the machine's load does not change.
+    private readonly record struct Result(long Observations, long Rejected, double Seconds, double CpuSeconds, long AllocatedBytes, long Webshells = 0)
     {
         public long Rows => Observations + Rejected;
     }
