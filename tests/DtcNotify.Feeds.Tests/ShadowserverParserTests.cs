@@ -128,6 +128,29 @@ public sealed class ShadowserverParserTests
     }
 
     [Fact]
+    public void Extras_keep_the_cell_as_it_is_and_validate_to_none_drops_zero_and_unknown()
+    {
+        var observations = Feeds.Read("""
+            "timestamp","ip","protocol","port","hostname","tag","asn","geo","region","city","naics","sic","sector","http","http_code","device_vendor","device_type","server"
+            "2026-11-02 13:45:07","198.51.100.7","tcp",80,,"http",64500,"NL"," NOORD-HOLLAND ","Amsterdam",0,0,"Unknown","HTTP/1.1",0401,"Example","0","nginx"
+            "2026-11-02 13:45:08","198.51.100.8","tcp",80,,"0",64500,"NL",,"Amsterdam",0,0,"Hosting","HTTP/1.1",200,"UNKNOWN","router",
+            """, "2026-11-02-scan_http_vulnerable-nl.csv").Observations();
+
+        var first = observations[0].Extra;
+        Assert.Equal(("NOORD-HOLLAND", "Amsterdam", "NL"), (first["source.geolocation.region"], first["source.geolocation.city"], first["source.geolocation.cc"]));
+        Assert.Equal(("http", "Example", "401"), (first["extra.tag"], first["extra.device_vendor"], first["extra.http_code"]));
+        Assert.Equal(("HTTP/1.1", "nginx"), (first["extra.http"], first["extra.server"])); // columns the schema does not name
+        Assert.False(first.ContainsKey("extra.source.sector")); // "Unknown"
+        Assert.False(first.ContainsKey("extra.device_type")); // "0"
+        var second = observations[1].Extra;
+        Assert.Equal(("Hosting", "router", "200"), (second["extra.source.sector"], second["extra.device_type"], second["extra.http_code"]));
+        Assert.False(second.ContainsKey("extra.tag"));
+        Assert.False(second.ContainsKey("extra.device_vendor"));
+        Assert.False(second.ContainsKey("source.geolocation.region"));
+        Assert.False(second.ContainsKey("extra.server"));
+    }
+
+    [Fact]
     public void CVE_ids_of_a_tag_are_sorted_upper_case_and_the_same_on_every_row_that_repeats_the_tag()
     {
         var items = Feeds.Read("""

@@ -130,7 +130,7 @@ internal static class Conversions
             case Conversion.ConvertBool:
                 return ToBool(value);
             case Conversion.ValidateToNone:
-                return value is "0" || value.Equals("unknown", StringComparison.OrdinalIgnoreCase) ? Converted.Nothing : Converted.Source();
+                return IsNone(value) ? Converted.Nothing : Converted.Source();
             case Conversion.ConvertInt:
                 return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
                     ? Converted.OfNumber(number)
@@ -164,6 +164,9 @@ internal static class Conversions
                 return Converted.Source();
         }
     }
+
+    /// <summary><c>validate_to_none</c>: IntelMQ drops "0" and "unknown" as "no value".</summary>
+    public static bool IsNone(ReadOnlySpan<char> value) => value is "0" || value.Equals("unknown", StringComparison.OrdinalIgnoreCase);
 
     private static Converted ToBool(ReadOnlySpan<char> value)
     {

@@ -92,6 +92,17 @@ internal sealed partial class ShadowserverPlan
                 continue;
             }
 
+            if (step.PassThrough)
+            {
+                // Most extras are the cell as it is: no conversion result to build and format back.
+                if (step.Conversion == Conversion.None || !Conversions.IsNone(cell))
+                {
+                    builder.AddExtra(step.ExtraKey!, cell, knownUnique: true);
+                }
+
+                continue;
+            }
+
             if (step.Conversion == Conversion.ExtractCveFromTag && step.Core == CoreField.Cves)
             {
                 builder.AddCves(_cveTags.Of(cell).Ids); // what Set would find again in the joined ids, without a second search
@@ -124,10 +135,10 @@ internal sealed partial class ShadowserverPlan
 
         for (var i = 0; i < _unmappedColumns.Length; i++)
         {
-            var column = _unmappedColumns[i];
-            if (!Cell(row, column).IsEmpty)
+            var cell = Cell(row, _unmappedColumns[i]);
+            if (!cell.IsEmpty)
             {
-                builder.AddExtra(_unmappedKeys[i], Cell(row, column), knownUnique: true);
+                builder.AddExtra(_unmappedKeys[i], cell, knownUnique: true);
             }
         }
 
@@ -211,7 +222,11 @@ internal sealed partial class ShadowserverPlan
         }
     }
 
-    private readonly record struct Step(int Column, string ColumnName, Conversion Conversion, CoreField Core, string? ExtraKey, bool Ignore);
+    private readonly record struct Step(int Column, string ColumnName, Conversion Conversion, CoreField Core, string? ExtraKey, bool Ignore)
+    {
+        /// <summary>An extra whose value is the cell itself, or nothing (<c>validate_to_none</c>).</summary>
+        public bool PassThrough { get; } = Core == CoreField.None && ExtraKey is not null && (Conversion is Conversion.None or Conversion.ValidateToNone);
+    }
 
     private readonly record struct Constant(CoreField Core, string Name, string Value)
     {
