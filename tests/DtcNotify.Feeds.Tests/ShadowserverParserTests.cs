@@ -150,6 +150,25 @@ public sealed class ShadowserverParserTests
         Assert.False(second.ContainsKey("extra.server"));
     }
 
+    [Theory]
+    [InlineData("401", "401")]
+    [InlineData("0", "0")]
+    [InlineData("-12", "-12")]
+    [InlineData("0401", "401")]
+    [InlineData("+7", "7")]
+    [InlineData("-0", "0")]
+    [InlineData("00", "0")]
+    [InlineData("x1", "x1")] // not an integer: kept as text, as IntelMQ does
+    public void Integer_extras_are_written_as_IntelMQ_writes_integers(string cell, string expected)
+    {
+        var observation = Assert.Single(Feeds.Read($"""
+            "timestamp","ip","protocol","port","http_code"
+            "2026-11-02 13:45:07","198.51.100.7","tcp",80,"{cell}"
+            """, "2026-11-02-scan_http_vulnerable-nl.csv").Observations());
+
+        Assert.Equal(expected, observation.Extra["extra.http_code"]);
+    }
+
     [Fact]
     public void CVE_ids_of_a_tag_are_sorted_upper_case_and_the_same_on_every_row_that_repeats_the_tag()
     {

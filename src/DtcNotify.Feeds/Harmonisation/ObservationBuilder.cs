@@ -13,6 +13,7 @@ internal sealed class ObservationBuilder
 {
     private readonly List<ExtraFields.Slice> _extra = new(64);
     private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private readonly string?[] _lastInterned = new string?[Enum.GetValues<CoreField>().Length];
     private char[] _extraText = new char[4096];
     private string[] _lastKeys = [];
     private int _extraLength;
@@ -95,25 +96,25 @@ internal sealed class ObservationBuilder
                 _reverseDns = asString ?? text.ToString();
                 return null;
             case CoreField.ProtocolApplication:
-                _application = Intern(text, asString, lower: true);
+                _application = Intern(field, text, asString, lower: true);
                 return null;
             case CoreField.ProtocolTransport:
-                _transport = Intern(text, asString, lower: true);
+                _transport = Intern(field, text, asString, lower: true);
                 return null;
             case CoreField.ClassificationTaxonomy:
-                _taxonomy = Intern(text, asString, lower: true);
+                _taxonomy = Intern(field, text, asString, lower: true);
                 return null;
             case CoreField.ClassificationType:
-                _type = Intern(text, asString, lower: true);
+                _type = Intern(field, text, asString, lower: true);
                 return null;
             case CoreField.ClassificationIdentifier:
-                _identifier = Intern(text, asString, lower: false);
+                _identifier = Intern(field, text, asString, lower: false);
                 return null;
             case CoreField.Tlp:
                 _tlp = Tlps.Normalise(text);
                 return _tlp is null ? $"'{Shorten(text)}' is not a TLP level" : null;
             case CoreField.FeedName:
-                _feedName = Intern(text, asString, lower: false);
+                _feedName = Intern(field, text, asString, lower: false);
                 return null;
             case CoreField.Cves:
                 Cves.AddFrom(asString ?? text.ToString(), _cves);
@@ -287,6 +288,18 @@ internal sealed class ObservationBuilder
         Text.UntrustedText.Printable(text.Length <= 80 ? text.ToString() : string.Concat(text[..77], "..."));
 
     // Protocol, classification and feed names repeat on every row: keep one string per distinct value (bounded).
+    private string Intern(CoreField field, ReadOnlySpan<char> text, string? asString, bool lower)
+    {
+        // Most rows repeat the previous row's value of each field: one comparison instead of a hash lookup.
+        ref var last = ref _lastInterned[(int)field];
+        if (last is not null && text.SequenceEqual(last))
+        {
+            return last;
+        }
+
+        return last = Intern(text, asString, lower);
+    }
+
     private string Intern(ReadOnlySpan<char> text, string? asString, bool lower)
     {
         if (lower && text.ContainsAnyInRange('A', 'Z'))

@@ -168,6 +168,13 @@ internal static class Conversions
     /// <summary><c>validate_to_none</c>: IntelMQ drops "0" and "unknown" as "no value".</summary>
     public static bool IsNone(ReadOnlySpan<char> value) => value is "0" || value.Equals("unknown", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True when the text is exactly how an integer is written invariantly: no '+', no leading zeros, no "-0".</summary>
+    public static bool IsInvariantInteger(ReadOnlySpan<char> text)
+    {
+        var digits = text is ['-', .. var rest] ? rest : text;
+        return digits.Length is > 0 and < 20 && !digits.ContainsAnyExceptInRange('0', '9') && (digits[0] != '0' || (digits.Length == 1 && digits.Length == text.Length));
+    }
+
     private static Converted ToBool(ReadOnlySpan<char> value)
     {
         Span<char> lower = stackalloc char[8];

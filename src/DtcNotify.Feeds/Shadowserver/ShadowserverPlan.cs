@@ -205,6 +205,9 @@ internal sealed partial class ShadowserverPlan
     {
         switch (converted.Kind)
         {
+            case 2 when Conversions.IsInvariantInteger(cell):
+                builder.AddExtra(key, cell, knownUnique: true); // the number's text is the cell: no need to format it again
+                break;
             case 2:
                 builder.AddExtra(key, converted.Number, knownUnique: true);
                 break;
