@@ -128,6 +128,65 @@ public sealed class ShadowserverParserTests
     }
 
     [Fact]
+    public void Extras_keep_the_cell_as_it_is_and_validate_to_none_drops_zero_and_unknown()
+    {
+        var observations = Feeds.Read("""
+            "timestamp","ip","protocol","port","hostname","tag","asn","geo","region","city","naics","sic","sector","http","http_code","device_vendor","device_type","server"
+            "2026-11-02 13:45:07","198.51.100.7","tcp",80,,"http",64500,"NL"," NOORD-HOLLAND ","Amsterdam",0,0,"Unknown","HTTP/1.1",0401,"Example","0","nginx"
+            "2026-11-02 13:45:08","198.51.100.8","tcp",80,,"0",64500,"NL",,"Amsterdam",0,0,"Hosting","HTTP/1.1",200,"UNKNOWN","router",
+            """, "2026-11-02-scan_http_vulnerable-nl.csv").Observations();
+
+        var first = observations[0].Extra;
+        Assert.Equal(("NOORD-HOLLAND", "Amsterdam", "NL"), (first["source.geolocation.region"], first["source.geolocation.city"], first["source.geolocation.cc"]));
+        Assert.Equal(("http", "Example", "401"), (first["extra.tag"], first["extra.device_vendor"], first["extra.http_code"]));
+        Assert.Equal(("HTTP/1.1", "nginx"), (first["extra.http"], first["extra.server"])); // columns the schema does not name
+        Assert.False(first.ContainsKey("extra.source.sector")); // "Unknown"
+        Assert.False(first.ContainsKey("extra.device_type")); // "0"
+        var second = observations[1].Extra;
+        Assert.Equal(("Hosting", "router", "200"), (second["extra.source.sector"], second["extra.device_type"], second["extra.http_code"]));
+        Assert.False(second.ContainsKey("extra.tag"));
+        Assert.False(second.ContainsKey("extra.device_vendor"));
+        Assert.False(second.ContainsKey("source.geolocation.region"));
+        Assert.False(second.ContainsKey("extra.server"));
+    }
+
+    [Theory]
+    [InlineData("401", "401")]
+    [InlineData("0", "0")]
+    [InlineData("-12", "-12")]
+    [InlineData("0401", "401")]
+    [InlineData("+7", "7")]
+    [InlineData("-0", "0")]
+    [InlineData("00", "0")]
+    [InlineData("x1", "x1")] // not an integer: kept as text, as IntelMQ does
+    public void Integer_extras_are_written_as_IntelMQ_writes_integers(string cell, string expected)
+    {
+        var observation = Assert.Single(Feeds.Read($"""
+            "timestamp","ip","protocol","port","http_code"
+            "2026-11-02 13:45:07","198.51.100.7","tcp",80,"{cell}"
+            """, "2026-11-02-scan_http_vulnerable-nl.csv").Observations());
+
+        Assert.Equal(expected, observation.Extra["extra.http_code"]);
+    }
+
+    [Fact]
+    public void CVE_ids_of_a_tag_are_sorted_upper_case_and_the_same_on_every_row_that_repeats_the_tag()
+    {
+        var items = Feeds.Read("""
+            "timestamp","ip","port","hostname","tag","asn","geo","region","city","naics","sic","sector","version","servername","url"
+            "2026-11-02 01:00:00","192.0.2.10",443,,"exchange;cve-2021-34523;CVE-2021-34473;cve-2021-34523",64500,"NL",,,,,,,,
+            "2026-11-02 01:00:01","192.0.2.11",443,,"exchange;cve-2021-34523;CVE-2021-34473;cve-2021-34523",64500,"NL",,,,,,,,
+            "2026-11-02 01:00:02","192.0.2.12",443,,"exchange;cve-20x;xcve-2021-26855",64500,"NL",,,,,,,,
+            """, "2026-11-02-scan_exchange-nl.csv");
+
+        var observations = items.Observations();
+        Assert.All(observations[..2], o => Assert.Equal(["CVE-2021-34473", "CVE-2021-34523"], o.Cves));
+        Assert.Equal("exchange;cve-2021-34523;CVE-2021-34473;cve-2021-34523", observations[1].Extra["extra.tag"]);
+        Assert.Empty(observations[2].Cves);
+        Assert.NotSame(observations[0].Cves, observations[1].Cves); // each observation owns its list
+    }
+
+    [Fact]
     public void Compromised_website_joins_host_and_path_into_the_URL_and_lower_cases_the_host()
     {
         var items = Feeds.Read("""

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using DtcNotify.Domain.Assets;
 using DtcNotify.Domain.Playbook;
 
@@ -12,7 +13,9 @@ internal sealed class ObservationBuilder
 {
     private readonly List<ExtraFields.Slice> _extra = new(64);
     private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private readonly string?[] _lastInterned = new string?[Enum.GetValues<CoreField>().Length];
     private char[] _extraText = new char[4096];
+    private string[] _lastKeys = [];
     private int _extraLength;
     private readonly List<string> _cves = [];
     private DateTimeOffset? _time;
@@ -93,25 +96,25 @@ internal sealed class ObservationBuilder
                 _reverseDns = asString ?? text.ToString();
                 return null;
             case CoreField.ProtocolApplication:
-                _application = Intern(text, asString, lower: true);
+                _application = Intern(field, text, asString, lower: true);
                 return null;
             case CoreField.ProtocolTransport:
-                _transport = Intern(text, asString, lower: true);
+                _transport = Intern(field, text, asString, lower: true);
                 return null;
             case CoreField.ClassificationTaxonomy:
-                _taxonomy = Intern(text, asString, lower: true);
+                _taxonomy = Intern(field, text, asString, lower: true);
                 return null;
             case CoreField.ClassificationType:
-                _type = Intern(text, asString, lower: true);
+                _type = Intern(field, text, asString, lower: true);
                 return null;
             case CoreField.ClassificationIdentifier:
-                _identifier = Intern(text, asString, lower: false);
+                _identifier = Intern(field, text, asString, lower: false);
                 return null;
             case CoreField.Tlp:
                 _tlp = Tlps.Normalise(text);
                 return _tlp is null ? $"'{Shorten(text)}' is not a TLP level" : null;
             case CoreField.FeedName:
-                _feedName = Intern(text, asString, lower: false);
+                _feedName = Intern(field, text, asString, lower: false);
                 return null;
             case CoreField.Cves:
                 Cves.AddFrom(asString ?? text.ToString(), _cves);
@@ -153,6 +156,18 @@ internal sealed class ObservationBuilder
     }
 
     public void AddCves(string? text) => Cves.AddFrom(text, _cves);
+
+    /// <summary>Adds CVE ids already found and upper-cased (<see cref="Cves.AddFrom"/>'s output), each once.</summary>
+    public void AddCves(string[] ids)
+    {
+        foreach (var id in ids)
+        {
+            if (!_cves.Contains(id))
+            {
+                _cves.Add(id);
+            }
+        }
+    }
 
     /// <summary>Adds a field that has no property; a later value for the same key replaces the earlier one.</summary>
     public void AddExtra(string key, string value) => AddExtra(key, value.AsSpan());
@@ -237,9 +252,34 @@ internal sealed class ObservationBuilder
             Cves = _cves.Count == 0 ? [] : _cves.ToArray(),
             Tlp = _tlp,
             FeedName = _feedName,
-            Extra = _extra.Count == 0 ? ExtraFields.Empty : new ExtraFields(new string(_extraText, 0, _extraLength), _extra.ToArray()),
+            Extra = _extra.Count == 0 ? ExtraFields.Empty : ExtraFields.Create(SharedKeys(), _extraText.AsSpan(0, _extraLength), CollectionsMarshal.AsSpan(_extra)),
         };
         return null;
+    }
+
+    // Rows of one file nearly always have the same extra keys in the same order: they share one key array.
+    private string[] SharedKeys()
+    {
+        var slices = CollectionsMarshal.AsSpan(_extra);
+        var keys = _lastKeys;
+        var same = keys.Length == slices.Length;
+        for (var i = 0; same && i < slices.Length; i++)
+        {
+            same = ReferenceEquals(keys[i], slices[i].Key) || string.Equals(keys[i], slices[i].Key, StringComparison.Ordinal);
+        }
+
+        if (!same)
+        {
+            keys = new string[slices.Length];
+            for (var i = 0; i < slices.Length; i++)
+            {
+                keys[i] = slices[i].Key;
+            }
+
+            _lastKeys = keys;
+        }
+
+        return keys;
     }
 
     /// <summary>Cuts a feed value for use in a reason, so one huge cell cannot bloat a reject list.</summary>
@@ -248,6 +288,18 @@ internal sealed class ObservationBuilder
         Text.UntrustedText.Printable(text.Length <= 80 ? text.ToString() : string.Concat(text[..77], "..."));
 
     // Protocol, classification and feed names repeat on every row: keep one string per distinct value (bounded).
+    private string Intern(CoreField field, ReadOnlySpan<char> text, string? asString, bool lower)
+    {
+        // Most rows repeat the previous row's value of each field: one comparison instead of a hash lookup.
+        ref var last = ref _lastInterned[(int)field];
+        if (last is not null && text.SequenceEqual(last))
+        {
+            return last;
+        }
+
+        return last = Intern(text, asString, lower);
+    }
+
     private string Intern(ReadOnlySpan<char> text, string? asString, bool lower)
     {
         if (lower && text.ContainsAnyInRange('A', 'Z'))

@@ -130,7 +130,7 @@ internal static class Conversions
             case Conversion.ConvertBool:
                 return ToBool(value);
             case Conversion.ValidateToNone:
-                return value is "0" || value.Equals("unknown", StringComparison.OrdinalIgnoreCase) ? Converted.Nothing : Converted.Source();
+                return IsNone(value) ? Converted.Nothing : Converted.Source();
             case Conversion.ConvertInt:
                 return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
                     ? Converted.OfNumber(number)
@@ -159,18 +159,20 @@ internal static class Conversions
             case Conversion.ScanExchangeIdentifier:
                 return Converted.OfText(value.Contains("webshell", StringComparison.Ordinal) ? ExchangeWebshell : VulnerableExchange);
             case Conversion.ExtractCveFromTag:
-                if (!value.Contains("cve-", StringComparison.OrdinalIgnoreCase))
-                {
-                    return Converted.Nothing; // the common case, decided without allocating
-                }
-
-                var cves = new List<string>();
-                Cves.AddFrom(value.ToString(), cves);
-                cves.Sort(StringComparer.Ordinal);
-                return cves.Count == 0 ? Converted.Nothing : Converted.OfText(string.Join(';', cves));
+                return CveTags.Extract(value).Converted;
             default:
                 return Converted.Source();
         }
+    }
+
+    /// <summary><c>validate_to_none</c>: IntelMQ drops "0" and "unknown" as "no value".</summary>
+    public static bool IsNone(ReadOnlySpan<char> value) => value is "0" || value.Equals("unknown", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when the text is exactly how an integer is written invariantly: no '+', no leading zeros, no "-0".</summary>
+    public static bool IsInvariantInteger(ReadOnlySpan<char> text)
+    {
+        var digits = text is ['-', .. var rest] ? rest : text;
+        return digits.Length is > 0 and < 20 && !digits.ContainsAnyExceptInRange('0', '9') && (digits[0] != '0' || (digits.Length == 1 && digits.Length == text.Length));
     }
 
     private static Converted ToBool(ReadOnlySpan<char> value)

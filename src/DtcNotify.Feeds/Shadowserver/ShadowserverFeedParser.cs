@@ -7,6 +7,9 @@ namespace DtcNotify.Feeds.Shadowserver;
 /// <summary>Reads a Shadowserver CSV report through the schema's mapping for its report type.</summary>
 internal static class ShadowserverFeedParser
 {
+    /// <summary>Shadowserver reports are always comma separated (RFC 4180).</summary>
+    internal const char Separator = ',';
+
     public static IEnumerable<FeedItem> Read(Stream stream, FeedReadRequest request, ShadowserverSchema schema)
     {
         var fileName = request.FileName;
@@ -17,7 +20,7 @@ internal static class ShadowserverFeedParser
             throw new FeedFileException(fileName, 0, $"unknown Shadowserver report type '{type}': run 'dtcnotify shadowserver schema update' or pass --report");
         }
 
-        using var reader = CsvSource.Open(stream, fileName, ',');
+        using var reader = CsvSource.Open(stream, fileName, Separator);
         var plan = ShadowserverPlan.Create(report, reader.Header.ColNames, out var problem)
             ?? throw new FeedFileException(fileName, 1, problem!);
         var builder = new ObservationBuilder();

@@ -16,6 +16,7 @@ internal sealed partial class ShadowserverPlan
     private readonly Constant[] _constants;
     private readonly RowColumns _row;
     private readonly KeyColumns _keys;
+    private readonly CveTags _cveTags = new();
     private readonly string _ipColumn;
 
     private ShadowserverPlan(ShadowserverReport report, Step[] steps, int[] unmappedColumns, string[] unmappedKeys, RowColumns row, string ipColumn)
@@ -91,6 +92,23 @@ internal sealed partial class ShadowserverPlan
                 continue;
             }
 
+            if (step.PassThrough)
+            {
+                // Most extras are the cell as it is: no conversion result to build and format back.
+                if (step.Conversion == Conversion.None || !Conversions.IsNone(cell))
+                {
+                    builder.AddExtra(step.ExtraKey!, cell, knownUnique: true);
+                }
+
+                continue;
+            }
+
+            if (step.Conversion == Conversion.ExtractCveFromTag && step.Core == CoreField.Cves)
+            {
+                builder.AddCves(_cveTags.Of(cell).Ids); // what Set would find again in the joined ids, without a second search
+                continue;
+            }
+
             var converted = Convert(step, row, cell);
             if (converted.IsNothing)
             {
@@ -117,10 +135,10 @@ internal sealed partial class ShadowserverPlan
 
         for (var i = 0; i < _unmappedColumns.Length; i++)
         {
-            var column = _unmappedColumns[i];
-            if (!Cell(row, column).IsEmpty)
+            var cell = Cell(row, _unmappedColumns[i]);
+            if (!cell.IsEmpty)
             {
-                builder.AddExtra(_unmappedKeys[i], Cell(row, column), knownUnique: true);
+                builder.AddExtra(_unmappedKeys[i], cell, knownUnique: true);
             }
         }
 
@@ -176,6 +194,7 @@ internal sealed partial class ShadowserverPlan
         {
             Conversion.ConvertHttpHostAndUrl => _row.HostAndUrl(row),
             Conversion.CategoryOrDetail => _row.CategoryOrDetail(row),
+            Conversion.ExtractCveFromTag => _cveTags.Of(cell).Converted,
             _ => Conversions.Apply(step.Conversion, cell),
         };
     }
@@ -186,6 +205,9 @@ internal sealed partial class ShadowserverPlan
     {
         switch (converted.Kind)
         {
+            case 2 when Conversions.IsInvariantInteger(cell):
+                builder.AddExtra(key, cell, knownUnique: true); // the number's text is the cell: no need to format it again
+                break;
             case 2:
                 builder.AddExtra(key, converted.Number, knownUnique: true);
                 break;
@@ -203,7 +225,11 @@ internal sealed partial class ShadowserverPlan
         }
     }
 
-    private readonly record struct Step(int Column, string ColumnName, Conversion Conversion, CoreField Core, string? ExtraKey, bool Ignore);
+    private readonly record struct Step(int Column, string ColumnName, Conversion Conversion, CoreField Core, string? ExtraKey, bool Ignore)
+    {
+        /// <summary>An extra whose value is the cell itself, or nothing (<c>validate_to_none</c>).</summary>
+        public bool PassThrough { get; } = Core == CoreField.None && ExtraKey is not null && (Conversion is Conversion.None or Conversion.ValidateToNone);
+    }
 
     private readonly record struct Constant(CoreField Core, string Name, string Value)
     {
