@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DtcNotify.Data.Import;
 using DtcNotify.Domain.Companies;
 using DtcNotify.Domain.Registry;
 
@@ -8,7 +9,7 @@ namespace DtcNotify.Registry;
 internal sealed record CompanySnapshot(
     string Name, string? Sector, bool Vital, bool DoNotContact, string Language, IReadOnlyList<string> Contacts, IReadOnlyList<string> Assets)
 {
-    public static CompanySnapshot Of(Company c) => new(
+    public static CompanySnapshot Of(StoredCompany c) => new(
         c.Name, c.Sector, c.Vital, c.DoNotContact, c.Language,
         Sorted(c.Contacts.Select(x => Key(x.Name, x.Email, x.Phone, x.Role))),
         Sorted(c.Assets.Select(a => Key(a.Kind, a.Value))));
