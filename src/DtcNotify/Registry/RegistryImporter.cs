@@ -45,16 +45,20 @@ internal sealed partial class RegistryImporter(DtcNotifyDbContext db, TimeProvid
         await using var writer = store.OpenWriter();
         foreach (var incoming in companies)
         {
-            var after = CompanySnapshot.Of(incoming);
             if (!existing.TryGetValue(incoming.Kvk, out var company))
             {
                 await CompanyMerger.CreateAsync(writer, ids[created], incoming, now, ct);
-                await AuditAsync(writer, actor, "company.created", incoming.Kvk, null, after.ToJson(), now, ct);
+                await AuditAsync(writer, actor, "company.created", incoming.Kvk, null, CompanySnapshot.Of(incoming).ToJson(), now, ct);
                 created++;
                 continue;
             }
 
-            var before = CompanySnapshot.Of(company);
+            if (CompanySnapshot.Unchanged(company, incoming))
+            {
+                continue;
+            }
+
+            var (before, after) = (CompanySnapshot.Of(company), CompanySnapshot.Of(incoming));
             if (!before.SameAs(after))
             {
                 await CompanyMerger.UpdateAsync(writer, company, incoming, now, ct);
