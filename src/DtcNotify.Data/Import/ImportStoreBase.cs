@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace DtcNotify.Data.Import;
 
 /// <summary>What both providers share: the statements EF translates itself, and the store's connection and transaction.</summary>
-internal abstract class ImportStoreBase(DtcNotifyDbContext db) : IImportStore
+internal abstract partial class ImportStoreBase(DtcNotifyDbContext db) : IImportStore
 {
     protected const string AssetsSql = """SELECT "CompanyId", "Id", "Kind", "Value" FROM "assets" """;
 

@@ -14,7 +14,7 @@ namespace DtcNotify.Data.Import;
 /// carries many rows). Ids come from the table's sequence, so several instances may import at once; keys are checked at
 /// once, so observations of new cases are linked after the cases exist.
 /// </summary>
-internal sealed class PostgresImportStore(PostgresDtcNotifyDbContext db) : ImportStoreBase(db)
+internal sealed partial class PostgresImportStore(PostgresDtcNotifyDbContext db) : ImportStoreBase(db)
 {
     internal const int BatchRows = 500;
     private const string OriginalVersion = "\"OriginalVersion\"";
@@ -23,19 +23,7 @@ internal sealed class PostgresImportStore(PostgresDtcNotifyDbContext db) : Impor
 
     public override Task<long?> ReserveCaseIdsAsync(CancellationToken ct) => Task.FromResult<long?>(null);
 
-    public override async Task<long[]> TakeCaseIdsAsync(int count, CancellationToken ct)
-    {
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var cases = EntityColumns.All<ThreatCase>(Db);
-        var sql = $"""SELECT nextval(pg_get_serial_sequence('{cases.TableName}', '{cases.Key.GetColumnName(cases.Table)}')) AS "Value" FROM generate_series(1, {count.ToString(CultureInfo.InvariantCulture)})""";
-        var ids = await Db.Database.SqlQueryRaw<long>(sql).ToArrayAsync(ct);
-        Array.Sort(ids); // in order of the cases, as the ids of one import always were
-        return ids;
-    }
+    public override Task<long[]> TakeCaseIdsAsync(int count, CancellationToken ct) => TakeIdsAsync<ThreatCase>(count, ct);
 
     public override IObservationSink OpenObservations() => new Sink(this, EntityColumns.All<StoredObservation>(Db));
 

@@ -12,7 +12,7 @@ namespace DtcNotify.Data.Import;
 /// SQLite: every bulk write is one prepared statement on SQLite's own API run per row (<see cref="SqliteStatement"/>):
 /// in-process, so a row costs no round trip, and positional binding avoids Microsoft.Data.Sqlite's per-parameter name lookup.
 /// </summary>
-internal sealed class SqliteImportStore(SqliteDtcNotifyDbContext db) : ImportStoreBase(db)
+internal sealed partial class SqliteImportStore(SqliteDtcNotifyDbContext db) : ImportStoreBase(db)
 {
     private SqliteConnection Sqlite => (SqliteConnection)Connection;
 

@@ -13,6 +13,7 @@ internal static class RegistryImportCommand
         args.Allow("--json");
         var path = args.Positional.Count == 3 ? args.Positional[2] : throw new CliUsageException("usage: dtcnotify registry import FILE [--json]");
         var file = RegistryCsvReader.Read(await CliFiles.ReadAllBytesAsync(path, cancellationToken), path);
+        ReturnTheFileText();
 
         await DatabaseReady(services, cancellationToken);
         await using var scope = services.CreateAsyncScope();
@@ -34,6 +35,13 @@ internal static class RegistryImportCommand
 
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// The file's bytes and decoded text (large objects, about three times the file) are garbage once it is parsed, but
+    /// would stay committed until a full collection; returning them before the import fills SQLite's page cache kept a
+    /// 1,000,000-asset import (29 MB file) at 545 MB peak RSS instead of 605 MB (bench-e2e's target is 600 MB).
+    /// </summary>
+    private static void ReturnTheFileText() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     private static Task DatabaseReady(IServiceProvider services, CancellationToken cancellationToken) =>
         Database.DatabaseMigrator.MigrateAsync(services, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DtcNotify.Data.Import;
 using DtcNotify.Domain.Companies;
 using DtcNotify.Domain.Registry;
 
@@ -8,7 +9,7 @@ namespace DtcNotify.Registry;
 internal sealed record CompanySnapshot(
     string Name, string? Sector, bool Vital, bool DoNotContact, string Language, IReadOnlyList<string> Contacts, IReadOnlyList<string> Assets)
 {
-    public static CompanySnapshot Of(Company c) => new(
+    public static CompanySnapshot Of(StoredCompany c) => new(
         c.Name, c.Sector, c.Vital, c.DoNotContact, c.Language,
         Sorted(c.Contacts.Select(x => Key(x.Name, x.Email, x.Phone, x.Role))),
         Sorted(c.Assets.Select(a => Key(a.Kind, a.Value))));
@@ -23,6 +24,24 @@ internal sealed record CompanySnapshot(
         && Contacts.SequenceEqual(other.Contacts) && Assets.SequenceEqual(other.Assets);
 
     public string ToJson() => JsonSerializer.Serialize(this);
+
+    /// <summary>
+    /// <c>Of(stored).SameAs(Of(incoming))</c> without building either snapshot: a re-import compares every company of the
+    /// file, a million asset keys for a large registry, and most of them are unchanged. The file's contacts and assets are
+    /// distinct (the reader merges repeats), so equal counts and every one of them stored means the same sets.
+    /// </summary>
+    public static bool Unchanged(StoredCompany stored, RegistryCompany incoming)
+    {
+        if ((stored.Name, stored.Sector, stored.Vital, stored.DoNotContact, stored.Language) != (incoming.Name, incoming.Sector, incoming.Vital, incoming.DoNotContact, incoming.Language)
+            || stored.Contacts.Count != incoming.Contacts.Count || stored.Assets.Count != incoming.Assets.Count)
+        {
+            return false;
+        }
+
+        var contacts = stored.Contacts.Select(x => Key(x.Name, x.Email, x.Phone, x.Role)).ToHashSet(StringComparer.Ordinal);
+        var assets = stored.Assets.Select(a => new AssetValue(a.Kind, a.Value)).ToHashSet();
+        return incoming.Contacts.All(x => contacts.Contains(Key(x.Name, x.Email, x.Phone, x.Role))) && incoming.Assets.All(assets.Contains);
+    }
 
     /// <summary>An own contact's key is the same as before roles existed, so re-importing an old file changes nothing.</summary>
     internal static string Key(string? name, string? email, string? phone, string? role) =>

@@ -11,14 +11,14 @@ namespace DtcNotify.IntegrationTests.Registry;
 
 public class RegistryImportTests
 {
-    private const string Header = "kvk,name,sector,vital,do_not_contact,contact_name,contact_email,contact_phone,language,assets\n";
+    internal const string Header = "kvk,name,sector,vital,do_not_contact,contact_name,contact_email,contact_phone,language,assets\n";
 
     private const string Registry = Header +
         "01234567,Bakkerij B.V.,Food,nee,nee,Els,els@bakkerij.example,020 555 0101,nl,192.0.2.0/28 bakkerij.example\n" +
         "01234567,Bakkerij B.V.,Food,nee,nee,Henk,,06 12345678,nl,@bakkerij.example\n" +
         "23456789,Snelwiel,Retail,nee,nee,Mo,mo@snelwiel.example,,en,2001:db8:100::/48 snelwiel.example\n";
 
-    private static async Task<RegistryImportResult> ImportAsync(TestDatabase database, string csv, params IInterceptor[] interceptors)
+    internal static async Task<RegistryImportResult> ImportAsync(TestDatabase database, string csv, params IInterceptor[] interceptors)
     {
         await using var db = database.CreateContext(interceptors);
         var importer = new RegistryImporter(db, TimeProvider.System, NullLogger<RegistryImporter>.Instance);
@@ -90,14 +90,14 @@ public class RegistryImportTests
         await ImportAsync(database, Header + "99999999,Existing,,nee,nee,,,,nl,203.0.113.0/24\n");
         var before = await SnapshotAsync(database);
 
-        var crash = await Assert.ThrowsAnyAsync<Exception>(() => ImportAsync(database, Registry + "99999999,Existing renamed,,nee,nee,,,,nl,\n", new FailOnAssetInsert()));
+        var crash = await Assert.ThrowsAnyAsync<Exception>(() => ImportAsync(database, Registry + "99999999,Existing renamed,,nee,nee,,,,nl,\n", new FailOnCommit()));
 
         Assert.Contains("simulated crash", crash.ToString());
 
         Assert.Equal(before, await SnapshotAsync(database));
     }
 
-    private static async Task<string> SnapshotAsync(TestDatabase database)
+    internal static async Task<string> SnapshotAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
         var companies = await db.Companies.Include(c => c.Contacts).Include(c => c.Assets).OrderBy(c => c.Kvk).ToListAsync();
@@ -107,13 +107,15 @@ public class RegistryImportTests
             $"[{string.Join(",", c.Assets.Select(a => $"{a.Id}:{a.Value}").Order())}] {c.UpdatedAt:O}")) + $"\naudit={audits}";
     }
 
-    /// <summary>Lets the companies be written, then fails the first asset insert (Npgsql leaves lower-case names unquoted): the import must roll back as one.</summary>
-    private sealed class FailOnAssetInsert : DbCommandInterceptor
+    /// <summary>
+    /// Lets every row be written (companies created and updated, contacts, assets, audit), then fails the commit: the bulk
+    /// writes run on SQLite's own API and on plain Npgsql commands, which no EF command interceptor sees, and a failure at
+    /// the last moment shows best that none of them was committed on its own.
+    /// </summary>
+    private sealed class FailOnCommit : DbTransactionInterceptor
     {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-            command.CommandText.Replace("\"", "", StringComparison.Ordinal).Contains("INSERT INTO assets", StringComparison.Ordinal)
-                ? throw new InvalidOperationException("simulated crash halfway through the import")
-                : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(
+            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("simulated crash halfway through the import");
     }
 }

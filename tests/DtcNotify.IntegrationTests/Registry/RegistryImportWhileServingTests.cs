@@ -1,0 +1,112 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using DtcNotify.Data;
+using DtcNotify.Domain.Cases;
+using DtcNotify.Domain.Registry;
+using DtcNotify.IntegrationTests.Cases;
+using DtcNotify.IntegrationTests.Infrastructure;
+using DtcNotify.Registry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DtcNotify.IntegrationTests.Registry;
+
+/// <summary>
+/// A large registry import in the running app (100,000 assets) is held open after its last write, with the write lock
+/// (SQLite) and its transaction: meanwhile the app answers /healthz and a lookup command; card actions (a view and a
+/// change, both of which write an audit entry) wait their turn on SQLite and complete after the import, never failing.
+/// </summary>
+public sealed class RegistryImportWhileServingTests
+{
+    private const int Companies = 10_000;
+    private const int AssetsPerCompany = 10;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_bot_keeps_answering_while_a_large_registry_import_runs(string provider)
+    {
+        var hold = new HoldCommit();
+        await using var world = await CardsWorld.StartAsync(provider, services: hold.AddTo);
+        var c = (await world.WaitForProposedAsync(await world.AddCasesAsync(1)))[0];
+        var file = RegistryCsvReader.Read(LargeRegistry(), "large-registry.csv");
+        await using var scope = world.App.Services.CreateAsyncScope();
+        hold.Target = scope.ServiceProvider.GetRequiredService<DtcNotifyDbContext>();
+        var import = Task.Run(() => scope.ServiceProvider.GetRequiredService<RegistryImporter>().ImportAsync(file, "system:test", default));
+        await hold.Reached.Task.WaitAsync(TimeSpan.FromSeconds(120)); // every row written, the transaction still open
+
+        var health = await world.Client.GetAsync("/healthz");
+        var lookup = await world.CommandAsync("lookup 01234567", CardsWorld.AnnaAad);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains("Korst", lookup, StringComparison.Ordinal);
+        Assert.False(import.IsCompleted, "the reads were answered while the import held its transaction");
+
+        // Every card action writes an audit entry, a view too: on SQLite, with its one write lock, they wait their turn
+        // (SqliteWriteGate) instead of failing; on PostgreSQL they do not meet the import at all.
+        var view = world.InvokeAsync(c, "case.refresh", CardsWorld.AnnaAad);
+        var reject = world.InvokeAsync(c, "case.reject", CardsWorld.BramAad, new JsonObject { ["reason"] = "known false positive" });
+        if (provider == "Sqlite")
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.False(view.IsCompleted || reject.IsCompleted, "the card actions waited for the import's write lock");
+        }
+        else
+        {
+            Assert.Equal((200, 200), ((await view).Status, (await reject).Status));
+            Assert.False(import.IsCompleted, "the card actions were answered while the import held its transaction");
+        }
+
+        hold.Release.SetResult();
+        var result = await import;
+
+        Assert.Equal((200, 200), ((await view).Status, (await reject).Status));
+        Assert.Equal((Companies, Companies * AssetsPerCompany), (result.Created, result.Assets));
+        Assert.Equal(CaseStatus.Rejected, (await world.CaseAsync(c.Id)).Status);
+        await using var db = world.Database.CreateContext();
+        Assert.Equal(Companies * AssetsPerCompany, await db.Assets.CountAsync(a => a.CompanyId != world.CompanyId));
+    }
+
+    private static byte[] LargeRegistry()
+    {
+        var csv = new StringBuilder(RegistryImportTests.Header);
+        for (var i = 1; i <= Companies; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{20_000_000 + i:D8},Bedrijf {i} B.V.,ICT,nee,nee,Contact {i},security@bedrijf{i}.example,,nl,");
+            csv.AppendJoin(' ', Enumerable.Range(0, AssetsPerCompany).Select(j => string.Create(CultureInfo.InvariantCulture, $"d{j}.bedrijf{i}.example"))).Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+
+    /// <summary>Holds the commit of <see cref="Target"/>'s transaction (the import's) until <see cref="Release"/>; other contexts commit as usual.</summary>
+    private sealed class HoldCommit : DbTransactionInterceptor
+    {
+        public DbContext? Target { get; set; }
+
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void AddTo(IServiceCollection services)
+        {
+            services.ConfigureDbContext<SqliteDtcNotifyDbContext>((_, o) => o.AddInterceptors(this));
+            services.ConfigureDbContext<PostgresDtcNotifyDbContext>((_, o) => o.AddInterceptors(this));
+        }
+
+        public override async ValueTask<InterceptionResult> TransactionCommittingAsync(
+            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            if (Target is not null && ReferenceEquals(eventData.Context, Target))
+            {
+                Reached.TrySetResult();
+                await Release.Task.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
+            }
+
+            return result;
+        }
+    }
+}
