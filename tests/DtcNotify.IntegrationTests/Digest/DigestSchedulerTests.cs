@@ -114,15 +114,14 @@ public sealed class DigestSchedulerTests
     [MemberData(nameof(Providers))]
     public async Task A_missed_digest_follows_within_a_minute_of_the_channel_being_registered(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var connector = await FakeBotConnector.StartAsync();
+        await using var world = await TestWorld.CreateAsync(provider);
+        var database = world.Database;
+        var connector = await world.StartConnectorAsync(specialistsChannel: false); // the channel is registered below, as an install does
         var clock = new FakeTimeProvider(FridayLater);
         // Development, as every hosted test: local mode (which the fake connector needs) is refused at start-up in Production.
-        await using var app = new DtcNotifyApp(database, settings: new Dictionary<string, string?>
-        {
-            ["Digest:Enabled"] = "true",
-            ["Teams:TenantId"] = "11111111-2222-3333-4444-555555555555",
-        }).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        world.Settings["Digest:Enabled"] = "true";
+        world.AppHost = b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
+        var app = world.App;
         _ = app.Services;
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Empty(Posts(connector)); // due, but nowhere to post
