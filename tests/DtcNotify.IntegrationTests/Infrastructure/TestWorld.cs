@@ -14,6 +14,7 @@ public sealed partial class TestWorld : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _fakes = [];
     private readonly List<string> _expected = [];
+    private readonly List<(DtcNotifyApp App, WebApplicationFactory<Program> Host)> _otherInstances = [];
     private DtcNotifyApp? _app;
     private WebApplicationFactory<Program>? _host;
     private HttpClient? _client;
@@ -68,6 +69,10 @@ public sealed partial class TestWorld : IAsyncDisposable
     {
         _expected.Add(url);
         _app?.Outbound.Expect(url);
+        foreach (var (app, _) in _otherInstances)
+        {
+            app.Outbound.Expect(url);
+        }
     }
 
     /// <summary>Stops the app as a host shutdown does and starts a new one on the same database, fakes and settings.</summary>
@@ -77,21 +82,59 @@ public sealed partial class TestWorld : IAsyncDisposable
         _ = Client;
     }
 
-    /// <summary>Stops the app (background work is cancelled); the world keeps its database and fakes. Fails on unexpected calls.</summary>
+    /// <summary>
+    /// Another instance of the app on the same database, fakes and settings, as a second <c>serve</c> process would run
+    /// (two schedulers, two dispatchers); started on first use of its services, stopped with <see cref="StopAsync"/>.
+    /// </summary>
+    public WebApplicationFactory<Program> AnotherInstance()
+    {
+        var instance = NewInstance();
+        _otherInstances.Add(instance);
+        return instance.Host;
+    }
+
+    /// <summary>
+    /// Stops the app and any other instance (background work is cancelled); the world keeps its database and fakes.
+    /// Fails with <see cref="UnexpectedOutboundCallException"/> when one of them called a host nobody set up.
+    /// </summary>
     public async Task StopAsync()
     {
         _client?.Dispose();
         _client = null;
-        var (app, host) = (_app, _host);
-        (_app, _host) = (null, null);
-        if (host is not null && !ReferenceEquals(host, app))
+        List<(DtcNotifyApp App, WebApplicationFactory<Program> Host)> instances = [.. _otherInstances];
+        _otherInstances.Clear();
+        if (_app is not null)
         {
-            await host.DisposeAsync();
+            instances.Insert(0, (_app, _host!));
         }
 
-        if (app is not null)
+        (_app, _host) = (null, null);
+        var failures = new List<Exception>();
+        foreach (var (app, host) in instances)
         {
-            await app.DisposeAsync(); // throws UnexpectedOutboundCallException after stopping
+            try
+            {
+                if (!ReferenceEquals(host, app))
+                {
+                    await host.DisposeAsync();
+                }
+
+                await app.DisposeAsync(); // throws UnexpectedOutboundCallException after stopping
+            }
+            catch (Exception e)
+            {
+                failures.Add(e);
+            }
+        }
+
+        if (failures.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failures[0]);
+        }
+
+        if (failures.Count > 1)
+        {
+            throw new AggregateException(failures);
         }
     }
 
@@ -114,13 +157,19 @@ public sealed partial class TestWorld : IAsyncDisposable
 
     private WebApplicationFactory<Program> NewApp()
     {
-        _app = new DtcNotifyApp(Database, settings: new Dictionary<string, string?>(Settings), services: AppServices);
+        (_app, var host) = NewInstance();
+        return host;
+    }
+
+    private (DtcNotifyApp App, WebApplicationFactory<Program> Host) NewInstance()
+    {
+        var app = new DtcNotifyApp(Database, settings: new Dictionary<string, string?>(Settings), services: AppServices);
         foreach (var url in _expected)
         {
-            _app.Outbound.Expect(url);
+            app.Outbound.Expect(url);
         }
 
-        return AppHost is null ? _app : _app.WithWebHostBuilder(AppHost);
+        return (app, AppHost is null ? app : app.WithWebHostBuilder(AppHost));
     }
 
     /// <summary>Keeps a started fake until the world is disposed and lets the app call it.</summary>

@@ -3,7 +3,6 @@ using System.Text;
 using DtcNotify.IntegrationTests.Infrastructure;
 using DtcNotify.TestHarness;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -76,7 +75,8 @@ public sealed class ShadowserverSchedulerTests
     /// <summary>An instance collecting from <paramref name="shadowserver"/> at 06:30 on <paramref name="clock"/> (also for the loop's fault test).</summary>
     internal static WebApplicationFactory<Program> App(
         TestDatabase database, LocalShadowserver shadowserver, FakeBotConnector connector, TimeProvider clock, string schemaFile, Action<IServiceCollection>? services = null) =>
-        new DtcNotifyApp(database, services: services, settings: new Dictionary<string, string?>
+        // Everything through DtcNotifyApp itself (not WithWebHostBuilder), so disposing the app runs its outbound-call check.
+        new DtcNotifyApp(database, services: s => Services(s, shadowserver, clock, services), settings: new Dictionary<string, string?>
         {
             ["Teams:TenantId"] = "11111111-2222-3333-4444-555555555555",
             ["Teams:TeamId"] = "19:team0123@thread.tacv2",
@@ -91,9 +91,12 @@ public sealed class ShadowserverSchedulerTests
             ["Shadowserver:DownloadUrl"] = shadowserver.DownloadUrl,
             ["Shadowserver:SchemaUrl"] = shadowserver.SchemaUrl,
             ["Shadowserver:SchemaRefreshCron"] = "30 6 * * *",
-        }).WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-        {
-            s.AddSingleton(clock);
-            s.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(shadowserver.CreateTrustingHandler));
-        }));
+        });
+
+    private static void Services(IServiceCollection s, LocalShadowserver shadowserver, TimeProvider clock, Action<IServiceCollection>? more)
+    {
+        more?.Invoke(s);
+        s.AddSingleton(clock);
+        s.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(shadowserver.CreateTrustingHandler));
+    }
 }
