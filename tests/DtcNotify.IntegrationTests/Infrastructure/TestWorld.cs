@@ -15,6 +15,7 @@ public sealed partial class TestWorld : IAsyncDisposable
     private readonly List<IAsyncDisposable> _fakes = [];
     private readonly List<string> _expected = [];
     private readonly List<(DtcNotifyApp App, WebApplicationFactory<Program> Host)> _otherInstances = [];
+    private Action<IServiceCollection>? _fakeServices; // what a fake needs in the app besides settings (a trusted certificate)
     private DtcNotifyApp? _app;
     private WebApplicationFactory<Program>? _host;
     private HttpClient? _client;
@@ -163,7 +164,11 @@ public sealed partial class TestWorld : IAsyncDisposable
 
     private (DtcNotifyApp App, WebApplicationFactory<Program> Host) NewInstance()
     {
-        var app = new DtcNotifyApp(Database, settings: new Dictionary<string, string?>(Settings), services: AppServices);
+        var app = new DtcNotifyApp(Database, settings: new Dictionary<string, string?>(Settings), services: s =>
+        {
+            _fakeServices?.Invoke(s);
+            AppServices?.Invoke(s);
+        });
         foreach (var url in _expected)
         {
             app.Outbound.Expect(url);
