@@ -78,6 +78,18 @@ public sealed class OutboundCallGuardTests
         Assert.Contains("http://otlp.example.invalid:4318/v1/traces", failure.Urls);
     }
 
+    [Fact]
+    public async Task A_CLI_verb_calling_a_host_nobody_set_up_fails_the_run_with_its_url()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        await database.MigrateAsync();
+
+        var failure = await Assert.ThrowsAsync<UnexpectedOutboundCallException>(() => CliDriver.RunAsync(
+            database, "shadowserver", "schema", "update", "--from", "https://schema.example.invalid/intelmq/v1/schema?key=in-query"));
+
+        Assert.Equal(["https://schema.example.invalid:443/intelmq/v1/schema"], failure.Urls.Distinct()); // the verb retries
+    }
+
     private static JsonObject PersonalMessage(string serviceUrl, string text) => new()
     {
         ["type"] = "message",
