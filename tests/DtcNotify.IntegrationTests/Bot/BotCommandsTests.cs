@@ -19,19 +19,18 @@ public sealed class BotCommandsTests : IAsyncLifetime
     private const string AnalystAad = "aaaaaaaa-0000-0000-0000-000000000001";
     private const string OtherAnalystAad = "aaaaaaaa-0000-0000-0000-000000000002";
 
-    private TestDatabase _database = null!;
+    private TestWorld _world = null!;
     private FakeBotConnector _connector = null!;
-    private DtcNotifyApp _app = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync("Sqlite");
-        _connector = await FakeBotConnector.StartAsync();
+        _world = await TestWorld.CreateAsync("Sqlite");
+        _connector = await _world.StartConnectorAsync();
         _connector.AddMember(new ConnectorMember("29:analyst", "Anna Analist", AnalystAad));
-        _app = new DtcNotifyApp(_database, settings: Settings());
-        _client = _app.CreateClient();
-        await using var scope = _app.Services.CreateAsyncScope();
+        _world.Settings["Teams:Language"] = "nl";
+        _client = _world.Client;
+        await using var scope = _world.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DtcNotifyDbContext>();
         var korst = CaseSeed.Company("01234567", "Bakkerij *Korst* B.V.", "192.0.2.0/24");
         var cafe = CaseSeed.Company("07654321", "Café Zuid V.O.F.");
@@ -47,27 +46,15 @@ public sealed class BotCommandsTests : IAsyncLifetime
             CaseSeed.Case(cafe.Id, "old-thing", CaseStatus.Rejected, at));                         // 5 not open
     }
 
-    private Dictionary<string, string?> Settings(string language = "nl") => new()
-    {
-        ["Teams:TenantId"] = Tenant, ["Teams:TeamId"] = Team, ["Teams:ChannelId"] = Channel, ["Teams:ServiceUrl"] = _connector.ServiceUrl, ["Teams:Language"] = language,
-    };
-
     /// <summary>Restarts the app on the same database with <c>Teams:Language</c> (as <c>Teams__Language</c> in the environment).</summary>
     private async Task RestartWithTeamLanguageAsync(string language)
     {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        _app = new DtcNotifyApp(_database, settings: Settings(language));
-        _client = _app.CreateClient();
+        _world.Settings["Teams:Language"] = language;
+        await _world.RestartAsync();
+        _client = _world.Client;
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     private JsonObject Message(string text, string fromAad = AnalystAad, bool personal = false) => JsonNode.Parse(personal
         ? $$$"""

@@ -22,31 +22,26 @@ public sealed class BotConversationTests : IAsyncLifetime
     private const string Channel = "19:casechannel0123@thread.tacv2";
     private const string AnalystAad = "aaaaaaaa-0000-0000-0000-000000000001";
 
+    private TestWorld _world = null!;
     private TestDatabase _database = null!;
     private FakeBotConnector _connector = null!;
-    private DtcNotifyApp _app = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync("Sqlite");
-        _connector = await FakeBotConnector.StartAsync();
+        _world = await TestWorld.CreateAsync("Sqlite");
+        _database = _world.Database;
+        // Not the configured channel: these tests install the bot, which registers it.
+        _connector = await _world.StartConnectorAsync(specialistsChannel: false);
         _connector.AddMember(new ConnectorMember("29:analyst", "Anna Analist", AnalystAad));
-        _app = new DtcNotifyApp(_database, settings: new Dictionary<string, string?> { ["Teams:TenantId"] = Tenant });
-        _client = _app.CreateClient();
-        await using var scope = _app.Services.CreateAsyncScope();
+        _client = _world.Client;
+        await using var scope = _world.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DtcNotifyDbContext>();
         db.Companies.Add(new Domain.Companies.Company { Kvk = "01234567", Name = "Bakkerij *Korst* B.V.", Assets = [new() { Kind = Domain.Companies.AssetKind.IpRange, Value = "192.0.2.0/24" }] });
         await db.SaveChangesAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     private const string OtherTeam = "19:otherteam0456@thread.tacv2";
     private const string OtherChannel = "19:otherchannel0456@thread.tacv2";
@@ -96,6 +91,7 @@ public sealed class BotConversationTests : IAsyncLifetime
         await PostAsync(Install());
         await WaitForChannelAsync();
         await using var other = await FakeBotConnector.StartAsync();
+        _world.Expect(other.ServiceUrl); // the help reply goes to the activity's connector: this test's second one
         var moved = Install();
         moved["serviceUrl"] = other.ServiceUrl;
         var message = ChannelMessage("help", AnalystAad);
@@ -194,7 +190,7 @@ public sealed class BotConversationTests : IAsyncLifetime
         await PostAsync(Install());
         await WaitForChannelAsync();
         BotOptions registered = new() { AppId = "0b7c4a53-9c1e-4f0e-9a57-1d2e3f405162", AppPassword = "secret", TenantId = Tenant };
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = _world.App.Services.CreateAsyncScope();
         var registrar = ActivatorUtilities.CreateInstance<ChannelRegistrar>(
             scope.ServiceProvider, Microsoft.Extensions.Options.Options.Create(registered), new ServiceUrlPolicy(Microsoft.Extensions.Options.Options.Create(registered)));
         Activity From(string serviceUrl)

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DtcNotify.Domain.Cases;
@@ -15,41 +13,34 @@ namespace DtcNotify.IntegrationTests.Cases;
 
 /// <summary>
 /// The app on a test database with a configured specialists' channel on a fake Bot Connector, a team of two analysts and a
-/// company with contacts. Invokes go through the real /api/messages endpoint; card posts and updates through the real client.
+/// company with contacts: a <see cref="TestWorld"/> with the connector started and the company seeded. Invokes go through
+/// the real /api/messages endpoint; card posts and updates through the real client.
 /// </summary>
 internal sealed class CardsWorld : IAsyncDisposable
 {
-    public const string Tenant = "11111111-2222-3333-4444-555555555555";
-    public const string Team = "19:team0123@thread.tacv2";
-    public const string Channel = "19:casechannel0123@thread.tacv2";
-    public const string AnnaAad = "aaaaaaaa-0000-0000-0000-000000000001";
-    public const string BramAad = "aaaaaaaa-0000-0000-0000-000000000002";
-    public const string OutsiderAad = "bbbbbbbb-0000-0000-0000-000000000009";
+    public const string Tenant = TestWorld.Tenant;
+    public const string Team = TestWorld.Team;
+    public const string Channel = TestWorld.Channel;
+    public const string AnnaAad = TestWorld.AnnaAad;
+    public const string BramAad = TestWorld.BramAad;
+    public const string OutsiderAad = TestWorld.OutsiderAad;
 
-    private readonly Func<WebApplicationFactory<Program>> _newApp;
+    private CardsWorld(TestWorld world) => World = world;
 
-    private HttpClient? _client;
-
-    private CardsWorld(TestDatabase database, FakeBotConnector connector, Func<WebApplicationFactory<Program>> newApp, IReadOnlyDictionary<string, string?> settings)
-    {
-        Database = database;
-        Connector = connector;
-        _newApp = newApp;
-        Settings = settings;
-        App = newApp();
-    }
+    /// <summary>The fixture underneath, for what this world does not wrap.</summary>
+    public TestWorld World { get; }
 
     /// <summary>The settings the app runs with besides the database's (also for the app as a child process).</summary>
-    public IReadOnlyDictionary<string, string?> Settings { get; }
+    public IReadOnlyDictionary<string, string?> Settings => World.Settings;
 
-    public TestDatabase Database { get; }
+    public TestDatabase Database => World.Database;
 
-    public FakeBotConnector Connector { get; }
+    public FakeBotConnector Connector => World.Connector;
 
-    public WebApplicationFactory<Program> App { get; private set; }
+    public WebApplicationFactory<Program> App => World.App;
 
     /// <summary>A client of the in-process app; the first use starts it.</summary>
-    public HttpClient Client => _client ??= App.CreateClient();
+    public HttpClient Client => World.Client;
 
     public long CompanyId { get; private set; }
 
@@ -58,39 +49,27 @@ internal sealed class CardsWorld : IAsyncDisposable
         string provider, IDictionary<string, string?>? settings = null, bool withContacts = true, Action<IWebHostBuilder>? configure = null,
         string? connectionSuffix = null, bool startApp = true, string? postgresAdmin = null, Action<IServiceCollection>? services = null)
     {
-        var database = await TestDatabase.CreateAsync(provider, postgresAdmin);
-        await database.MigrateAsync();
-        var connector = await FakeBotConnector.StartAsync();
-        connector.AddMember(new ConnectorMember("29:anna", "Anna Analist", AnnaAad));
-        connector.AddMember(new ConnectorMember("29:bram", "Bram Boer", BramAad));
-        var all = new Dictionary<string, string?>
-        {
-            ["Teams:TenantId"] = Tenant,
-            ["Teams:TeamId"] = Team,
-            ["Teams:ChannelId"] = Channel,
-            ["Teams:ServiceUrl"] = connector.ServiceUrl,
-        };
+        var world = new CardsWorld(await TestWorld.CreateAsync(provider, migrate: true, postgresAdmin));
+        await world.World.StartConnectorAsync();
+        world.World.AddTeamAnalysts();
         if (connectionSuffix is not null)
         {
-            all["ConnectionStrings:DtcNotify"] = database.ConnectionString + connectionSuffix;
+            world.World.Settings["ConnectionStrings:DtcNotify"] = world.Database.ConnectionString + connectionSuffix;
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            all[key] = value;
+            world.World.Settings[key] = value;
         }
 
-        var world = new CardsWorld(database, connector, () =>
-        {
-            var app = new DtcNotifyApp(database, settings: all, services: services);
-            return configure is null ? app : app.WithWebHostBuilder(configure);
-        }, all);
+        world.World.AppServices = services;
+        world.World.AppHost = configure;
         if (startApp)
         {
             _ = world.Client;
         }
 
-        await using var db = database.CreateContext();
+        await using var db = world.Database.CreateContext();
         var company = new Company
         {
             Kvk = "01234567",
@@ -158,20 +137,10 @@ internal sealed class CardsWorld : IAsyncDisposable
             TimeSpan.FromSeconds(60));
 
     /// <summary>Stops the app (as a host shutdown does) and starts a new one on the same database and connector.</summary>
-    public async Task RestartAsync()
-    {
-        await StopAsync();
-        App = _newApp();
-        _ = Client;
-    }
+    public Task RestartAsync() => World.RestartAsync();
 
     /// <summary>Stops the app as a host shutdown does (background work is cancelled); the world keeps its database and connector.</summary>
-    public async Task StopAsync()
-    {
-        _client?.Dispose();
-        _client = null;
-        await App.DisposeAsync();
-    }
+    public Task StopAsync() => World.StopAsync();
 
     public async Task<ThreatCase> CaseAsync(long id)
     {
@@ -179,79 +148,17 @@ internal sealed class CardsWorld : IAsyncDisposable
         return await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
     }
 
-    public async Task<(int Status, JsonElement Body)> InvokeAsync(ThreatCase target, string verb, string fromAad, JsonObject? inputs = null, int? version = null, string? channel = null)
-    {
-        var data = new JsonObject { ["caseId"] = target.Id, ["version"] = version ?? target.Version };
-        if (channel is not null)
-        {
-            data["channel"] = channel;
-        }
+    public Task<(int Status, JsonElement Body)> InvokeAsync(ThreatCase target, string verb, string fromAad, JsonObject? inputs = null, int? version = null, string? channel = null) =>
+        World.InvokeAsync(target, verb, fromAad, inputs, version, channel);
 
-        foreach (var (key, value) in inputs ?? [])
-        {
-            data[key] = value?.DeepClone();
-        }
-
-        return await InvokeRawAsync(data, verb, fromAad, target.ActivityId ?? "1");
-    }
-
-    public async Task<(int Status, JsonElement Body)> InvokeRawAsync(JsonObject data, string verb, string fromAad, string replyToId)
-    {
-        var invoke = new JsonObject
-        {
-            ["type"] = "invoke",
-            ["name"] = "adaptiveCard/action",
-            ["id"] = $"f:{Guid.NewGuid():N}",
-            ["channelId"] = "msteams",
-            ["serviceUrl"] = Connector.ServiceUrl,
-            ["from"] = new JsonObject { ["id"] = fromAad == AnnaAad ? "29:anna" : fromAad == BramAad ? "29:bram" : "29:outsider", ["name"] = fromAad == AnnaAad ? "Anna Analist" : fromAad == BramAad ? "Bram Boer" : "Eve", ["aadObjectId"] = fromAad },
-            ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "DtcNotify" },
-            ["conversation"] = new JsonObject { ["id"] = $"{Channel};messageid={replyToId}", ["conversationType"] = "channel", ["tenantId"] = Tenant },
-            ["replyToId"] = replyToId,
-            ["channelData"] = new JsonObject { ["team"] = new JsonObject { ["id"] = Team }, ["channel"] = new JsonObject { ["id"] = Channel }, ["tenant"] = new JsonObject { ["id"] = Tenant } },
-            ["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() }, ["trigger"] = "manual" },
-        };
-        var response = await Client.PostAsJsonAsync("/api/messages", invoke);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var root = body.RootElement.Clone();
-        return (root.GetProperty("statusCode").GetInt32(), root);
-    }
+    public Task<(int Status, JsonElement Body)> InvokeRawAsync(JsonObject data, string verb, string fromAad, string replyToId) =>
+        World.InvokeRawAsync(data, verb, fromAad, replyToId);
 
     /// <summary>Sends a chat command in the specialists' channel (@mentioning the bot) and returns the text of the bot's answer card.</summary>
-    public async Task<string> CommandAsync(string text, string fromAad)
-    {
-        var id = $"{Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999)}";
-        var message = new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = id,
-            ["channelId"] = "msteams",
-            ["serviceUrl"] = Connector.ServiceUrl,
-            ["from"] = new JsonObject { ["id"] = fromAad == AnnaAad ? "29:anna" : "29:outsider", ["name"] = fromAad == AnnaAad ? "Anna Analist" : "Eve", ["aadObjectId"] = fromAad },
-            ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "DtcNotify" },
-            ["conversation"] = new JsonObject { ["id"] = $"{Channel};messageid={id}", ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = Tenant },
-            ["text"] = $"<at>DtcNotify</at> {text}",
-            ["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["text"] = "<at>DtcNotify</at>", ["mentioned"] = new JsonObject { ["id"] = "28:bot", ["name"] = "DtcNotify" } }),
-            ["channelData"] = new JsonObject { ["team"] = new JsonObject { ["id"] = Team }, ["channel"] = new JsonObject { ["id"] = Channel }, ["tenant"] = new JsonObject { ["id"] = Tenant } },
-        };
-        var response = await Client.PostAsJsonAsync("/api/messages", message);
-        Assert.True(response.IsSuccessStatusCode, $"the message was answered {(int)response.StatusCode}");
-        var reply = await WaitForCallAsync(c => c.Method == "POST" && c.RawPath.EndsWith("/activities/" + id, StringComparison.Ordinal)); // the reply to this message
-        using var body = JsonDocument.Parse(reply.Body);
-        // Card text is markdown-escaped ("DTC\-2026\-000001"); the assertions are about content, so the escapes are dropped.
-        return body.RootElement.GetProperty("attachments")[0].GetProperty("content").GetRawText().Replace("\\\\", "", StringComparison.Ordinal);
-    }
+    public Task<string> CommandAsync(string text, string fromAad) => World.CommandAsync(text, fromAad);
 
     /// <summary>Waits for a connector call matching <paramref name="match"/> (card updates and replies happen after the invoke).</summary>
-    public async Task<RecordedConnectorCall> WaitForCallAsync(Func<RecordedConnectorCall, bool> match) =>
-        (await Eventually.Async(() => Task.FromResult(Connector.Calls.FirstOrDefault(match)), call => call is not null, "the expected connector call", TimeSpan.FromSeconds(60)))!;
+    public Task<RecordedConnectorCall> WaitForCallAsync(Func<RecordedConnectorCall, bool> match) => World.WaitForConnectorCallAsync(match);
 
-    public async ValueTask DisposeAsync()
-    {
-        _client?.Dispose();
-        await App.DisposeAsync();
-        await Connector.DisposeAsync();
-        await Database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => World.DisposeAsync();
 }

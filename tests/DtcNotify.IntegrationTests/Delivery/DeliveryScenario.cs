@@ -25,22 +25,21 @@ internal sealed class DeliveryScenario : IAsyncDisposable
     /// <summary>Friday 27 November 2026, 10:00 in Amsterdam.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly DtcNotifyApp _app;
-
-    private DeliveryScenario(TestDatabase database, DtcNotifyApp app, WebApplicationFactory<Program> host, string directory)
+    private DeliveryScenario(TestWorld world, string directory)
     {
-        Database = database;
-        _app = app;
-        Host = host;
+        World = world;
         Directory = directory;
     }
 
-    public TestDatabase Database { get; }
+    /// <summary>The fixture underneath, for what this scenario does not wrap.</summary>
+    public TestWorld World { get; }
+
+    public TestDatabase Database => World.Database;
 
     /// <summary>Records what the dispatcher asked the channel to show (next to the real publisher, which has no channel here).</summary>
     public RecordingChannel Channel { get; } = new();
 
-    public WebApplicationFactory<Program> Host { get; }
+    public WebApplicationFactory<Program> Host => World.App;
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -53,36 +52,32 @@ internal sealed class DeliveryScenario : IAsyncDisposable
 
     public static async Task<DeliveryScenario> StartAsync(string provider, IDictionary<string, string?>? settings = null, bool fakeClock = true)
     {
-        var database = await TestDatabase.CreateAsync(provider);
         var directory = Path.Combine(Path.GetTempPath(), $"dtcnotify-delivery-{Guid.NewGuid():N}");
-        var all = new Dictionary<string, string?>
-        {
-            ["Mail:PickupDirectory"] = Path.Combine(directory, "outbox"),
-            ["CallTasks:PickupDirectory"] = Path.Combine(directory, "calltasks"),
-            ["Mail:ContactPhone"] = "+31 70 000 0000",
-        };
+        var scenario = new DeliveryScenario(await TestWorld.CreateAsync(provider), directory);
+        var all = scenario.World.Settings;
+        all["Mail:PickupDirectory"] = scenario.Outbox;
+        all["CallTasks:PickupDirectory"] = scenario.CallTasks;
+        all["Mail:ContactPhone"] = "+31 70 000 0000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
 
-        var app = new DtcNotifyApp(database, settings: all);
-        DeliveryScenario? scenario = null;
-        var host = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        if (fakeClock)
         {
-            if (fakeClock)
+            scenario.World.AppServices = s =>
             {
                 // Tests drive the dispatcher themselves (RunOnceAsync), so no background pass races their assertions.
-                s.AddSingleton<TimeProvider>(scenario!.Clock);
+                s.AddSingleton<TimeProvider>(scenario.Clock);
                 s.AddSingleton<ICaseChannelNotifier>(scenario.Channel);
                 foreach (var loop in s.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(NotificationDispatcherService)).ToList())
                 {
                     s.Remove(loop);
                 }
-            }
-        }));
-        scenario = new DeliveryScenario(database, app, host, directory);
-        _ = host.Services; // starts the host: migrations, then the dispatcher's first (empty) pass
+            };
+        }
+
+        _ = scenario.Host.Services; // starts the host: migrations, then the dispatcher's first (empty) pass
         return scenario;
     }
 
@@ -205,12 +200,16 @@ internal sealed class DeliveryScenario : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Host.DisposeAsync();
-        await _app.DisposeAsync();
-        await Database.DisposeAsync();
-        if (System.IO.Directory.Exists(Directory))
+        try
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
+            await World.DisposeAsync();
+        }
+        finally
+        {
+            if (System.IO.Directory.Exists(Directory))
+            {
+                System.IO.Directory.Delete(Directory, recursive: true);
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ using DtcNotify.Data;
 using DtcNotify.Digest;
 using DtcNotify.IntegrationTests.Infrastructure;
 using DtcNotify.TestHarness;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,15 +18,15 @@ public sealed class DigestSchedulerTests
     private static readonly DateTimeOffset FridayMorning = new(2026, 11, 27, 7, 30, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset FridayLater = new(2026, 11, 27, 9, 30, 0, TimeSpan.Zero);
 
-    private static WebApplicationFactory<Program> App(TestDatabase database, FakeBotConnector connector, TimeProvider clock) =>
-        new DtcNotifyApp(database, settings: new Dictionary<string, string?>
-        {
-            ["Digest:Enabled"] = "true",
-            ["Teams:TenantId"] = "11111111-2222-3333-4444-555555555555",
-            ["Teams:TeamId"] = "19:team0123@thread.tacv2",
-            ["Teams:ChannelId"] = Channel,
-            ["Teams:ServiceUrl"] = connector.ServiceUrl,
-        }).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(clock)));
+    /// <summary>The specialists' channel on a fake connector, the digest on, and the app on <paramref name="clock"/>.</summary>
+    private static async Task<TestWorld> WorldAsync(string provider, TimeProvider clock)
+    {
+        var world = await TestWorld.CreateAsync(provider);
+        await world.StartConnectorAsync();
+        world.Settings["Digest:Enabled"] = "true";
+        world.AppHost = b => b.ConfigureTestServices(s => s.AddSingleton(clock));
+        return world;
+    }
 
     private static IEnumerable<RecordedConnectorCall> Posts(FakeBotConnector connector) =>
         connector.Calls.Where(c => c.Method == "POST" && c.RawPath.Contains("19%3Acasechannel0123%40thread.tacv2/activities", StringComparison.Ordinal));
@@ -47,12 +46,12 @@ public sealed class DigestSchedulerTests
     [MemberData(nameof(Providers))]
     public async Task Two_instances_post_exactly_one_digest(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await database.MigrateAsync();
-        await using var connector = await FakeBotConnector.StartAsync();
         var clock = new FakeTimeProvider(FridayLater);
-        await using var first = App(database, connector, clock);
-        await using var second = App(database, connector, clock);
+        await using var world = await WorldAsync(provider, clock);
+        var (database, connector) = (world.Database, world.Connector);
+        await database.MigrateAsync();
+        var first = world.App;
+        var second = world.AnotherInstance();
 
         // Accessing Services starts each host; both schedulers find the digest due at once.
         await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
@@ -68,24 +67,20 @@ public sealed class DigestSchedulerTests
     [MemberData(nameof(Providers))]
     public async Task A_digest_missed_at_nine_is_posted_on_start_and_not_again_after_a_restart(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var connector = await FakeBotConnector.StartAsync();
         var clock = new FakeTimeProvider(FridayLater); // the service was down at 09:00 and comes back at 10:30
+        await using var world = await WorldAsync(provider, clock);
+        var connector = world.Connector;
 
-        await using (var app = App(database, connector, clock))
-        {
-            _ = app.Services;
-            Assert.Equal(1, await PostsAfterSettlingAsync(connector));
-        }
+        _ = world.App.Services;
+        Assert.Equal(1, await PostsAfterSettlingAsync(connector));
+        await world.StopAsync();
 
         clock.Advance(TimeSpan.FromMinutes(30));
-        await using (var restarted = App(database, connector, clock))
-        {
-            _ = restarted.Services;
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            clock.Advance(TimeSpan.FromMinutes(20)); // past its first 15-minute re-check
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
+        _ = world.App.Services; // restarted
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        clock.Advance(TimeSpan.FromMinutes(20)); // past its first 15-minute re-check
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await world.StopAsync();
 
         Assert.Single(Posts(connector));
     }
@@ -93,10 +88,10 @@ public sealed class DigestSchedulerTests
     [Fact]
     public async Task The_digest_is_posted_when_the_clock_reaches_nine_and_carries_the_day()
     {
-        await using var database = await TestDatabase.CreateAsync("Sqlite");
-        await using var connector = await FakeBotConnector.StartAsync();
         var clock = new FakeTimeProvider(FridayMorning);
-        await using var app = App(database, connector, clock);
+        await using var world = await WorldAsync("Sqlite", clock);
+        var connector = world.Connector;
+        var app = world.App;
         _ = app.Services;
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Empty(Posts(connector)); // 08:30: not yet
@@ -114,15 +109,14 @@ public sealed class DigestSchedulerTests
     [MemberData(nameof(Providers))]
     public async Task A_missed_digest_follows_within_a_minute_of_the_channel_being_registered(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var connector = await FakeBotConnector.StartAsync();
+        await using var world = await TestWorld.CreateAsync(provider);
+        var database = world.Database;
+        var connector = await world.StartConnectorAsync(specialistsChannel: false); // the channel is registered below, as an install does
         var clock = new FakeTimeProvider(FridayLater);
         // Development, as every hosted test: local mode (which the fake connector needs) is refused at start-up in Production.
-        await using var app = new DtcNotifyApp(database, settings: new Dictionary<string, string?>
-        {
-            ["Digest:Enabled"] = "true",
-            ["Teams:TenantId"] = "11111111-2222-3333-4444-555555555555",
-        }).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        world.Settings["Digest:Enabled"] = "true";
+        world.AppHost = b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
+        var app = world.App;
         _ = app.Services;
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Empty(Posts(connector)); // due, but nowhere to post

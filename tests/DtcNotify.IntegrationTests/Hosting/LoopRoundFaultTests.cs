@@ -81,22 +81,22 @@ public sealed class LoopRoundFaultTests
     public async Task The_shadowserver_scheduler_survives_a_failed_collection_and_collects_at_the_next_occurrence()
     {
         var fault = new FailOnceInterceptor(c => Mentions(c, "shadowserver_downloads"));
-        await using var database = await TestDatabase.CreateAsync("Sqlite");
-        await database.MigrateAsync(); // the migration's CREATE TABLE is not the collection's fault
-        await using var shadowserver = await LocalShadowserver.StartAsync();
-        await using var connector = await FakeBotConnector.StartAsync();
-        shadowserver.Schema = File.ReadAllBytes(SharedFeeds.Path("shadowserver", "live", "intelmq.json"));
         var before = new DateTimeOffset(2026, 12, 7, 5, 28, 0, TimeSpan.Zero); // Monday 06:28 in Amsterdam: two minutes before 06:30
-        var report = $"\"timestamp\",\"ip\",\"port\"\n\"{before.AddHours(-3):yyyy-MM-dd HH:mm:ss}\",\"192.0.2.5\",21\n";
-        shadowserver.Publish("id-loop-0001", "scan_ftp", DateOnly.FromDateTime(before.UtcDateTime), Encoding.UTF8.GetBytes(report));
         var schemaFile = Path.Combine(Path.GetTempPath(), $"dtcnotify-schema-{Guid.NewGuid():N}.json");
         var clock = new FakeTimeProvider(before);
+        // The world migrates the database before the app starts: the migration's CREATE TABLE is not the collection's fault.
+        await using var world = await ShadowserverSchedulerTests.WorldAsync("Sqlite", clock, schemaFile);
+        var (database, shadowserver) = (world.Database, world.Shadowserver);
+        shadowserver.Schema = File.ReadAllBytes(SharedFeeds.Path("shadowserver", "live", "intelmq.json"));
+        var report = $"\"timestamp\",\"ip\",\"port\"\n\"{before.AddHours(-3):yyyy-MM-dd HH:mm:ss}\",\"192.0.2.5\",21\n";
+        shadowserver.Publish("id-loop-0001", "scan_ftp", DateOnly.FromDateTime(before.UtcDateTime), Encoding.UTF8.GetBytes(report));
         var logs = new CapturingLoggerProvider();
-        await using var app = ShadowserverSchedulerTests.App(database, shadowserver, connector, clock, schemaFile, s =>
+        world.AppServices = s =>
         {
             fault.AddTo(s);
             s.AddSingleton<ILoggerProvider>(logs);
-        });
+        };
+        var app = world.App;
         try
         {
             _ = app.Services;

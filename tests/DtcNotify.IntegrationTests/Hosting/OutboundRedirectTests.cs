@@ -21,6 +21,7 @@ public sealed class OutboundRedirectTests
         await using var app = new DtcNotifyApp(database);
         await using var server = await FakeBotConnector.StartAsync();
         await using var elsewhere = await FakeBotConnector.StartAsync();
+        app.Outbound.Expect(server.ServiceUrl); // the test calls it through the app's handler; "elsewhere" stays unexpected
         server.RedirectNext(elsewhere.ServiceUrl + "v3/conversations/stolen/activities");
         using var client = new HttpClient(app.Services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(clientName), disposeHandler: false);
 

@@ -11,7 +11,9 @@ namespace DtcNotify.IntegrationTests.Infrastructure;
 /// <summary>
 /// The real app as a host on a test database; settings override the shipped appsettings; <paramref name="services"/> adds
 /// to the app's own (e.g. an in-memory telemetry exporter). Development by default, because the tests talk to the bot in
-/// local mode, which the app allows only there; the demo registry is not seeded unless asked.
+/// local mode, which the app allows only there; the demo registry is not seeded unless asked. Every HttpClient the app
+/// makes passes <see cref="Outbound"/>: a call to a host the test did not set up is refused, and disposing the app fails
+/// the test with its URL.
 /// </summary>
 public sealed class DtcNotifyApp(TestDatabase database, string environment = "Development", IDictionary<string, string?>? settings = null, bool demoRegistry = false, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
@@ -19,10 +21,14 @@ public sealed class DtcNotifyApp(TestDatabase database, string environment = "De
     /// <summary>Every log line of the app, for tests of what is (not) logged.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
 
+    /// <summary>The hosts the app may call: the loopback URLs in <paramref name="settings"/>, and what a test adds with <c>Expect</c>.</summary>
+    public OutboundCallGuard Outbound { get; } = NewGuard(settings);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
         builder.ConfigureServices(s => s.AddTransient<IStartupFilter, LoopbackCaller>());
+        builder.ConfigureServices(s => s.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(Outbound.CreateHandler)));
         builder.ConfigureServices(s => services?.Invoke(s));
         builder.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(Logs));
         if (!demoRegistry)
@@ -45,5 +51,19 @@ public sealed class DtcNotifyApp(TestDatabase database, string environment = "De
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>Stops the app, then fails if it called a host nobody expected (xunit reports an exception from dispose as the test's failure).</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Outbound.ThrowIfUnexpected();
+    }
+
+    private static OutboundCallGuard NewGuard(IDictionary<string, string?>? settings)
+    {
+        var guard = new OutboundCallGuard();
+        guard.ExpectLoopbackUrlsIn(settings ?? new Dictionary<string, string?>());
+        return guard;
     }
 }

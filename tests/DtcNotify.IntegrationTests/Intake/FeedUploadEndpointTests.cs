@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using DtcNotify.IntegrationTests.Infrastructure;
 using DtcNotify.TestHarness;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using static DtcNotify.IntegrationTests.Intake.FeedIntakeTestData;
@@ -130,7 +130,7 @@ public class FeedUploadEndpointTests
     {
         await using var database = await TestDatabase.CreateAsync("Sqlite");
         var logs = new CapturingLoggerProvider();
-        await using var app = new DtcNotifyApp(database, settings: Settings()).WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        await using var app = new DtcNotifyApp(database, settings: Settings(), services: s => s.AddSingleton<ILoggerProvider>(logs));
         var client = app.CreateClient();
         var hostile = "lds\u202Etxt.exe\u2066\u200E\u200F\u202A\uFEFF\u2028\u0085\nwarn: forged\u001B[2J";
 

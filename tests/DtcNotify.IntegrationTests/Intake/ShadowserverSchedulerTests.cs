@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using DtcNotify.IntegrationTests.Infrastructure;
 using DtcNotify.TestHarness;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +15,6 @@ namespace DtcNotify.IntegrationTests.Intake;
 /// </summary>
 public sealed class ShadowserverSchedulerTests
 {
-    private const string Channel = "19:casechannel0123@thread.tacv2";
-
     // Monday 7 December 2026, 06:28 CET: the collector (06:30) and the refresh (06:30) are two minutes away.
     private static readonly DateTimeOffset JustBefore = new(2026, 12, 7, 5, 28, 0, TimeSpan.Zero);
 
@@ -26,17 +23,15 @@ public sealed class ShadowserverSchedulerTests
     public async Task At_their_times_two_instances_collect_each_report_once_and_post_one_schema_card(string provider)
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await database.MigrateAsync();
-        await using var shadowserver = await LocalShadowserver.StartAsync();
-        await using var connector = await FakeBotConnector.StartAsync();
+        var schemaFile = Path.Combine(Path.GetTempPath(), $"dtcnotify-schema-{Guid.NewGuid():N}.json");
+        var clock = new FakeTimeProvider(JustBefore);
+        await using var world = await WorldAsync(provider, clock, schemaFile);
+        var (database, shadowserver, connector) = (world.Database, world.Shadowserver, world.Connector);
         shadowserver.Schema = File.ReadAllBytes(SharedFeeds.Path("shadowserver", "live", "intelmq.json"));
         var report = $"\"timestamp\",\"ip\",\"port\"\n\"{JustBefore.AddHours(-3):yyyy-MM-dd HH:mm:ss}\",\"192.0.2.5\",21\n";
         shadowserver.Publish("id-sched-0001", "scan_ftp", DateOnly.FromDateTime(JustBefore.UtcDateTime), Encoding.UTF8.GetBytes(report));
-        var schemaFile = Path.Combine(Path.GetTempPath(), $"dtcnotify-schema-{Guid.NewGuid():N}.json");
-        var clock = new FakeTimeProvider(JustBefore);
-        await using var first = App(database, shadowserver, connector, clock, schemaFile);
-        await using var second = App(database, shadowserver, connector, clock, schemaFile);
+        var first = world.App;
+        var second = world.AnotherInstance();
         await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
 
         try
@@ -73,27 +68,19 @@ public sealed class ShadowserverSchedulerTests
         return db.Imports.Count();
     }
 
-    /// <summary>An instance collecting from <paramref name="shadowserver"/> at 06:30 on <paramref name="clock"/> (also for the loop's fault test).</summary>
-    internal static WebApplicationFactory<Program> App(
-        TestDatabase database, LocalShadowserver shadowserver, FakeBotConnector connector, TimeProvider clock, string schemaFile, Action<IServiceCollection>? services = null) =>
-        new DtcNotifyApp(database, services: services, settings: new Dictionary<string, string?>
-        {
-            ["Teams:TenantId"] = "11111111-2222-3333-4444-555555555555",
-            ["Teams:TeamId"] = "19:team0123@thread.tacv2",
-            ["Teams:ChannelId"] = Channel,
-            ["Teams:ServiceUrl"] = connector.ServiceUrl,
-            ["Sources:lds-shadowserver:Trusted"] = "true",
-            ["Feeds:ShadowserverSchemaFile"] = schemaFile,
-            ["Shadowserver:ApiKey"] = shadowserver.Key,
-            ["Shadowserver:ApiSecret"] = shadowserver.Secret,
-            ["Shadowserver:Source"] = "lds-shadowserver",
-            ["Shadowserver:ApiUrl"] = shadowserver.ApiUrl,
-            ["Shadowserver:DownloadUrl"] = shadowserver.DownloadUrl,
-            ["Shadowserver:SchemaUrl"] = shadowserver.SchemaUrl,
-            ["Shadowserver:SchemaRefreshCron"] = "30 6 * * *",
-        }).WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-        {
-            s.AddSingleton(clock);
-            s.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(shadowserver.CreateTrustingHandler));
-        }));
+    /// <summary>
+    /// The app collecting from the local Shadowserver at 06:30 on <paramref name="clock"/>, with the specialists' channel on the
+    /// fake connector (also for the loop's fault test); the database is migrated.
+    /// </summary>
+    internal static async Task<TestWorld> WorldAsync(string provider, TimeProvider clock, string schemaFile)
+    {
+        var world = await TestWorld.CreateAsync(provider, migrate: true);
+        await world.StartShadowserverAsync("lds-shadowserver");
+        await world.StartConnectorAsync();
+        world.Settings["Sources:lds-shadowserver:Trusted"] = "true";
+        world.Settings["Feeds:ShadowserverSchemaFile"] = schemaFile;
+        world.Settings["Shadowserver:SchemaRefreshCron"] = "30 6 * * *";
+        world.AppHost = b => b.ConfigureTestServices(s => s.AddSingleton(clock));
+        return world;
+    }
 }
