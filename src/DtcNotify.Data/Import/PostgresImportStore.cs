@@ -19,6 +19,9 @@ internal sealed class PostgresImportStore(PostgresDtcNotifyDbContext db) : Impor
     internal const int BatchRows = 500;
     private const string OriginalVersion = "\"OriginalVersion\"";
 
+    /// <summary>"DtcNotif" in ASCII: the advisory lock of the import turn.</summary>
+    private const long ImportLockKey = 0x447463_4E6F74_6966;
+
     public override Task<IAsyncDisposable> TuneForBulkAsync(CancellationToken ct) => Task.FromResult<IAsyncDisposable>(new Nothing());
 
     public override Task<long?> ReserveCaseIdsAsync(CancellationToken ct) => Task.FromResult<long?>(null);
@@ -92,6 +95,16 @@ internal sealed class PostgresImportStore(PostgresDtcNotifyDbContext db) : Impor
     }
 
     public override Task AfterMigrationAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>An advisory lock held until the transaction ends; the key is DtcNotify's own (imports are the only user).</summary>
+    public override async Task TakeImportTurnAsync(CancellationToken ct)
+    {
+        await using var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = $"SELECT pg_advisory_xact_lock({ImportLockKey.ToString(CultureInfo.InvariantCulture)})";
+        command.CommandTimeout = 0; // a large import on another instance may hold the turn for minutes
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     /// <summary><c>head (…), (…) tail</c> for <paramref name="rows"/> rows, with a parameter typed by the model per value.</summary>
     private DbCommand Command(string head, IProperty[] columns, int rows, string tail)

@@ -42,7 +42,7 @@ internal abstract class BenchDatabase : IDisposable
 
     public static BenchDatabase Open(string provider, string folder, bool keep, string? connection) => provider switch
     {
-        "postgres" => new PostgresBenchDatabase(connection ?? DefaultPostgres(), keep),
+        "postgres" => new PostgresBenchDatabase(connection ?? DefaultPostgres(), folder, keep),
         _ => new SqliteBenchDatabase(folder),
     };
 
@@ -97,25 +97,32 @@ internal abstract class BenchDatabase : IDisposable
     }
 
     /// <summary>
-    /// A registry database and an ingest database on the server; with <c>--dir</c> both are kept under fixed names
-    /// (<see cref="RegistryName"/>, <see cref="IngestName"/>) and the registry is reused by the next run, as SQLite keeps registry.db and bench.db.
+    /// A registry database and an ingest database on the server; with <c>--dir</c> both are kept under names derived from
+    /// the folder (<see cref="RegistryName"/>, <see cref="IngestName"/>) and the registry is reused by the next run with
+    /// that folder, as SQLite keeps registry.db and bench.db in it.
     /// </summary>
     private sealed class PostgresBenchDatabase : BenchDatabase
     {
-        private const string RegistryName = "dtcnotify_bench_registry";
-        private const string IngestName = "dtcnotify_bench_ingest";
         private readonly string _admin;
         private readonly bool _keep;
         private ScratchDatabase? _registry;
         private ScratchDatabase _ingest;
 
-        public PostgresBenchDatabase(string admin, bool keep)
+        public PostgresBenchDatabase(string admin, string folder, bool keep)
         {
             _admin = admin;
             _keep = keep;
+            // Named after the folder, as registry.db lives in it: another --dir never reuses this registry.
+            var tag = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(folder))))[..12];
+            RegistryName = $"dtcnotify_bench_registry_{tag}";
+            IngestName = $"dtcnotify_bench_ingest_{tag}";
             _registry = keep ? ScratchDatabase.FindAsync(admin, RegistryName).GetAwaiter().GetResult() : null;
             _ingest = _registry ?? ScratchDatabase.CreateAsync(admin, IngestName).GetAwaiter().GetResult();
         }
+
+        private string RegistryName { get; }
+
+        private string IngestName { get; }
 
         public override string Label => "PostgreSQL";
 

@@ -157,6 +157,9 @@ internal sealed class CardsWorld : IAsyncDisposable
             $"cases {string.Join(", ", ids)} (else: {failure}); statuses",
             TimeSpan.FromSeconds(60));
 
+    /// <summary>Another instance of the app with the same settings, database and connector (not started; the caller disposes it).</summary>
+    public WebApplicationFactory<Program> AnotherInstance() => _newApp();
+
     /// <summary>Stops the app (as a host shutdown does) and starts a new one on the same database and connector.</summary>
     public async Task RestartAsync()
     {
@@ -179,7 +182,8 @@ internal sealed class CardsWorld : IAsyncDisposable
         return await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
     }
 
-    public async Task<(int Status, JsonElement Body)> InvokeAsync(ThreatCase target, string verb, string fromAad, JsonObject? inputs = null, int? version = null, string? channel = null)
+    /// <param name="via">Another instance's client (<see cref="AnotherInstance"/>); the world's app by default.</param>
+    public async Task<(int Status, JsonElement Body)> InvokeAsync(ThreatCase target, string verb, string fromAad, JsonObject? inputs = null, int? version = null, string? channel = null, HttpClient? via = null)
     {
         var data = new JsonObject { ["caseId"] = target.Id, ["version"] = version ?? target.Version };
         if (channel is not null)
@@ -192,10 +196,10 @@ internal sealed class CardsWorld : IAsyncDisposable
             data[key] = value?.DeepClone();
         }
 
-        return await InvokeRawAsync(data, verb, fromAad, target.ActivityId ?? "1");
+        return await InvokeRawAsync(data, verb, fromAad, target.ActivityId ?? "1", via);
     }
 
-    public async Task<(int Status, JsonElement Body)> InvokeRawAsync(JsonObject data, string verb, string fromAad, string replyToId)
+    public async Task<(int Status, JsonElement Body)> InvokeRawAsync(JsonObject data, string verb, string fromAad, string replyToId, HttpClient? via = null)
     {
         var invoke = new JsonObject
         {
@@ -211,7 +215,7 @@ internal sealed class CardsWorld : IAsyncDisposable
             ["channelData"] = new JsonObject { ["team"] = new JsonObject { ["id"] = Team }, ["channel"] = new JsonObject { ["id"] = Channel }, ["tenant"] = new JsonObject { ["id"] = Tenant } },
             ["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() }, ["trigger"] = "manual" },
         };
-        var response = await Client.PostAsJsonAsync("/api/messages", invoke);
+        var response = await (via ?? Client).PostAsJsonAsync("/api/messages", invoke);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var root = body.RootElement.Clone();
