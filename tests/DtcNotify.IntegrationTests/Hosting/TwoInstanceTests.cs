@@ -79,6 +79,9 @@ public sealed partial class TwoInstanceTests(ITestOutputHelper output) : IDispos
         var upload = Events(InboxFiles * 100, Companies - (InboxFiles * 100), seen);
         var uploads = await Task.WhenAll(clients.Select(client => client.SendAsync(Upload(upload))));
         Assert.All(uploads, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        var duplicates = await Task.WhenAll(uploads.Select(async response =>
+            System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.TryGetProperty("duplicate", out var duplicate) && duplicate.GetBoolean()));
+        Assert.Equal([false, true], duplicates.Order()); // one instance imported it, the other found that import
         await Eventually.Async(() => Processed().Length == InboxFiles, "the four inbox files in processed/", TimeSpan.FromSeconds(60));
         output.WriteLine($"{_stopwatch.Elapsed.TotalSeconds:F1} s: intake done");
 
