@@ -57,6 +57,15 @@ public interface IImportStore
 
     /// <summary>Once after migrating: settings stored in the database itself (SQLite's WAL journal).</summary>
     Task AfterMigrationAsync(CancellationToken ct);
+
+    /// <summary>
+    /// First thing in the import's transaction: waits until no other import runs on this database, from any instance, and
+    /// holds that turn until commit or rollback; the import then checks for a duplicate file again, inside the turn. Two
+    /// instances that get the same file (both inbox watchers, or one upload to each) import it once, and two imports never
+    /// each create the same company × threat case. SQLite's writers already take turns (one writer per database file and
+    /// the process's write gate); PostgreSQL takes a transaction-scoped advisory lock.
+    /// </summary>
+    Task TakeImportTurnAsync(CancellationToken ct);
 }
 
 /// <summary>Writes matched observations of one import in bulk; <see cref="FlushAsync"/> before anything reads them.</summary>

@@ -32,6 +32,8 @@ internal abstract partial class ImportStoreBase(DtcNotifyDbContext db) : IImport
 
     public abstract Task AfterMigrationAsync(CancellationToken ct);
 
+    public virtual Task TakeImportTurnAsync(CancellationToken ct) => Task.CompletedTask;
+
     public Task<List<ThreatCase>> ReadCasesToAddToAsync(long[] ids, CancellationToken ct)
     {
         var entity = Db.Model.FindEntityType(typeof(ThreatCase))!;

@@ -6,12 +6,13 @@ using DtcNotify.Domain.Intake;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace DtcNotify.Data.Import;
 
 /// <summary>
-/// PostgreSQL: multi-row statements of <see cref="BatchRows"/> rows with typed, positional parameters (each round trip
-/// carries many rows). Ids come from the table's sequence, so several instances may import at once; keys are checked at
+/// PostgreSQL: observations by binary COPY (<see cref="PostgresObservationCopy"/>), cases by multi-row statements of
+/// <see cref="BatchRows"/> rows with typed, positional parameters (each round trip carries many rows). Ids come from the table's sequence, so several instances may import at once; keys are checked at
 /// once, so observations of new cases are linked after the cases exist.
 /// </summary>
 internal sealed partial class PostgresImportStore(PostgresDtcNotifyDbContext db) : ImportStoreBase(db)
@@ -19,13 +20,26 @@ internal sealed partial class PostgresImportStore(PostgresDtcNotifyDbContext db)
     internal const int BatchRows = 500;
     private const string OriginalVersion = "\"OriginalVersion\"";
 
-    public override Task<IAsyncDisposable> TuneForBulkAsync(CancellationToken ct) => Task.FromResult<IAsyncDisposable>(new Nothing());
+    /// <summary>"DtcNotif" in ASCII: the advisory lock of the import turn.</summary>
+    private const long ImportLockKey = 0x447463_4E6F74_6966;
+
+    /// <summary>
+    /// No command timeout for the import's statements: the 30 s default suits interactive statements, but linking the
+    /// observations of a large report (one UPDATE of 200,000 rows for the issue's report) takes longer on a busy server,
+    /// and a timeout there failed the whole import. Disposing puts the context's timeout back.
+    /// </summary>
+    public override Task<IAsyncDisposable> TuneForBulkAsync(CancellationToken ct)
+    {
+        var before = Db.Database.GetCommandTimeout();
+        Db.Database.SetCommandTimeout(0); // Npgsql: 0 = wait as long as it takes
+        return Task.FromResult<IAsyncDisposable>(new Restore(() => Db.Database.SetCommandTimeout(before)));
+    }
 
     public override Task<long?> ReserveCaseIdsAsync(CancellationToken ct) => Task.FromResult<long?>(null);
 
     public override Task<long[]> TakeCaseIdsAsync(int count, CancellationToken ct) => TakeIdsAsync<ThreatCase>(count, ct);
 
-    public override IObservationSink OpenObservations() => new Sink(this, EntityColumns.All<StoredObservation>(Db));
+    public override IObservationSink OpenObservations() => new PostgresObservationCopy((NpgsqlConnection)Connection, EntityColumns.All<StoredObservation>(Db));
 
     public override async Task InsertCasesAsync(IReadOnlyList<(ThreatCase Case, long Id)> cases, CancellationToken ct)
     {
@@ -81,6 +95,16 @@ internal sealed partial class PostgresImportStore(PostgresDtcNotifyDbContext db)
 
     public override Task AfterMigrationAsync(CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>An advisory lock held until the transaction ends; the key is DtcNotify's own (imports are the only user).</summary>
+    public override async Task TakeImportTurnAsync(CancellationToken ct)
+    {
+        await using var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = $"SELECT pg_advisory_xact_lock({ImportLockKey.ToString(CultureInfo.InvariantCulture)})";
+        command.CommandTimeout = 0; // a large import on another instance may hold the turn for minutes
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary><c>head (…), (…) tail</c> for <paramref name="rows"/> rows, with a parameter typed by the model per value.</summary>
     private DbCommand Command(string head, IProperty[] columns, int rows, string tail)
     {
@@ -105,70 +129,12 @@ internal sealed partial class PostgresImportStore(PostgresDtcNotifyDbContext db)
         return command;
     }
 
-    private sealed class Sink(PostgresImportStore store, EntityColumns columns) : IObservationSink
+    private sealed class Restore(Action restore) : IAsyncDisposable
     {
-        private readonly List<object?[]> _pending = [];
-        private readonly string _head = $"INSERT INTO {columns.TableName} ({string.Join(", ", columns.Columns.Select(columns.Name))}) VALUES ";
-        private DbCommand? _fullBatch;
-
-        public async ValueTask AddAsync(StoredObservation observation, CancellationToken ct)
+        public ValueTask DisposeAsync()
         {
-            var row = new object?[columns.Columns.Length];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = columns.ProviderValue(i, observation);
-            }
-
-            _pending.Add(row);
-            if (_pending.Count == BatchRows)
-            {
-                await FlushAsync(ct);
-            }
+            restore();
+            return ValueTask.CompletedTask;
         }
-
-        public async Task FlushAsync(CancellationToken ct)
-        {
-            if (_pending.Count == 0)
-            {
-                return;
-            }
-
-            var full = _pending.Count == BatchRows;
-            var command = full ? _fullBatch ??= store.Command(_head, columns.Columns, BatchRows, "") : store.Command(_head, columns.Columns, _pending.Count, "");
-            try
-            {
-                var p = 0;
-                foreach (var row in _pending)
-                {
-                    foreach (var value in row)
-                    {
-                        command.Parameters[p++].Value = value ?? DBNull.Value;
-                    }
-                }
-
-                await command.ExecuteNonQueryAsync(ct);
-                _pending.Clear();
-            }
-            finally
-            {
-                if (!full)
-                {
-                    await command.DisposeAsync();
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_fullBatch is not null)
-            {
-                await _fullBatch.DisposeAsync();
-            }
-        }
-    }
-
-    private sealed class Nothing : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

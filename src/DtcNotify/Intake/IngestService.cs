@@ -55,10 +55,9 @@ internal sealed partial class IngestService(
         var index = await indexes.GetAsync(db, cancellationToken);
         var sha = await hashing;
         var kind = request.Kind ?? source.Kind.ToString().ToLowerInvariant();
-        if (!request.Force && await db.Imports.Where(i => i.Source == request.Source && i.Sha256 == sha).Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken) is { } earlier)
+        if (await DuplicateAsync(request, kind, sha, cancellationToken) is { } duplicate)
         {
-            Log.Duplicate(logger, PrintableText.Safe(request.FileName), PrintableText.Safe(request.Source), earlier);
-            return Empty(earlier.ToString(System.Globalization.CultureInfo.InvariantCulture), request, kind, sha) with { Duplicate = true };
+            return duplicate;
         }
 
         var format = request.Format ?? FeedFormatDetector.Detect(request.FileName, await HeadAsync(file, cancellationToken))
@@ -76,6 +75,11 @@ internal sealed partial class IngestService(
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
+        if (result.Duplicate)
+        {
+            return result; // found so inside the import turn: logged as the duplicate it is
+        }
+
         Log.Ingested(logger, PrintableText.Safe(request.FileName), PrintableText.Safe(request.Source), result.Observations, result.Matched, result.RejectedCount);
         Telemetry.DtcNotifyTelemetry.Ingested(span, result);
         return result;
@@ -87,6 +91,14 @@ internal sealed partial class IngestService(
         // Tracked entities are few (the import and its cases) but change detection is explicit, once per save.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Another instance may have imported the same file since the check before the transaction (both inbox watchers
+        // see every file; an upload may go to each instance): checked again in the import turn, it is imported once.
+        await store.TakeImportTurnAsync(ct);
+        if (await DuplicateAsync(request, kind, sha, ct) is { } duplicate)
+        {
+            return duplicate;
+        }
+
         var import = new FeedImport
         {
             Source = request.Source, Format = request.Format!.Value.ToString().ToLowerInvariant(), Kind = kind, FileName = request.FileName, Sha256 = sha, ReceivedAt = clock.GetUtcNow(),
@@ -139,6 +151,18 @@ internal sealed partial class IngestService(
         var remediation = await ActivatorUtilities.CreateInstance<Remediation.RemediationTracker>(services, db).TrackAsync(import, ct);
         await transaction.CommitAsync(ct);
         return run.Result(request, kind, import.Format, cases) with { Remediation = remediation };
+    }
+
+    /// <summary>The result for a file this source sent before (same SHA-256), or null when it is new or <c>--force</c> is given.</summary>
+    private async Task<IngestResult?> DuplicateAsync(IngestRequest request, string kind, string sha, CancellationToken ct)
+    {
+        if (request.Force || await db.Imports.Where(i => i.Source == request.Source && i.Sha256 == sha).Select(i => (long?)i.Id).FirstOrDefaultAsync(ct) is not { } earlier)
+        {
+            return null;
+        }
+
+        Log.Duplicate(logger, PrintableText.Safe(request.FileName), PrintableText.Safe(request.Source), earlier);
+        return Empty(earlier.ToString(System.Globalization.CultureInfo.InvariantCulture), request, kind, sha) with { Duplicate = true };
     }
 
     private static async Task<byte[]> HeadAsync(FileStream stream, CancellationToken ct)

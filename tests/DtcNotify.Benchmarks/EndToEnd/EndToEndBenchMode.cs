@@ -6,10 +6,11 @@ using DtcNotify.Matching;
 namespace DtcNotify.Benchmarks.EndToEnd;
 
 /// <summary>
-/// <c>bench-e2e [--rows N] [--matched-share F] [--scale F] [--app PATH/dtcnotify.dll] [--dir DIR]</c>: writes the issue's
-/// registry as a registry CSV and a scan_ftp report, then runs the real CLI (Release build of src/DtcNotify) as child
-/// processes against a fresh SQLite file: the registry phases of <see cref="RegistryImportPhases"/> (first import, re-import,
-/// 1 % changed; in every run, each compared with the ingest) and <c>ingest --json</c> (the target) on a copy of the first import.
+/// <c>bench-e2e [--rows N] [--matched-share F] [--scale F] [--app PATH/dtcnotify.dll] [--dir DIR] [--provider sqlite|postgres|both] [--connection CONN]</c>:
+/// writes the issue's registry as a registry CSV and a scan_ftp report, then runs the real CLI (Release build of src/DtcNotify) as child
+/// processes against a fresh database (<see cref="BenchDatabase"/>: a SQLite file, or a PostgreSQL database on CONN, by default the CI one):
+/// the registry phases of <see cref="RegistryImportPhases"/> (first import, re-import, 1 % changed; in every run, each compared
+/// with the ingest) and <c>ingest --json</c> (the target) on a copy of the first import. Ends with one table of the providers side by side.
 /// With <c>--dir</c> the files are kept and a later run reuses the registry CSVs and a report of the same size and share
 /// (the registry is imported again in every run: its phases are part of the figures).
 /// With <c>--notified</c> the cases of that ingest are then marked notified two days earlier (as many as the report
@@ -25,37 +26,37 @@ public static class EndToEndBenchMode
         var matchedShare = Number(args, "--matched-share", 0.2);
         var scale = Number(args, "--scale", 1.0);
         var app = Option(args, "--app") ?? DefaultApp();
+        var providers = BenchDatabase.Providers(Option(args, "--provider"));
         var keep = Option(args, "--dir");
         var folder = keep is null ? Directory.CreateTempSubdirectory("dtcnotify-bench-e2e-").FullName : Directory.CreateDirectory(keep).FullName;
         try
         {
             Print($"End-to-end benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {LoadAverage()}; app {app}");
             var reports = Directory.CreateDirectory(Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"report-{rows}-{matchedShare}"))).FullName;
-            var registryDb = Path.Combine(folder, "registry.db");
-            var db = Path.Combine(folder, "bench.db");
-            var environment = new Dictionary<string, string>
-            {
-                ["ConnectionStrings__DtcNotify"] = $"Data Source={db}",
-                ["Sources__bench__Trusted"] = "true",
-                ["DOTNET_ENVIRONMENT"] = "Production",
-            };
             var registry = Registry(scale);
-            var registryPhases = RegistryImportPhases.Run(app, folder, registry, environment, db, registryDb);
-
-            var report = Directory.GetFiles(reports, "*-scan_ftp-nl.csv") is [var existing] ? existing : WriteReport(reports, registry, rows, matchedShare);
-            // A journal left by an earlier (killed) run would be replayed onto the fresh copy.
-            File.Delete(db + "-wal");
-            File.Delete(db + "-shm");
-            File.Copy(registryDb, db, overwrite: true);
-            Print($"Load average before ingest: {LoadAverage()}");
-            var ingest = ChildRun.Start(app, ["ingest", report, "--source", "bench", "--json"], environment);
-            Check(ingest, "ingest");
-            Summarise(ingest, report);
-            registryPhases.Compare(ingest);
-            Print($"Load average after ingest: {LoadAverage()}");
-            if (args.Contains("--notified"))
+            var runs = new List<ProviderRun>();
+            foreach (var provider in providers)
             {
-                Notified(app, db, environment, reports, registry, rows, matchedShare);
+                using var database = BenchDatabase.Open(provider, folder, keep is not null, Option(args, "--connection"));
+                Print($"--- {database.Label}");
+                var phases = RegistryImportPhases.Run(app, folder, registry, database, () => ChildEnvironment(database));
+                var report = Directory.GetFiles(reports, "*-scan_ftp-nl.csv") is [var existing] ? existing : WriteReport(reports, registry, rows, matchedShare);
+                database.CopyRegistry();
+                var environment = ChildEnvironment(database); // PostgreSQL: now the copy's connection string
+                Print($"Load average before ingest: {LoadAverage()}");
+                var ingest = ChildRun.Start(app, ["ingest", report, "--source", "bench", "--json"], environment);
+                Check(ingest, "ingest");
+                var ingested = Summarise(ingest, report);
+                phases.Compare(ingest);
+                Print($"Load average after ingest: {LoadAverage()}");
+                var (later, laterRows) = args.Contains("--notified") ? Notified(app, database, environment, reports, registry, rows, matchedShare) : (null, 0);
+                runs.Add(new ProviderRun(database.Label, phases.FirstImport, ingest, ingested, later, laterRows));
+            }
+
+            Print($"Machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}; CPU and peak RSS are the CLI process's (PostgreSQL's server processes not included)");
+            foreach (var line in ProviderTable.Lines(runs))
+            {
+                Console.WriteLine(line);
             }
 
             return 0;
@@ -70,20 +71,9 @@ public static class EndToEndBenchMode
     }
 
     /// <summary>Marks every case of the first ingest notified two days ago, then times a later report of the same kind.</summary>
-    private static void Notified(string app, string db, Dictionary<string, string> environment, string reports, IndexedAsset[] registry, int rows, double matchedShare)
+    private static (ChildRun Later, int Rows) Notified(string app, BenchDatabase database, Dictionary<string, string> environment, string reports, IndexedAsset[] registry, int rows, double matchedShare)
     {
-        // SQLite stores DateTimeOffset in EF's binary form: (ticks / 1000) << 11 | offset minutes; for UTC values two days
-        // earlier is the same number minus (2 days in ticks / 1000) << 11.
-        const string Sql = """
-            UPDATE "cases" SET "Status" = 'notified', "NotifiedAt" = "CreatedAt" - (1728000000 << 11), "LastNotifiedAt" = "CreatedAt" - (1728000000 << 11),
-                "NotifiedChannel" = 'email', "Remediation" = 'awaiting';
-            SELECT count(*) FROM "cases" WHERE "Status" = 'notified' AND "RemediationReport" = 'scan_ftp';
-            """;
-        var sqlite = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sqlite3", [db, Sql]) { RedirectStandardOutput = true })
-            ?? throw new InvalidOperationException("sqlite3 did not start");
-        var notified = sqlite.StandardOutput.ReadToEnd().Trim();
-        sqlite.WaitForExit();
-        Print($"Marked {notified} cases notified two days ago (sqlite3)");
+        Print($"Marked {database.MarkNotified()} cases notified two days ago ({database.Label})");
         var folder = Directory.CreateDirectory(Path.Combine(reports, "later")).FullName;
         var later = Directory.GetFiles(folder, "*-scan_ftp-nl.csv") is [var existing] ? existing : Path.Combine(folder, FtpScanReportWriter.FileName(DateTimeOffset.UtcNow));
         if (!File.Exists(later))
@@ -95,11 +85,18 @@ public static class EndToEndBenchMode
         Print($"Load average before the later ingest: {LoadAverage()}");
         var ingest = ChildRun.Start(app, ["ingest", later, "--source", "bench", "--json"], environment);
         Check(ingest, "later ingest");
-        Summarise(ingest, later);
+        var ingested = Summarise(ingest, later);
         using var json = JsonDocument.Parse(ingest.Output);
         Print($"remediation: {json.RootElement.GetProperty("remediation")}");
         Print($"Load average after the later ingest: {LoadAverage()}");
+        return (ingest, ingested);
     }
+
+    private static Dictionary<string, string> ChildEnvironment(BenchDatabase database) => new(database.Environment)
+    {
+        ["Sources__bench__Trusted"] = "true",
+        ["DOTNET_ENVIRONMENT"] = "Production",
+    };
 
     private static IndexedAsset[] Registry(double scale)
     {
@@ -121,7 +118,7 @@ public static class EndToEndBenchMode
         return report;
     }
 
-    private static void Summarise(ChildRun ingest, string report)
+    private static int Summarise(ChildRun ingest, string report)
     {
         using var json = JsonDocument.Parse(ingest.Output);
         var root = json.RootElement;
@@ -130,6 +127,7 @@ public static class EndToEndBenchMode
         Print($"ingest: {ingest.Summary}");
         Print($"ingest: {rows:N0} rows ({Megabytes(report)} MB) = {rows / ingest.Wall.TotalSeconds:N0} rows/s wall clock; {root.GetProperty("matched").GetInt32():N0} matched, {root.GetProperty("unmatched").GetInt32():N0} unmatched, {root.GetProperty("rejectedCount").GetInt32():N0} rejected; cases {cases.GetProperty("created").GetInt32():N0} created, {cases.GetProperty("updated").GetInt32():N0} updated, {cases.GetProperty("suppressed").GetInt32():N0} suppressed");
         Print($"target ≤ 20 s: {(ingest.Wall.TotalSeconds <= 20 ? "met" : "NOT met")}");
+        return rows;
     }
 
     private static void Check(ChildRun run, string what)

@@ -17,11 +17,16 @@ internal sealed class RegistryImportPhases
 
     private readonly List<(string Name, ChildRun Run, double Target)> _phases = [];
 
+    /// <summary>The first import's run, for the providers' side-by-side table.</summary>
+    public ChildRun FirstImport => _phases[0].Run;
+
     /// <summary>
-    /// Runs the three phases on the SQLite file <paramref name="db"/> (deleted first), leaving a copy of the first import
-    /// in <paramref name="registryDb"/> for the ingest; the registry CSVs are written into <paramref name="folder"/> when missing.
+    /// Runs the three phases on <paramref name="database"/>, emptied first: the first import is kept as the registry the
+    /// ingest starts from, the two re-imports run on a copy of it (so both providers ingest against the same registry);
+    /// the registry CSVs are written into <paramref name="folder"/> when missing. <paramref name="environment"/> gives the
+    /// child CLI's settings for the database as it is now (PostgreSQL: a copy is another database).
     /// </summary>
-    public static RegistryImportPhases Run(string app, string folder, IndexedAsset[] registry, Dictionary<string, string> environment, string db, string registryDb)
+    public static RegistryImportPhases Run(string app, string folder, IndexedAsset[] registry, BenchDatabase database, Func<Dictionary<string, string>> environment)
     {
         var phases = new RegistryImportPhases();
         var registryCsv = Path.Combine(folder, "registry.csv");
@@ -33,15 +38,12 @@ internal sealed class RegistryImportPhases
             Print($"Wrote {registryCsv}: {companies:N0} companies, {registry.Length:N0} assets, {Megabytes(registryCsv)} MB (and every {ChangeEvery}th company changed in {Path.GetFileName(changedCsv)})");
         }
 
-        foreach (var file in new[] { db, db + "-wal", db + "-shm" })
-        {
-            File.Delete(file);
-        }
-
-        phases.Import("first import", app, registryCsv, environment, 1.0);
-        File.Copy(db, registryDb, overwrite: true);
-        phases.Import("re-import, no change", app, registryCsv, environment, 0.5);
-        phases.Import("re-import, 1 % changed", app, changedCsv, environment, 0.1);
+        database.Reset();
+        phases.Import("first import", app, registryCsv, environment(), 1.0);
+        database.SaveRegistry();
+        database.CopyRegistry();
+        phases.Import("re-import, no change", app, registryCsv, environment(), 0.5);
+        phases.Import("re-import, 1 % changed", app, changedCsv, environment(), 0.1);
         return phases;
     }
 

@@ -136,6 +136,9 @@ internal sealed class CardsWorld : IAsyncDisposable
             $"cases {string.Join(", ", ids)} (else: {failure}); statuses",
             TimeSpan.FromSeconds(60));
 
+    /// <summary>Another instance of the app with the same settings, database and connector (not started; the caller disposes it).</summary>
+    public WebApplicationFactory<Program> AnotherInstance() => World.AnotherInstance();
+
     /// <summary>Stops the app (as a host shutdown does) and starts a new one on the same database and connector.</summary>
     public Task RestartAsync() => World.RestartAsync();
 
@@ -148,11 +151,12 @@ internal sealed class CardsWorld : IAsyncDisposable
         return await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
     }
 
-    public Task<(int Status, JsonElement Body)> InvokeAsync(ThreatCase target, string verb, string fromAad, JsonObject? inputs = null, int? version = null, string? channel = null) =>
-        World.InvokeAsync(target, verb, fromAad, inputs, version, channel);
+    /// <param name="via">Another instance's client (<see cref="AnotherInstance"/>); the world's app by default.</param>
+    public Task<(int Status, JsonElement Body)> InvokeAsync(ThreatCase target, string verb, string fromAad, JsonObject? inputs = null, int? version = null, string? channel = null, HttpClient? via = null) =>
+        World.InvokeAsync(target, verb, fromAad, inputs, version, channel, via);
 
-    public Task<(int Status, JsonElement Body)> InvokeRawAsync(JsonObject data, string verb, string fromAad, string replyToId) =>
-        World.InvokeRawAsync(data, verb, fromAad, replyToId);
+    public Task<(int Status, JsonElement Body)> InvokeRawAsync(JsonObject data, string verb, string fromAad, string replyToId, HttpClient? via = null) =>
+        World.InvokeRawAsync(data, verb, fromAad, replyToId, via);
 
     /// <summary>Sends a chat command in the specialists' channel (@mentioning the bot) and returns the text of the bot's answer card.</summary>
     public Task<string> CommandAsync(string text, string fromAad) => World.CommandAsync(text, fromAad);

@@ -49,7 +49,8 @@ public sealed partial class TestWorld
     }
 
     /// <summary>An Action.Execute of <paramref name="verb"/> on the card of <paramref name="target"/>, as Teams sends it.</summary>
-    public async Task<(int Status, JsonElement Body)> InvokeAsync(ThreatCase target, string verb, string fromAad, JsonObject? inputs = null, int? version = null, string? channel = null)
+    /// <param name="via">Another instance's client (<see cref="AnotherInstance"/>); the world's app by default.</param>
+    public async Task<(int Status, JsonElement Body)> InvokeAsync(ThreatCase target, string verb, string fromAad, JsonObject? inputs = null, int? version = null, string? channel = null, HttpClient? via = null)
     {
         var data = new JsonObject { ["caseId"] = target.Id, ["version"] = version ?? target.Version };
         if (channel is not null)
@@ -62,10 +63,10 @@ public sealed partial class TestWorld
             data[key] = value?.DeepClone();
         }
 
-        return await InvokeRawAsync(data, verb, fromAad, target.ActivityId ?? "1");
+        return await InvokeRawAsync(data, verb, fromAad, target.ActivityId ?? "1", via);
     }
 
-    public async Task<(int Status, JsonElement Body)> InvokeRawAsync(JsonObject data, string verb, string fromAad, string replyToId)
+    public async Task<(int Status, JsonElement Body)> InvokeRawAsync(JsonObject data, string verb, string fromAad, string replyToId, HttpClient? via = null)
     {
         var invoke = new JsonObject
         {
@@ -81,7 +82,7 @@ public sealed partial class TestWorld
             ["channelData"] = new JsonObject { ["team"] = new JsonObject { ["id"] = Team }, ["channel"] = new JsonObject { ["id"] = Channel }, ["tenant"] = new JsonObject { ["id"] = Tenant } },
             ["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() }, ["trigger"] = "manual" },
         };
-        var response = await Client.PostAsJsonAsync("/api/messages", invoke);
+        var response = await (via ?? Client).PostAsJsonAsync("/api/messages", invoke);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var root = body.RootElement.Clone();

@@ -47,13 +47,7 @@ public sealed class FeedInboxWatcherTests : IDisposable
         return app;
     }
 
-    private void Drop(string relativePath, byte[] content)
-    {
-        var path = Path.Combine(_inbox, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path + ".part", content); // upload, then rename: the watcher never sees half a file
-        File.Move(path + ".part", path);
-    }
+    private void Drop(string relativePath, byte[] content) => FeedIntakeTestData.Drop(_inbox, relativePath, content);
 
     private string[] Done(string folder, string source, string name) =>
         Directory.Exists(Path.Combine(_inbox, folder, source))

@@ -47,6 +47,15 @@ internal static class FeedIntakeTestData
         return $"[{Event("192.0.2.10")}, {Event("192.0.2.11")}, {Event("198.51.100.7")}, {Event("10.9.9.9")}]";
     }
 
+    /// <summary>Puts a file into an inbox folder as a partner would: written beside it, then renamed, so a watcher never sees half a file.</summary>
+    public static void Drop(string inbox, string relativePath, byte[] content)
+    {
+        var path = Path.Combine(inbox, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path + ".part", content);
+        File.Move(path + ".part", path);
+    }
+
     public static Task<TestDatabase> WithRegistryAsync(string provider) => WithRegistryAsync(provider, Registry);
 
     /// <summary>A new database of <paramref name="provider"/> with <paramref name="registryCsv"/> imported through the CLI.</summary>

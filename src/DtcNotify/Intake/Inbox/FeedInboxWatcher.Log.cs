@@ -20,5 +20,8 @@ internal sealed partial class FeedInboxWatcher
 
         [LoggerMessage(2609, LogLevel.Warning, "Inbox entry {Entry} refused and left where it is: {Reason}")]
         public static partial void LinkRefused(ILogger logger, string entry, string reason);
+
+        [LoggerMessage(2612, LogLevel.Debug, "Inbox file {File} from {Source} is gone: another instance watching the same inbox took it")]
+        public static partial void TakenElsewhere(ILogger logger, string file, string source);
     }
 }

@@ -13,6 +13,11 @@ namespace DtcNotify.Intake.Inbox;
 /// inbox; the next start ingests it again, the duplicate check (same SHA-256 from the same source) turns that into a no-op
 /// and the file then moves to processed/ with a summary that says duplicate=true.
 /// </para>
+/// <para>
+/// Several instances may watch one inbox (PostgreSQL): each sees every file, the import turn
+/// (<see cref="Data.Import.IImportStore.TakeImportTurnAsync"/>) lets one import it, and a file that is gone when an
+/// instance opens or moves it was taken by another one and is skipped without a warning.
+/// </para>
 /// </summary>
 internal sealed partial class FeedInboxWatcher(
     IServiceScopeFactory scopes, IOptions<FeedsOptions> feeds, TimeProvider clock, ILogger<FeedInboxWatcher> logger) : BackgroundService
@@ -94,6 +99,13 @@ internal sealed partial class FeedInboxWatcher(
         {
             moved = inbox.MoveTo(outcome.Folder, file, clock.GetUtcNow());
         }
+        catch (FileNotFoundException) when (!File.Exists(file.Path))
+        {
+            // Several instances may watch one inbox: another one moved it first (after its import, or after finding the
+            // import of this one, so that summary may say duplicate=true while the import is this instance's).
+            Log.TakenElsewhere(logger, file.PrintableName, file.PrintableSource);
+            return;
+        }
         catch (DropFolderRefusedException e)
         {
             // processed/ or failed/ (or the file) is a link now: nothing moves through it. The file stays; its import stands.
@@ -141,6 +153,12 @@ internal sealed partial class FeedInboxWatcher(
         catch (IngestRefusedException e)
         {
             return InboxOutcome.Failed(file, e.Message);
+        }
+        catch (FileNotFoundException) when (!File.Exists(file.Path))
+        {
+            // Several instances may watch one inbox: another one moved it before this one opened it.
+            Log.TakenElsewhere(logger, file.PrintableName, file.PrintableSource);
+            return null;
         }
         catch (DropFolderRefusedException e)
         {
