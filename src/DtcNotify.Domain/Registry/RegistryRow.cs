@@ -20,3 +20,13 @@ public sealed record RegistryFile(IReadOnlyList<RegistryCompany> Companies, IRea
 
 /// <summary>The file as a whole cannot be read (not UTF-8, binary, no header, missing columns); nothing is imported.</summary>
 public sealed class RegistryFileException(string message) : Exception(message);
+
+/// <summary>One data row split into its fields in <see cref="RegistryCsvReader.Columns"/> order (then the optional ones), not yet validated.</summary>
+public sealed record RegistryRawRow(long Line, string[] Fields)
+{
+    /// <summary>The KvK field as written: a re-import groups rows by it.</summary>
+    public string KvkText => Fields[0];
+}
+
+/// <summary>A registry file split into rows, before validation; <paramref name="Rejected"/> holds the rows with the wrong number of fields.</summary>
+public sealed record RegistryRawFile(IReadOnlyList<RegistryRawRow> Rows, IReadOnlyList<RegistryReject> Rejected);

@@ -12,7 +12,7 @@ internal static class RegistryImportCommand
     {
         args.Allow("--json");
         var path = args.Positional.Count == 3 ? args.Positional[2] : throw new CliUsageException("usage: dtcnotify registry import FILE [--json]");
-        var file = RegistryCsvReader.Read(await CliFiles.ReadAllBytesAsync(path, cancellationToken), path);
+        var file = RegistryCsvReader.Split(await CliFiles.ReadAllBytesAsync(path, cancellationToken), path);
         ReturnTheFileText();
 
         await DatabaseReady(services, cancellationToken);
