@@ -28,5 +28,18 @@ public sealed record RegistryRawRow(long Line, string[] Fields)
     public string KvkText => Fields[0];
 }
 
-/// <summary>A registry file split into rows, before validation; <paramref name="Rejected"/> holds the rows with the wrong number of fields.</summary>
-public sealed record RegistryRawFile(IReadOnlyList<RegistryRawRow> Rows, IReadOnlyList<RegistryReject> Rejected);
+/// <summary>A registry file split into rows, before validation; <see cref="Rejected"/> holds the rows with the wrong number of fields.</summary>
+public sealed class RegistryRawFile(IReadOnlyList<RegistryRawRow> rows, IReadOnlyList<RegistryReject> rejected)
+{
+    private IReadOnlyList<RegistryRawRow>? _rows = rows;
+
+    public IReadOnlyList<RegistryRawRow> Rows => _rows ?? throw new InvalidOperationException("the rows of this registry file were released once validated; split the file again");
+
+    public IReadOnlyList<RegistryReject> Rejected { get; } = rejected;
+
+    /// <summary>
+    /// Lets the rows go once an import has validated what it needs of them: kept beside the validated companies they
+    /// took a 1,000,000-asset first import from 545 MB to 652 MB peak RSS (bench-e2e's target is 600 MB).
+    /// </summary>
+    public void ReleaseRows() => _rows = null;
+}

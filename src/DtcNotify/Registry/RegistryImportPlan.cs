@@ -28,6 +28,7 @@ internal sealed class RegistryImportPlan
     /// <summary>The companies skipped as unchanged.</summary>
     public IReadOnlyList<RegistryFingerprint> Skipped { get; }
 
+    /// <summary>Plans the import of <paramref name="file"/>, whose rows are released once validated (a file is planned once).</summary>
     public static RegistryImportPlan Make(RegistryRawFile file, IReadOnlyDictionary<string, string> stored)
     {
         var groups = new Dictionary<string, List<RegistryRawRow>>(StringComparer.Ordinal);
@@ -83,6 +84,7 @@ internal sealed class RegistryImportPlan
             writtenAs[c.Kvk] == c.Kvk && !refusedGroups.Contains(c.Kvk)
                 ? new RegistryFingerprint(hashes[c.Kvk], c.Assets.Count, c.Contacts.Count).ToString()
                 : null, StringComparer.Ordinal);
+        file.ReleaseRows();
         return new RegistryImportPlan(validated, fingerprints, [.. skipped.Values]);
     }
 
