@@ -28,7 +28,7 @@ internal sealed class RegistryImportPlan
     /// <summary>The companies skipped as unchanged.</summary>
     public IReadOnlyList<RegistryFingerprint> Skipped { get; }
 
-    /// <summary>Plans the import of <paramref name="file"/>, whose rows are released once validated (a file is planned once).</summary>
+    /// <summary>Plans the import of <paramref name="file"/>, taking its rows (<see cref="RegistryRawFile.TakeRows"/>): a file is planned once.</summary>
     public static RegistryImportPlan Make(RegistryRawFile file, IReadOnlyDictionary<string, string> stored)
     {
         var groups = new Dictionary<string, List<RegistryRawRow>>(StringComparer.Ordinal);
@@ -62,9 +62,10 @@ internal sealed class RegistryImportPlan
             }
         }
 
+        groups.Clear(); // the rows are let go one by one as they are validated
         var refusedGroups = new HashSet<string>(StringComparer.Ordinal);
         var writtenAs = new Dictionary<string, string?>(StringComparer.Ordinal); // company KvK → its rows' KvK text, null if several
-        var validated = RegistryCsvReader.Validate(file.Rows.Where(r => !skipped.ContainsKey(r.KvkText)), file.Rejected, (row, kvk) =>
+        var validated = RegistryCsvReader.Validate(file.TakeRows().Where(r => !skipped.ContainsKey(r.KvkText)), file.Rejected, (row, kvk) =>
         {
             if (kvk is null)
             {
@@ -84,7 +85,6 @@ internal sealed class RegistryImportPlan
             writtenAs[c.Kvk] == c.Kvk && !refusedGroups.Contains(c.Kvk)
                 ? new RegistryFingerprint(hashes[c.Kvk], c.Assets.Count, c.Contacts.Count).ToString()
                 : null, StringComparer.Ordinal);
-        file.ReleaseRows();
         return new RegistryImportPlan(validated, fingerprints, [.. skipped.Values]);
     }
 
