@@ -14,7 +14,8 @@ namespace DtcNotify.Registry;
 /// </summary>
 internal sealed partial class RegistryImporter(DtcNotifyDbContext db, TimeProvider clock, ILogger<RegistryImporter> logger)
 {
-    public async Task<RegistryImportResult> ImportAsync(RegistryRawFile file, string actor, CancellationToken cancellationToken)
+    /// <param name="planned">Called once the rows are validated and let go, before the writes (the CLI returns their memory then).</param>
+    public async Task<RegistryImportResult> ImportAsync(RegistryRawFile file, string actor, CancellationToken cancellationToken, Action? planned = null)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         var result = await strategy.ExecuteAsync(async ct =>
@@ -26,6 +27,7 @@ internal sealed partial class RegistryImporter(DtcNotifyDbContext db, TimeProvid
             var store = RegistryStore.For(db);
             // Read under the transaction: the fingerprints are those of the registry this import changes.
             var plan = RegistryImportPlan.Make(file, await store.ReadFingerprintsAsync(ct));
+            planned?.Invoke();
             var (created, updated) = await MergeAsync(store, plan.Validated.Companies, plan.Fingerprints, actor, ct);
             await transaction.CommitAsync(ct);
             return plan.Result(created, updated);
