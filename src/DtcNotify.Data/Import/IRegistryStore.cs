@@ -14,6 +14,9 @@ public interface IRegistryStore
     /// <summary>The stored companies whose KvK number is in <paramref name="kvks"/>, with their contacts and assets, by KvK.</summary>
     Task<Dictionary<string, StoredCompany>> ReadCompaniesAsync(IReadOnlySet<string> kvks, CancellationToken ct);
 
+    /// <summary>The stored registry fingerprint of every company that has one, by KvK (one read of two columns).</summary>
+    Task<Dictionary<string, string>> ReadFingerprintsAsync(CancellationToken ct);
+
     /// <summary><paramref name="count"/> new company ids, ascending (SQLite: above every id ever given, under the import's write lock; PostgreSQL: from the sequence).</summary>
     Task<long[]> TakeCompanyIdsAsync(int count, CancellationToken ct);
 
@@ -32,6 +35,9 @@ public interface IRegistryWriter : IAsyncDisposable
     /// <summary>Writes the registry facts of <paramref name="company"/> (name, sector, vital, do-not-contact, language, updated at) to company <paramref name="id"/>.</summary>
     ValueTask UpdateCompanyAsync(long id, Company company, CancellationToken ct);
 
+    /// <summary>Writes only the registry fingerprint of company <paramref name="id"/> (its rows are what the file says already).</summary>
+    ValueTask UpdateFingerprintAsync(long id, string? fingerprint, CancellationToken ct);
+
     ValueTask InsertContactAsync(Contact contact, CancellationToken ct);
 
     ValueTask DeleteContactAsync(long id, CancellationToken ct);
@@ -48,6 +54,9 @@ public interface IRegistryWriter : IAsyncDisposable
 /// <summary>A stored company as a registry import compares it: its facts, contacts and assets with their ids.</summary>
 public sealed record StoredCompany(long Id, string Kvk, string Name, string? Sector, bool Vital, bool DoNotContact, string Language)
 {
+    /// <summary>The stored <c>Company.RegistryFingerprint</c>.</summary>
+    public string? Fingerprint { get; init; }
+
     public List<StoredContact> Contacts { get; } = [];
 
     public List<StoredAsset> Assets { get; } = [];
@@ -65,4 +74,7 @@ public static class RegistryStore
     /// <summary>The company properties a registry file sets (<see cref="IRegistryWriter.UpdateCompanyAsync"/>).</summary>
     internal static readonly string[] CompanyFacts =
         [nameof(Company.Name), nameof(Company.Sector), nameof(Company.Vital), nameof(Company.DoNotContact), nameof(Company.Language), nameof(Company.UpdatedAt)];
+
+    /// <summary>The company property <see cref="IRegistryWriter.UpdateFingerprintAsync"/> sets.</summary>
+    internal static readonly string[] CompanyFingerprint = [nameof(Company.RegistryFingerprint)];
 }

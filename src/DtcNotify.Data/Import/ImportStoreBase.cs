@@ -60,7 +60,11 @@ internal abstract partial class ImportStoreBase(DtcNotifyDbContext db) : IImport
                 .OrderByDescending(c => c.Id).Select(c => (long?)c.Id).FirstOrDefault()), ct);
     }
 
-    public async Task<List<T>> ReadAssetsAsync<T>(int expected, Func<long, long, AssetKind, string, T> create, CancellationToken ct)
+    public Task<List<T>> ReadAssetsAsync<T>(int expected, Func<long, long, AssetKind, string, T> create, CancellationToken ct) =>
+        ReadAssetsAsync(AssetsSql, expected, create, ct);
+
+    /// <summary>The assets <paramref name="sql"/> selects (<see cref="AssetsSql"/>, perhaps with a condition), by the asset reader.</summary>
+    private protected async Task<List<T>> ReadAssetsAsync<T>(string sql, int expected, Func<long, long, AssetKind, string, T> create, CancellationToken ct)
     {
         var assets = new List<T>(expected);
         var kind = Db.Model.FindEntityType(typeof(Asset))!.GetProperty(nameof(Asset.Kind)).GetTypeMapping().Converter!;
@@ -70,7 +74,7 @@ internal abstract partial class ImportStoreBase(DtcNotifyDbContext db) : IImport
         await Db.Database.OpenConnectionAsync(ct);
         try
         {
-            await ReadAssetsAsync(assets, KindOf, create, ct);
+            await ReadAssetsAsync(sql, assets, KindOf, create, ct);
         }
         finally
         {
@@ -81,11 +85,11 @@ internal abstract partial class ImportStoreBase(DtcNotifyDbContext db) : IImport
     }
 
     /// <summary>A plain data reader (no EF materialisation: a million rows cost about 5 CPU-s through EF).</summary>
-    protected virtual async Task ReadAssetsAsync<T>(List<T> into, Func<string, AssetKind> kindOf, Func<long, long, AssetKind, string, T> create, CancellationToken ct)
+    protected virtual async Task ReadAssetsAsync<T>(string sql, List<T> into, Func<string, AssetKind> kindOf, Func<long, long, AssetKind, string, T> create, CancellationToken ct)
     {
         await using var command = Connection.CreateCommand();
         command.Transaction = Db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = AssetsSql;
+        command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {

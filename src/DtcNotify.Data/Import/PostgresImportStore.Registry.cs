@@ -32,18 +32,16 @@ internal sealed partial class PostgresImportStore
     /// <summary>Rows wait per kind of write; company inserts are flushed before any contact or asset insert (the keys are checked at once).</summary>
     private sealed class RegistryWriter : IRegistryWriter
     {
-        private readonly Batch _insertCompanies, _updateCompanies, _insertContacts, _insertAssets, _insertAudit;
+        private readonly Batch _insertCompanies, _updateCompanies, _updateFingerprints, _insertContacts, _insertAssets, _insertAudit;
         private readonly DeleteBatch _deleteContacts, _deleteAssets;
 
         public RegistryWriter(PostgresImportStore store)
         {
             var companies = EntityColumns.All<Company>(store.Db);
             var facts = EntityColumns.Of<Company>(store.Db, RegistryStore.CompanyFacts);
-            var key = facts.Name(facts.Key);
             _insertCompanies = Batch.Insert(store, companies, withKey: true);
-            _updateCompanies = new Batch(store, facts, [facts.Key, .. facts.Columns],
-                $"UPDATE {facts.TableName} AS c SET {string.Join(", ", facts.Columns.Select(p => $"{facts.Name(p)} = v.{facts.Name(p)}"))} FROM (VALUES ",
-                $") AS v ({key}, {string.Join(", ", facts.Columns.Select(facts.Name))}) WHERE c.{key} = v.{key}");
+            _updateCompanies = Batch.Update(store, facts);
+            _updateFingerprints = Batch.Update(store, EntityColumns.Of<Company>(store.Db, RegistryStore.CompanyFingerprint));
             _insertContacts = Batch.Insert(store, EntityColumns.All<Contact>(store.Db), withKey: false);
             _insertAssets = Batch.Insert(store, EntityColumns.All<Asset>(store.Db), withKey: false);
             _insertAudit = Batch.Insert(store, EntityColumns.All<AuditEntry>(store.Db), withKey: false);
@@ -54,6 +52,9 @@ internal sealed partial class PostgresImportStore
         public ValueTask InsertCompanyAsync(long id, Company company, CancellationToken ct) => _insertCompanies.AddAsync(id, company, null, ct);
 
         public ValueTask UpdateCompanyAsync(long id, Company company, CancellationToken ct) => _updateCompanies.AddAsync(id, company, null, ct);
+
+        public ValueTask UpdateFingerprintAsync(long id, string? fingerprint, CancellationToken ct) =>
+            _updateFingerprints.AddAsync(id, new Company { Kvk = "", Name = "", RegistryFingerprint = fingerprint }, null, ct);
 
         public ValueTask InsertContactAsync(Contact contact, CancellationToken ct) => _insertContacts.AddAsync(null, contact, _insertCompanies, ct);
 
@@ -69,6 +70,7 @@ internal sealed partial class PostgresImportStore
         {
             await _insertCompanies.FlushAsync(ct);
             await _updateCompanies.FlushAsync(ct);
+            await _updateFingerprints.FlushAsync(ct);
             await _deleteContacts.FlushAsync(ct);
             await _deleteAssets.FlushAsync(ct);
             await _insertContacts.FlushAsync(ct);
@@ -88,6 +90,15 @@ internal sealed partial class PostgresImportStore
         {
             IProperty[] all = withKey ? [columns.Key, .. columns.Columns] : columns.Columns;
             return new Batch(store, columns, all, $"INSERT INTO {columns.TableName} ({string.Join(", ", all.Select(columns.Name))}) VALUES ", "");
+        }
+
+        /// <summary>Sets <paramref name="columns"/> of the rows by their keys: <c>UPDATE … FROM (VALUES …)</c>.</summary>
+        public static Batch Update(PostgresImportStore store, EntityColumns columns)
+        {
+            var key = columns.Name(columns.Key);
+            return new Batch(store, columns, [columns.Key, .. columns.Columns],
+                $"UPDATE {columns.TableName} AS c SET {string.Join(", ", columns.Columns.Select(p => $"{columns.Name(p)} = v.{columns.Name(p)}"))} FROM (VALUES ",
+                $") AS v ({key}, {string.Join(", ", columns.Columns.Select(columns.Name))}) WHERE c.{key} = v.{key}");
         }
 
         /// <summary>Adds a row; a full batch is written, after <paramref name="first"/> (the rows it refers to).</summary>

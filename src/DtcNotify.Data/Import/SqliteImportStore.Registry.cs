@@ -33,11 +33,12 @@ internal sealed partial class SqliteImportStore
     {
         private readonly EntityColumns _companies = EntityColumns.All<Company>(store.Db);
         private readonly EntityColumns _facts = EntityColumns.Of<Company>(store.Db, RegistryStore.CompanyFacts);
+        private readonly EntityColumns _fingerprint = EntityColumns.Of<Company>(store.Db, RegistryStore.CompanyFingerprint);
         private readonly EntityColumns _contacts = EntityColumns.All<Contact>(store.Db);
         private readonly EntityColumns _assets = EntityColumns.All<Asset>(store.Db);
         private readonly EntityColumns _audit = EntityColumns.All<AuditEntry>(store.Db);
         private readonly List<SqliteStatement> _prepared = [];
-        private SqliteStatement? _insertCompany, _updateCompany, _insertContact, _deleteContact, _insertAsset, _deleteAsset, _insertAudit;
+        private SqliteStatement? _insertCompany, _updateCompany, _updateFingerprint, _insertContact, _deleteContact, _insertAsset, _deleteAsset, _insertAudit;
 
         public ValueTask InsertCompanyAsync(long id, Company company, CancellationToken ct)
         {
@@ -53,6 +54,15 @@ internal sealed partial class SqliteImportStore
             var update = _updateCompany ??= Prepare(store.Update(_facts));
             Bind(update, _facts, company, 0);
             update.Bind(_facts.Columns.Length, id);
+            update.Execute();
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask UpdateFingerprintAsync(long id, string? fingerprint, CancellationToken ct)
+        {
+            var update = _updateFingerprint ??= Prepare(store.Update(_fingerprint));
+            update.Bind(0, fingerprint);
+            update.Bind(1, id);
             update.Execute();
             return ValueTask.CompletedTask;
         }

@@ -26,6 +26,13 @@ public sealed class Company
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>
+    /// The registry rows this company was last imported from, as <see cref="Registry.RegistryFingerprint"/> text (hash and
+    /// counts), or null: a re-import skips the company while its rows are unchanged. Null when a row of it was rejected,
+    /// and whatever changes the company's registry data outside an import must set it to null.
+    /// </summary>
+    public string? RegistryFingerprint { get; set; }
+
+    /// <summary>
     /// Why a company may not be contacted now, or null: the registry may change after triage, so approving, retrying and
     /// sending each check again, and the card and the delivery record give the same reason.
     /// </summary>

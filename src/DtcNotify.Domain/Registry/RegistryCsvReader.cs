@@ -15,45 +15,73 @@ public static class RegistryCsvReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Splits and validates the whole file.</summary>
     public static RegistryFile Read(byte[] content, string fileName)
+    {
+        var raw = Split(content, fileName);
+        return Validate(raw.Rows, raw.Rejected);
+    }
+
+    /// <summary>
+    /// Splits the file into rows of fields in <see cref="Columns"/> order without validating them (a re-import validates
+    /// only the companies whose rows changed). Rows with the wrong number of fields are refused here; blank rows dropped.
+    /// </summary>
+    public static RegistryRawFile Split(byte[] content, string fileName)
     {
         var text = Decode(content, fileName);
         using var reader = OpenReader(text, fileName);
         var index = ResolveColumns(reader.Header.ColNames, fileName);
 
-        var companies = new Dictionary<string, RegistryCompany>(StringComparer.Ordinal);
-        var order = new List<RegistryCompany>();
+        var rows = new List<RegistryRawRow>();
         var rejected = new List<RegistryReject>();
         foreach (var row in reader)
         {
-            var fields = new string[index.Length];
             if (row.ColCount != reader.Header.ColNames.Count)
             {
                 rejected.Add(new(row.LineNumberFrom, $"expected {reader.Header.ColNames.Count} fields, found {row.ColCount}"));
                 continue;
             }
 
+            var fields = new string[index.Length];
             for (var i = 0; i < index.Length; i++)
             {
                 fields[i] = index[i] < 0 ? "" : row[index[i]].ToString();
             }
 
-            if (fields.All(string.IsNullOrWhiteSpace))
+            if (!fields.All(string.IsNullOrWhiteSpace))
             {
-                continue;
+                rows.Add(new RegistryRawRow(row.LineNumberFrom, fields));
             }
+        }
 
-            var parsed = RegistryRowParser.Parse(fields);
+        return new RegistryRawFile(rows, rejected);
+    }
+
+    /// <summary>
+    /// Validates <paramref name="rows"/> (in file order) and merges them by KvK number; the refused rows join
+    /// <paramref name="rejected"/>, all in line order. <paramref name="onRow"/> sees each row with its outcome.
+    /// </summary>
+    public static RegistryFile Validate(IEnumerable<RegistryRawRow> rows, IEnumerable<RegistryReject> rejected, Action<RegistryRawRow, string?>? onRow = null)
+    {
+        var companies = new Dictionary<string, RegistryCompany>(StringComparer.Ordinal);
+        var order = new List<RegistryCompany>();
+        var refused = new List<RegistryReject>(rejected);
+        foreach (var row in rows)
+        {
+            var parsed = RegistryRowParser.Parse(row.Fields);
             if (parsed.Error is not null)
             {
-                rejected.Add(new(row.LineNumberFrom, parsed.Error));
+                refused.Add(new(row.Line, parsed.Error));
+                onRow?.Invoke(row, null);
                 continue;
             }
 
             Merge(parsed.Row!, companies, order);
+            onRow?.Invoke(row, parsed.Row!.Company.Kvk);
         }
 
-        return new RegistryFile(order, rejected);
+        refused.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return new RegistryFile(order, refused);
     }
 
     private static void Merge(RegistryRowParser.ParsedRow row, Dictionary<string, RegistryCompany> companies, List<RegistryCompany> order)

@@ -22,7 +22,7 @@ internal sealed partial class DemoSeeder(DtcNotifyDbContext db, RegistryImporter
             return;
         }
 
-        var file = RegistryCsvReader.Read(ReadResource(RegistryResource), "demo-registry.csv");
+        var file = RegistryCsvReader.Split(ReadResource(RegistryResource), "demo-registry.csv");
         var result = await importer.ImportAsync(file, "system:demo", cancellationToken);
         Log.Seeded(logger, result.Companies, string.Join(", ", feeds));
     }

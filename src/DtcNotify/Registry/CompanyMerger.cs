@@ -10,9 +10,11 @@ namespace DtcNotify.Registry;
 /// </summary>
 internal static class CompanyMerger
 {
-    public static async Task CreateAsync(IRegistryWriter writer, long id, RegistryCompany incoming, DateTimeOffset now, CancellationToken ct)
+    public static async Task CreateAsync(IRegistryWriter writer, long id, RegistryCompany incoming, string? fingerprint, DateTimeOffset now, CancellationToken ct)
     {
-        await writer.InsertCompanyAsync(id, Facts(incoming, now), ct);
+        var company = Facts(incoming, now);
+        company.RegistryFingerprint = fingerprint;
+        await writer.InsertCompanyAsync(id, company, ct);
         foreach (var contact in incoming.Contacts)
         {
             await writer.InsertContactAsync(NewContact(id, contact), ct);

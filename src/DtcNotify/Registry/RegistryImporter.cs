@@ -14,29 +14,32 @@ namespace DtcNotify.Registry;
 /// </summary>
 internal sealed partial class RegistryImporter(DtcNotifyDbContext db, TimeProvider clock, ILogger<RegistryImporter> logger)
 {
-    public async Task<RegistryImportResult> ImportAsync(RegistryFile file, string actor, CancellationToken cancellationToken)
+    /// <param name="planned">Called once the rows are validated and let go, before the writes (the CLI returns their memory then).</param>
+    public async Task<RegistryImportResult> ImportAsync(RegistryRawFile file, string actor, CancellationToken cancellationToken, Action? planned = null)
     {
         var strategy = db.Database.CreateExecutionStrategy();
-        var (created, updated) = await strategy.ExecuteAsync(async ct =>
+        var result = await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             // On SQLite the transaction is the write lock (taken in turn through SqliteWriteGate); readers go on (WAL).
             await using var tuning = await ImportStore.For(db).TuneForBulkAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var counts = await MergeAsync(RegistryStore.For(db), file.Companies, actor, ct);
+            var store = RegistryStore.For(db);
+            // Read under the transaction: the fingerprints are those of the registry this import changes.
+            var plan = RegistryImportPlan.Make(file, await store.ReadFingerprintsAsync(ct));
+            planned?.Invoke();
+            var (created, updated) = await MergeAsync(store, plan.Validated.Companies, plan.Fingerprints, actor, ct);
             await transaction.CommitAsync(ct);
-            return counts;
+            return plan.Result(created, updated);
         }, cancellationToken);
 
-        var result = new RegistryImportResult(
-            file.Companies.Count, file.Companies.Sum(c => c.Assets.Count), file.Companies.Sum(c => c.Contacts.Count),
-            file.Rejected, created, updated, file.Companies.Count - created - updated);
-        Log.Imported(logger, result.Companies, created, updated, result.Rejected.Count);
+        Log.Imported(logger, result.Companies, result.Created, result.Updated, result.Rejected.Count);
         return result;
     }
 
     /// <summary>Diffs the stored companies of the file against it in memory and writes only the difference, with one audit entry per changed company.</summary>
-    private async Task<(int Created, int Updated)> MergeAsync(IRegistryStore store, IReadOnlyList<RegistryCompany> companies, string actor, CancellationToken ct)
+    private async Task<(int Created, int Updated)> MergeAsync(
+        IRegistryStore store, IReadOnlyList<RegistryCompany> companies, IReadOnlyDictionary<string, string?> fingerprints, string actor, CancellationToken ct)
     {
         var existing = await store.ReadCompaniesAsync(companies.Select(c => c.Kvk).ToHashSet(StringComparer.Ordinal), ct);
         var ids = await store.TakeCompanyIdsAsync(companies.Count - existing.Count, ct);
@@ -45,12 +48,19 @@ internal sealed partial class RegistryImporter(DtcNotifyDbContext db, TimeProvid
         await using var writer = store.OpenWriter();
         foreach (var incoming in companies)
         {
+            var fingerprint = fingerprints[incoming.Kvk];
             if (!existing.TryGetValue(incoming.Kvk, out var company))
             {
-                await CompanyMerger.CreateAsync(writer, ids[created], incoming, now, ct);
+                await CompanyMerger.CreateAsync(writer, ids[created], incoming, fingerprint, now, ct);
                 await AuditAsync(writer, actor, "company.created", incoming.Kvk, null, CompanySnapshot.Of(incoming).ToJson(), now, ct);
                 created++;
                 continue;
+            }
+
+            if (company.Fingerprint != fingerprint)
+            {
+                // Not registry data (not in the snapshot or the audit): what the next import compares the file's rows with.
+                await writer.UpdateFingerprintAsync(company.Id, fingerprint, ct);
             }
 
             if (CompanySnapshot.Unchanged(company, incoming))

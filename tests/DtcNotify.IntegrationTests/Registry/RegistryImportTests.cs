@@ -22,7 +22,7 @@ public class RegistryImportTests
     {
         await using var db = database.CreateContext(interceptors);
         var importer = new RegistryImporter(db, TimeProvider.System, NullLogger<RegistryImporter>.Instance);
-        return await importer.ImportAsync(RegistryCsvReader.Read(System.Text.Encoding.UTF8.GetBytes(csv), "registry.csv"), "test", default);
+        return await importer.ImportAsync(RegistryCsvReader.Split(System.Text.Encoding.UTF8.GetBytes(csv), "registry.csv"), "test", default);
     }
 
     [Theory]

@@ -32,7 +32,7 @@ public sealed class RegistryImportWhileServingTests
         var hold = new HoldCommit();
         await using var world = await CardsWorld.StartAsync(provider, services: hold.AddTo);
         var c = (await world.WaitForProposedAsync(await world.AddCasesAsync(1)))[0];
-        var file = RegistryCsvReader.Read(LargeRegistry(), "large-registry.csv");
+        var file = RegistryCsvReader.Split(LargeRegistry(), "large-registry.csv");
         await using var scope = world.App.Services.CreateAsyncScope();
         hold.Target = scope.ServiceProvider.GetRequiredService<DtcNotifyDbContext>();
         var import = Task.Run(() => scope.ServiceProvider.GetRequiredService<RegistryImporter>().ImportAsync(file, "system:test", default));

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DtcNotify.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDtcNotifyDbContext))]
-    [Migration("20261207001258_Initial")]
+    [Migration("20261207023645_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -430,6 +430,10 @@ namespace DtcNotify.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistryFingerprint")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sector")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DtcNotify.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDtcNotifyDbContext))]
-    [Migration("20261207001301_Initial")]
+    [Migration("20261207023657_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -448,6 +448,10 @@ namespace DtcNotify.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegistryFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Sector")
                         .HasMaxLength(100)
