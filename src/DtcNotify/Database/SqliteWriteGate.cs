@@ -175,6 +175,22 @@ internal sealed class SqliteWriteGate : DbCommandInterceptor, IDbTransactionInte
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>
+    /// Whether a writer could have its turn within <paramref name="patience"/> (no thread held while waiting). The turn is
+    /// handed straight back: this only says the write lock was free a moment ago, so a writer that asks next may still wait
+    /// (as any writer does). On PostgreSQL no one takes turns, so this is always true at once.
+    /// </summary>
+    public async Task<bool> IsFreeWithinAsync(TimeSpan patience, CancellationToken cancellationToken)
+    {
+        if (!await _turn.WaitAsync(patience, cancellationToken))
+        {
+            return false;
+        }
+
+        _turn.Release();
+        return true;
+    }
+
     public void Dispose() => _turn.Dispose();
 
     /// <summary>Whether <paramref name="command"/> writes outside a transaction: inside one, the transaction holds the turn.</summary>
