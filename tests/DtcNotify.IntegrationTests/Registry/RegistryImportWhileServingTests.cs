@@ -2,13 +2,19 @@ using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using DtcNotify.Bot;
 using DtcNotify.Data;
+using DtcNotify.Domain.Channels;
 using DtcNotify.Domain.Cases;
 using DtcNotify.Domain.Registry;
 using DtcNotify.IntegrationTests.Cases;
 using DtcNotify.IntegrationTests.Infrastructure;
+using DtcNotify.Teams.Connector;
 using DtcNotify.Registry;
+using DtcNotify.Teams.Hosting;
+using DtcNotify.Teams.Schema;
 using DtcNotify.TestHarness;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -27,6 +33,8 @@ public sealed class RegistryImportWhileServingTests
     private const int Companies = 10_000;
     private const int AssetsPerCompany = 10;
 
+    private const string TeamsServiceUrl = "https://smba.trafficmanager.net/emea/";
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_bot_keeps_answering_while_a_large_registry_import_runs(string provider)
@@ -34,6 +42,12 @@ public sealed class RegistryImportWhileServingTests
         var hold = new HoldCommit();
         await using var world = await CardsWorld.StartAsync(provider, services: hold.AddTo);
         var c = (await world.WaitForProposedAsync(await world.AddCasesAsync(1)))[0];
+        await using (var registered = world.Database.CreateContext())
+        {
+            registered.Channels.Add(new SpecialistsChannel { TenantId = CardsWorld.Tenant, TeamId = CardsWorld.Team, ChannelId = CardsWorld.Channel, ServiceUrl = TeamsServiceUrl });
+            await registered.SaveChangesAsync();
+        }
+
         var file = RegistryCsvReader.Read(LargeRegistry(), "large-registry.csv");
         await using var scope = world.App.Services.CreateAsyncScope();
         hold.Target = scope.ServiceProvider.GetRequiredService<DtcNotifyDbContext>();
@@ -46,6 +60,9 @@ public sealed class RegistryImportWhileServingTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Contains("Korst", lookup, StringComparison.Ordinal);
         Assert.False(import.IsCompleted, "the reads were answered while the import held its transaction");
+
+        // Outside local mode (which the test app runs in) every activity first refreshes the stored service URL: unchanged, that is a read.
+        await RefreshServiceUrlAsync(world).WaitAsync(TimeSpan.FromSeconds(5));
 
         // Card actions that only show something (refresh, the edit form) answer at once on both providers: on SQLite their
         // audit entry waits in the DeferredAuditWriter's queue for the import's write lock, keeping the time of the click.
@@ -92,6 +109,22 @@ public sealed class RegistryImportWhileServingTests
         Assert.All(views, a => Assert.Equal((CardsWorld.AnnaAad, c.Reference ?? $"case:{c.Id}"), (a.ActorId, a.Subject)));
         Assert.All(views, a => Assert.InRange(a.At, clicked, answered)); // the click, not the write after the release
         Assert.True(views[0].At <= views[1].At, "the entries' times are in the order of the clicks");
+    }
+
+    /// <summary>The registrar as the app builds it with a bot registration (a token-authenticated caller), for an activity from Teams.</summary>
+    private static async Task RefreshServiceUrlAsync(CardsWorld world)
+    {
+        BotOptions registered = new() { AppId = "0b7c4a53-9c1e-4f0e-9a57-1d2e3f405162", AppPassword = "secret", TenantId = CardsWorld.Tenant };
+        await using var scope = world.App.Services.CreateAsyncScope();
+        var registrar = ActivatorUtilities.CreateInstance<ChannelRegistrar>(scope.ServiceProvider, Microsoft.Extensions.Options.Options.Create(registered), new ServiceUrlPolicy(Microsoft.Extensions.Options.Options.Create(registered)));
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["serviceUrl"] = TeamsServiceUrl,
+            ["conversation"] = new JsonObject { ["id"] = CardsWorld.Channel, ["conversationType"] = "channel", ["tenantId"] = CardsWorld.Tenant },
+            ["channelData"] = new JsonObject { ["team"] = new JsonObject { ["id"] = CardsWorld.Team }, ["tenant"] = new JsonObject { ["id"] = CardsWorld.Tenant } },
+        };
+        await registrar.RefreshServiceUrlAsync(JsonSerializer.Deserialize(activity.ToJsonString(), TeamsJsonContext.Default.Activity)!, CancellationToken.None);
     }
 
     private static byte[] LargeRegistry()
