@@ -1,6 +1,8 @@
 using DtcNotify.Data;
 using DtcNotify.Database;
 using DtcNotify.Domain.Audit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.Audit;
 
@@ -12,7 +14,8 @@ namespace DtcNotify.Audit;
 /// in-process queue, oldest first, that the background loop writes as soon as the lock comes free (the entry keeps the time
 /// of the action, so the trail's order is the order of the actions) and that is flushed when the host stops. An entry is
 /// taken off the queue only once written, so a failed round loses nothing while the process lives. PostgreSQL has no
-/// global write lock, so there the gate is always free and nothing is queued.
+/// global write lock, so there the gate is always free and nothing is queued. A lock held by another process (the CLI's
+/// registry import) is met as SQLite's busy error after <see cref="OtherProcessPatience"/>; then the entry is queued too.
 /// </summary>
 internal sealed partial class DeferredAuditWriter(SqliteWriteGate gate, IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeferredAuditWriter> logger) : BackgroundService
 {
@@ -21,6 +24,9 @@ internal sealed partial class DeferredAuditWriter(SqliteWriteGate gate, IService
 
     /// <summary>How long a view waits for a write lock that is taken (by another card action, say) before it queues its entry.</summary>
     public static readonly TimeSpan LockPatience = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long (seconds, SQLite's unit) a view waits for a lock held by another process before it queues its entry.</summary>
+    public const int OtherProcessPatience = 1;
 
     private const int Batch = 500;
 
@@ -49,12 +55,14 @@ internal sealed partial class DeferredAuditWriter(SqliteWriteGate gate, IService
     /// <summary>Writes <paramref name="entry"/> through <paramref name="db"/> now, or queues it when the write lock is taken.</summary>
     public async Task WriteAsync(DtcNotifyDbContext db, AuditEntry entry, CancellationToken ct)
     {
-        // Checked after the wait: an entry queued meanwhile is older, and this one must not overtake it.
-        if (await gate.IsFreeWithinAsync(LockPatience, ct) && Pending == 0 || !TryQueue(entry))
+        // Pending is checked after the wait: an entry queued meanwhile is older, and this one must not overtake it.
+        if (await gate.IsFreeWithinAsync(LockPatience, ct) && Pending == 0 && await TryWriteNowAsync(db, entry, ct) || TryQueue(entry))
         {
-            db.AuditEntries.Add(entry);
-            await db.SaveChangesAsync(ct);
+            return;
         }
+
+        db.AuditEntries.Add(entry); // the queue is full or the host is stopping: wait as any write does
+        await db.SaveChangesAsync(ct);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -96,6 +104,38 @@ internal sealed partial class DeferredAuditWriter(SqliteWriteGate gate, IService
                 return TimeSpan.Zero;
             },
             stoppingToken);
+
+    /// <summary>
+    /// Writes at once unless SQLite stays locked for <see cref="OtherProcessPatience"/>: the gate only knows this process's
+    /// writers, and the usual registry import is the CLI's, another process. A busy SQLite wrote nothing, so the entry can be queued.
+    /// </summary>
+    private static async Task<bool> TryWriteNowAsync(DtcNotifyDbContext db, AuditEntry entry, CancellationToken ct)
+    {
+        var timeout = db.Database.GetCommandTimeout();
+        db.AuditEntries.Add(entry);
+        try
+        {
+            if (db.Database.IsSqlite())
+            {
+                db.Database.SetCommandTimeout(OtherProcessPatience);
+            }
+
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (IsLocked(ex))
+        {
+            db.Entry(entry).State = EntityState.Detached;
+            return false;
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+    }
+
+    private static bool IsLocked(Exception ex) =>
+        ex is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED } || ex.InnerException is { } inner && IsLocked(inner);
 
     private bool TryQueue(AuditEntry entry)
     {

@@ -70,6 +70,30 @@ public sealed class DeferredViewAuditTests
         Assert.Equal(3, writer.Pending);
     }
 
+    [Fact]
+    public async Task A_lock_held_by_another_process_delays_views_by_a_second_at_most_and_their_entries_follow_in_order()
+    {
+        await using var world = await CardsWorld.StartAsync("Sqlite");
+        var c = (await world.WaitForProposedAsync(await world.AddCasesAsync(1)))[0];
+        // A connection of its own, outside the app's write gate, as the CLI's registry import is: it holds SQLite's lock.
+        await using var other = world.Database.CreateContext();
+        await using var transaction = await other.Database.BeginTransactionAsync();
+        other.AuditEntries.Add(new Domain.Audit.AuditEntry { At = DateTimeOffset.UtcNow, ActorId = "system:test", Action = "test.lock", Subject = "test" });
+        await other.SaveChangesAsync();
+
+        var (statuses, times) = await ClickViewsAsync(world, c);
+        Assert.All(statuses, status => Assert.Equal(200, status));
+        Assert.Empty(await ViewsAsync(world));
+
+        await transaction.CommitAsync();
+        var views = await Eventually.Async(() => ViewsAsync(world), entries => entries.Count == 3, "the queued view entries", TimeSpan.FromSeconds(60));
+        Assert.Equal([CardsWorld.AnnaAad, CardsWorld.BramAad, CardsWorld.AnnaAad], views.Select(a => a.ActorId));
+        for (var i = 0; i < views.Count; i++)
+        {
+            Assert.InRange(views[i].At, times[i].Before, times[i].After);
+        }
+    }
+
     /// <summary>A transaction of the app's own context: it takes the write gate's turn and SQLite's write lock, as an import does.</summary>
     private static async Task<HeldLock> HoldWriteLockAsync(CardsWorld world)
     {
