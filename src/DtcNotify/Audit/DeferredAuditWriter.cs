@@ -9,12 +9,12 @@ namespace DtcNotify.Audit;
 /// <summary>
 /// Writes the audit entries of card actions that only show something (refresh, the edit form) without letting them wait
 /// for SQLite's one write lock: a registry import holds it for its whole transaction (10–20 s for a million assets), longer
-/// than Teams waits for an invoke. When the lock is free (or comes free within <see cref="LockPatience"/>) and nothing is
-/// queued before it, the entry is written at once, committed before the answer, as any audit entry. Otherwise it joins an
-/// in-process queue, oldest first, that the background loop writes as soon as the lock comes free (the entry keeps the time
+/// than Teams waits for an invoke. When the lock is free (the view gets <see cref="SqliteWriteGate"/>'s turn within
+/// <see cref="LockPatience"/> and keeps it for its write) and nothing is queued before it, the entry is written at once,
+/// committed before the answer, as any audit entry. Otherwise it joins an in-process queue, oldest first, that the background loop writes as soon as the lock comes free (the entry keeps the time
 /// of the action, so the trail's order is the order of the actions) and that is flushed when the host stops. An entry is
 /// taken off the queue only once written, so a failed round loses nothing while the process lives. PostgreSQL has no
-/// global write lock, so there the gate is always free and nothing is queued. A lock held by another process (the CLI's
+/// global write lock: there the entry is always written at once. A lock held by another process (the CLI's
 /// registry import) is met as SQLite's busy error after <see cref="OtherProcessPatience"/>; then the entry is queued too.
 /// </summary>
 internal sealed partial class DeferredAuditWriter(SqliteWriteGate gate, IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeferredAuditWriter> logger) : BackgroundService
@@ -55,13 +55,32 @@ internal sealed partial class DeferredAuditWriter(SqliteWriteGate gate, IService
     /// <summary>Writes <paramref name="entry"/> through <paramref name="db"/> now, or queues it when the write lock is taken.</summary>
     public async Task WriteAsync(DtcNotifyDbContext db, AuditEntry entry, CancellationToken ct)
     {
-        // Pending is checked after the wait: an entry queued meanwhile is older, and this one must not overtake it.
-        if (await gate.IsFreeWithinAsync(LockPatience, ct) && Pending == 0 && await TryWriteNowAsync(db, entry, ct) || TryQueue(entry))
+        if (db.Database.IsSqlite())
         {
-            return;
+            var connection = db.Database.GetDbConnection();
+            if (Pending == 0 && await gate.TryTakeTurnAsync(connection, LockPatience, ct))
+            {
+                try
+                {
+                    // Checked again with the turn: an entry queued meanwhile is older, and this one must not overtake it.
+                    if (Pending == 0 && await TryWriteNowAsync(db, entry, ct))
+                    {
+                        return;
+                    }
+                }
+                finally
+                {
+                    gate.HandBack(connection);
+                }
+            }
+
+            if (TryQueue(entry))
+            {
+                return;
+            }
         }
 
-        db.AuditEntries.Add(entry); // the queue is full or the host is stopping: wait as any write does
+        db.AuditEntries.Add(entry); // PostgreSQL (no global write lock), or the queue is full or the host stopping: as any write
         await db.SaveChangesAsync(ct);
     }
 
@@ -115,11 +134,7 @@ internal sealed partial class DeferredAuditWriter(SqliteWriteGate gate, IService
         db.AuditEntries.Add(entry);
         try
         {
-            if (db.Database.IsSqlite())
-            {
-                db.Database.SetCommandTimeout(OtherProcessPatience);
-            }
-
+            db.Database.SetCommandTimeout(OtherProcessPatience);
             await db.SaveChangesAsync(ct);
             return true;
         }
