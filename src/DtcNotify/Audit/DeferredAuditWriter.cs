@@ -23,7 +23,7 @@ internal sealed partial class DeferredAuditWriter(SqliteWriteGate gate, IService
     public const int Capacity = 10_000;
 
     /// <summary>How long a view waits for a write lock that is taken (by another card action, say) before it queues its entry.</summary>
-    public static readonly TimeSpan LockPatience = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan LockPatience = TimeSpan.FromMilliseconds(50);
 
     /// <summary>How long (seconds, SQLite's unit) a view waits for a lock held by another process before it queues its entry.</summary>
     public const int OtherProcessPatience = 1;
