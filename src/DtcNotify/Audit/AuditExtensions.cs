@@ -8,4 +8,12 @@ internal static class AuditExtensions
         services.AddScoped<AuditTrail>();
         return services;
     }
+
+    /// <summary>The service's queue for audit entries of card views that must not wait for SQLite's write lock (<see cref="DeferredAuditWriter"/>).</summary>
+    public static IServiceCollection AddDeferredAudit(this IServiceCollection services)
+    {
+        services.AddSingleton<DeferredAuditWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeferredAuditWriter>());
+        return services;
+    }
 }

@@ -98,8 +98,13 @@ internal sealed partial class ChannelRegistrar(
             return;
         }
 
-        await db.Channels.Where(c => c.TenantId == data.TenantId && c.ServiceUrl != serviceUrl)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceUrl, serviceUrl).SetProperty(c => c.UpdatedAt, clock.GetUtcNow()), cancellationToken);
+        // Read first: the URL rarely changes, and an UPDATE, even of no row, waits for SQLite's write lock, so every
+        // command and card view would wait behind a registry import.
+        var outdated = db.Channels.Where(c => c.TenantId == data.TenantId && c.ServiceUrl != serviceUrl);
+        if (await outdated.AnyAsync(cancellationToken))
+        {
+            await outdated.ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceUrl, serviceUrl).SetProperty(c => c.UpdatedAt, clock.GetUtcNow()), cancellationToken);
+        }
     }
 
     /// <summary>The channel cases are posted to: the configured one, else the registered channel of the specialists' team.</summary>

@@ -1,3 +1,4 @@
+using DtcNotify.Audit;
 using DtcNotify.Cases.Actions;
 using DtcNotify.Cases.Cards;
 using DtcNotify.Cases.Posting;
@@ -15,6 +16,7 @@ internal static class CaseCardsExtensions
         services.AddScoped<Delivery.ICaseChannelNotifier>(sp => sp.GetRequiredService<CaseCardUpdater>());
         services.AddScoped<CaseActionHandler>();
         services.AddScoped<CaseActionServices>();
+        services.AddDeferredAudit();
         services.AddScoped<UncertainPosting>();
         services.AddSingleton<CardUpdateQueue>();
         services.AddHostedService<CardUpdateWorker>();

@@ -27,6 +27,8 @@ internal sealed class SqliteWriteGate : DbCommandInterceptor, IDbTransactionInte
 
     private static readonly object InTransaction = new();
 
+    private static readonly object Reserved = new();
+
     private readonly SemaphoreSlim _turn = new(1, 1);
 
     // Who holds the turn on a connection: InTransaction or the writing command. A connection is used by one flow at a
@@ -174,6 +176,30 @@ internal sealed class SqliteWriteGate : DbCommandInterceptor, IDbTransactionInte
         Leave(connection, null);
         return ValueTask.FromResult(result);
     }
+
+    /// <summary>
+    /// Takes the turn for <paramref name="connection"/>'s next writes if it comes within <paramref name="patience"/> (no
+    /// thread held while waiting); false when it did not. A caller that got it writes and then calls <see cref="HandBack"/>
+    /// (closing the connection hands it back too). For a writer that would rather do something else than wait long.
+    /// </summary>
+    public async Task<bool> TryTakeTurnAsync(DbConnection connection, TimeSpan patience, CancellationToken cancellationToken)
+    {
+        if (_holders.ContainsKey(connection))
+        {
+            return true;
+        }
+
+        if (!await _turn.WaitAsync(patience, cancellationToken))
+        {
+            return false;
+        }
+
+        _holders[connection] = Reserved;
+        return true;
+    }
+
+    /// <summary>Hands back a turn taken by <see cref="TryTakeTurnAsync"/> (nothing if the connection's close already did).</summary>
+    public void HandBack(DbConnection connection) => Leave(connection, Reserved);
 
     public void Dispose() => _turn.Dispose();
 

@@ -124,9 +124,14 @@ internal sealed partial class CaseActionHandler(AnalystGate gate, CaseActionServ
         return InvokeResponse.Error(400, "BadRequest", message);
     }
 
+    /// <summary>
+    /// A view changes nothing, so it answers without waiting for SQLite's write lock (a registry import may hold it longer
+    /// than Teams waits); its audit entry is written at once or, while the lock is taken, queued in order. Refusals, stale
+    /// answers and changes audit synchronously: they are rare, or write anyway.
+    /// </summary>
     private async Task<InvokeResponse> ShowAsync(ThreatCase threatCase, CaseActionData data, CaseActor actor, CaseVerbOutcome.Shown shown, CancellationToken ct)
     {
-        await services.AuditAsync(actor, data.Verb, CaseActionServices.Subject(threatCase), null, CaseActionServices.State(threatCase), ct);
+        await services.AuditViewAsync(actor, data.Verb, CaseActionServices.Subject(threatCase), CaseActionServices.State(threatCase), ct);
         return shown.Card is { } card ? InvokeResponse.Card(card.ToJsonElement()) : await services.CurrentCardAsync(threatCase.Id, null, ct);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DtcNotify.Audit;
 using DtcNotify.Cases.Cards;
 using DtcNotify.Data;
 using DtcNotify.Domain.Audit;
@@ -17,7 +18,8 @@ namespace DtcNotify.Cases.Actions;
 
 /// <summary>What the card verbs share (one DI scope): the database, the clock, the cards, the team's texts, and the contact checks.</summary>
 internal sealed class CaseActionServices(
-    DtcNotifyDbContext db, CaseCardRenderer renderer, CaseCardLoader loader, CardUpdateQueue updates, TimeProvider clock, IOptions<TeamsOptions> teams)
+    DtcNotifyDbContext db, CaseCardRenderer renderer, CaseCardLoader loader, CardUpdateQueue updates, TimeProvider clock, IOptions<TeamsOptions> teams,
+    DeferredAuditWriter viewAudit)
 {
     public DtcNotifyDbContext Db => db;
 
@@ -71,9 +73,19 @@ internal sealed class CaseActionServices(
     /// <summary>Writes an audit entry on its own (a refusal, a stale click, a card shown).</summary>
     public async Task AuditAsync(CaseActor actor, string action, string subject, string? before, string? after, CancellationToken ct)
     {
-        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow(), ActorId = UntrustedText.Clean(actor.Id, 100), ActorName = actor.Name, Action = UntrustedText.Clean(action, 60), Subject = subject, Before = before, After = after });
+        db.AuditEntries.Add(Entry(actor, action, subject, before, after));
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// Audits a card shown (nothing changed) without waiting for SQLite's write lock: written at once when the lock is free,
+    /// else queued with the time of the action (<see cref="DeferredAuditWriter"/>).
+    /// </summary>
+    public Task AuditViewAsync(CaseActor actor, string action, string subject, string? after, CancellationToken ct) =>
+        viewAudit.WriteAsync(db, Entry(actor, action, subject, null, after), ct);
+
+    private AuditEntry Entry(CaseActor actor, string action, string subject, string? before, string? after) =>
+        new() { At = clock.GetUtcNow(), ActorId = UntrustedText.Clean(actor.Id, 100), ActorName = actor.Name, Action = UntrustedText.Clean(action, 60), Subject = subject, Before = before, After = after };
 
     public async Task<InvokeResponse> CurrentCardAsync(long caseId, string? notice, CancellationToken ct) =>
         await renderer.RenderAsync(caseId, notice, ct) is { } rendered
