@@ -1,7 +1,6 @@
 using DtcNotify.Data;
 using DtcNotify.Database;
 using DtcNotify.Domain.Audit;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DtcNotify.Audit;
@@ -55,7 +54,7 @@ internal sealed partial class DeferredAuditWriter(SqliteWriteGate gate, IService
     /// <summary>Writes <paramref name="entry"/> through <paramref name="db"/> now, or queues it when the write lock is taken.</summary>
     public async Task WriteAsync(DtcNotifyDbContext db, AuditEntry entry, CancellationToken ct)
     {
-        if (db.Database.IsSqlite())
+        if (WriteLock.IsWholeDatabase(db))
         {
             var connection = db.Database.GetDbConnection();
             if (Pending == 0 && await gate.TryTakeTurnAsync(connection, LockPatience, ct))
@@ -138,7 +137,7 @@ internal sealed partial class DeferredAuditWriter(SqliteWriteGate gate, IService
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (Exception ex) when (IsLocked(ex))
+        catch (Exception ex) when (WriteLock.WasBusy(ex))
         {
             db.Entry(entry).State = EntityState.Detached;
             return false;
@@ -148,9 +147,6 @@ internal sealed partial class DeferredAuditWriter(SqliteWriteGate gate, IService
             db.Database.SetCommandTimeout(timeout);
         }
     }
-
-    private static bool IsLocked(Exception ex) =>
-        ex is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED } || ex.InnerException is { } inner && IsLocked(inner);
 
     private bool TryQueue(AuditEntry entry)
     {
