@@ -8,8 +8,9 @@ namespace DtcNotify.Data.Import;
 
 /// <summary>
 /// Matched observations into PostgreSQL by one binary <c>COPY … FROM STDIN</c> per flush, on the import's connection and
-/// inside its transaction. Measured on the report (200,000 matched rows): the 500-row INSERTs it replaces were
-/// most of the time PostgreSQL took beyond SQLite. Columns and conversions come from the EF model, as for every bulk write.
+/// inside its transaction: one stream instead of 400 round trips of 500-row INSERTs for the report (200,000 matched
+/// rows; 46.9 → 41.8 s for the whole ingest, measured under load — the larger cost beyond SQLite is linking the
+/// observations to their cases afterwards). Columns and conversions come from the EF model, as for every bulk write.
 /// </summary>
 internal sealed class PostgresObservationCopy : IObservationSink
 {
